@@ -1,0 +1,185 @@
+package org.embex.embed;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.embex.EmbexException;
+import org.embex.model.ModelDescriptor;
+import org.embex.model.ModelFolder;
+import org.embex.model.Role;
+import org.embex.progress.ProgressListener;
+
+/**
+ * Embeds texts with one model: the model's prefix for the role, its tokenizer cut at its
+ * maximum, its ONNX graph, its pooling, then L2 normalisation.
+ *
+ * <p>Many texts are tokenised together, sorted by length so that a batch holds texts of about
+ * the same length (little padding), and the batches are spread over parallel sessions. Padding
+ * is masked, so a text's vector does not depend on its neighbours in a batch; quantized models
+ * break that (their activation scales are computed over the whole batch), so they run one text
+ * at a time.
+ */
+public final class Embedder implements AutoCloseable {
+
+    private final ModelDescriptor descriptor;
+    private final EmbedderOptions options;
+    private final TextTokenizer tokenizer;
+    private final BlockingQueue<OnnxEncoder> encoders;
+    private final List<OnnxEncoder> allEncoders;
+    private final ExecutorService workers;
+
+    private Embedder(ModelDescriptor descriptor, EmbedderOptions options, TextTokenizer tokenizer,
+                     List<OnnxEncoder> encoders) {
+        this.descriptor = descriptor;
+        this.options = options;
+        this.tokenizer = tokenizer;
+        this.allEncoders = List.copyOf(encoders);
+        this.encoders = new ArrayBlockingQueue<>(encoders.size(), false, encoders);
+        this.workers = Executors.newFixedThreadPool(encoders.size(), runnable -> {
+            Thread thread = new Thread(runnable, "embex-embedder");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public static Embedder open(ModelFolder model) {
+        return open(model, EmbedderOptions.defaults());
+    }
+
+    public static Embedder open(ModelFolder model, EmbedderOptions options) {
+        ModelDescriptor descriptor = model.descriptor();
+        TextTokenizer tokenizer = TextTokenizer.open(model.tokenizerFile(), descriptor.maxTokens(),
+                descriptor.unknownToken());
+        List<OnnxEncoder> encoders = new ArrayList<>();
+        try {
+            for (int i = 0; i < options.sessions(); i++) {
+                encoders.add(OnnxEncoder.open(model.modelFile(), descriptor, options.threadsPerSession()));
+            }
+        } catch (RuntimeException e) {
+            encoders.forEach(OnnxEncoder::close);
+            tokenizer.close();
+            throw e;
+        }
+        return new Embedder(descriptor, options, tokenizer, encoders);
+    }
+
+    public ModelDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /** The tokens the model would see for this text in this role, prefix included. */
+    public TokenizedText tokenize(String text, Role role) {
+        return tokenizer.tokenize(descriptor.prefixes().apply(role, text));
+    }
+
+    /** One text, on the caller's thread: the path of a typed query. */
+    public Embedding embed(String text, Role role) {
+        TokenizedText tokens = tokenize(text, role);
+        OnnxEncoder encoder = takeEncoder();
+        try {
+            return toEmbedding(tokens, encoder.encode(List.of(tokens))[0]);
+        } finally {
+            encoders.add(encoder);
+        }
+    }
+
+    public List<Embedding> embed(List<String> texts, Role role) {
+        return embed(texts, role, ProgressListener.NONE);
+    }
+
+    /** Many texts, in their order; {@code listener} hears how many are done. */
+    public List<Embedding> embed(List<String> texts, Role role, ProgressListener listener) {
+        Embedding[] result = new Embedding[texts.size()];
+        AtomicLong done = new AtomicLong();
+        for (int start = 0; start < texts.size(); start += options.window()) {
+            int end = Math.min(texts.size(), start + options.window());
+            embedWindow(texts.subList(start, end), role, start, result, done, texts.size(), listener);
+        }
+        return Arrays.asList(result);
+    }
+
+    private void embedWindow(List<String> texts, Role role, int offset, Embedding[] result, AtomicLong done,
+                             int total, ProgressListener listener) {
+        List<String> prefixed = texts.stream().map(text -> descriptor.prefixes().apply(role, text)).toList();
+        List<TokenizedText> tokens = tokenizer.tokenizeAll(prefixed);
+        Integer[] order = new Integer[tokens.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> tokens.get(i).length()));
+
+        int batchSize = descriptor.quantized() ? 1 : options.batchSize();
+        List<Future<?>> pending = new ArrayList<>();
+        for (int from = 0; from < order.length; from += batchSize) {
+            int[] members = new int[Math.min(batchSize, order.length - from)];
+            for (int k = 0; k < members.length; k++) {
+                members[k] = order[from + k];
+            }
+            pending.add(workers.submit(() -> {
+                List<TokenizedText> batch = new ArrayList<>(members.length);
+                for (int member : members) {
+                    batch.add(tokens.get(member));
+                }
+                OnnxEncoder encoder = takeEncoder();
+                float[][] vectors;
+                try {
+                    vectors = encoder.encode(batch);
+                } finally {
+                    encoders.add(encoder);
+                }
+                for (int k = 0; k < members.length; k++) {
+                    result[offset + members[k]] = toEmbedding(batch.get(k), vectors[k]);
+                }
+                listener.progress(done.addAndGet(members.length), total);
+            }));
+        }
+        await(pending);
+    }
+
+    private static void await(List<Future<?>> pending) {
+        try {
+            for (Future<?> future : pending) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            pending.forEach(future -> future.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new EmbexException("embedding was interrupted", e);
+        } catch (ExecutionException e) {
+            pending.forEach(future -> future.cancel(true));
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new EmbexException("embedding failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private OnnxEncoder takeEncoder() {
+        try {
+            return encoders.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbexException("embedding was interrupted", e);
+        }
+    }
+
+    private static Embedding toEmbedding(TokenizedText tokens, float[] vector) {
+        return new Embedding(vector, tokens.length(), tokens.truncated(), tokens.unknownShare());
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        allEncoders.forEach(OnnxEncoder::close);
+        tokenizer.close();
+    }
+}

@@ -1,0 +1,2 @@
+/** Evaluation of embeddings against gold data: metrics as pure functions and the evaluations built on them. */
+package org.embex.eval;

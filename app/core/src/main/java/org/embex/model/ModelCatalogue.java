@@ -1,0 +1,70 @@
+package org.embex.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.embex.BadInputException;
+
+/**
+ * The models embex knows: every folder with a {@code model.json} under one directory. A model is
+ * named by its id, or by the path of a folder of the user's own.
+ */
+public final class ModelCatalogue {
+
+    private final Path directory;
+
+    public ModelCatalogue(Path directory) {
+        this.directory = directory;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Every catalogue model, installed or not, by id. */
+    public List<ModelFolder> all() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(directory)) {
+            return children.filter(dir -> Files.isRegularFile(dir.resolve(ModelFolder.DESCRIPTOR)))
+                    .map(DescriptorReader::read)
+                    .sorted(Comparator.comparing(ModelFolder::id))
+                    .toList();
+        } catch (IOException e) {
+            throw new BadInputException("cannot list models in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The model with this id, or the model folder at this path. */
+    public ModelFolder find(String idOrPath) {
+        Path asPath = Path.of(idOrPath);
+        if (Files.isDirectory(asPath) && Files.isRegularFile(asPath.resolve(ModelFolder.DESCRIPTOR))) {
+            return DescriptorReader.read(asPath);
+        }
+        List<ModelFolder> models = all();
+        return models.stream()
+                .filter(model -> model.id().equals(idOrPath))
+                .findFirst()
+                .orElseThrow(() -> new BadInputException("unknown model '" + idOrPath + "'; known models: "
+                        + models.stream().map(ModelFolder::id).collect(Collectors.joining(", "))
+                        + " (or the path of a folder with model.json, model.onnx and tokenizer.json)"));
+    }
+
+    /** Like {@link #find}, and the model's files must be in place. */
+    public ModelFolder findInstalled(String idOrPath) {
+        ModelFolder model = find(idOrPath);
+        if (!model.installed()) {
+            String how = model.descriptor().source().isPresent()
+                    ? "install it with: ./embex models install " + model.id()
+                    : "put model.onnx and tokenizer.json into " + model.directory();
+            throw new BadInputException("model " + model.id() + " is not installed; " + how);
+        }
+        return model;
+    }
+}

@@ -1,0 +1,2 @@
+/** Vectors as numbers: similarity metrics and writing matrices for other tools. */
+package org.embex.vectors;
