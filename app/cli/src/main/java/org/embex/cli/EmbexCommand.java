@@ -1,0 +1,37 @@
+package org.embex.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root command: prints usage when no subcommand is given. */
+@Command(name = "embex",
+        mixinStandardHelpOptions = true,
+        version = "embex 0.1.0",
+        header = "Explore text embeddings on your own machine.",
+        subcommands = {
+            ModelsCommand.class,
+            SimilarityCommand.class,
+            EmbedCommand.class,
+            SearchCommand.class,
+            EvalCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class EmbexCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new EmbexCommand());
+        commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,14 @@
+package org.embex.cli;
+
+/** What a command's exit status means. */
+public final class ExitCode {
+
+    public static final int OK = 0;
+    /** embex or the machine failed. */
+    public static final int FAILURE = 1;
+    /** The user's input is wrong: a file, a column, a model, an option. */
+    public static final int BAD_INPUT = 2;
+
+    private ExitCode() {
+    }
+}

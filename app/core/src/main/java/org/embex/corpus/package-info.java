@@ -1,0 +1,2 @@
+/** Reading the files users bring (CSV, TSV, JSONL, plain text) into rows and named columns. */
+package org.embex.corpus;
