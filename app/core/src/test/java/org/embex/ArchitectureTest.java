@@ -1,0 +1,33 @@
+package org.embex;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The house rules of DESIGN.md: the engine knows no UI, and each native library stays in its package. */
+@AnalyzeClasses(packages = "org.embex", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule engineHasNoUserInterface = noClasses().should()
+            .dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "java.awt..", "javax.swing..");
+
+    @ArchTest
+    static final ArchRule onlyTheEmbedderTouchesOnnxRuntime = noClasses().that().resideOutsideOfPackage("org.embex.embed..")
+            .should().dependOnClassesThat().resideInAPackage("ai.onnxruntime..");
+
+    @ArchTest
+    static final ArchRule onlyTheEmbedderTouchesTheTokenizer = noClasses().that().resideOutsideOfPackage("org.embex.embed..")
+            .should().dependOnClassesThat().resideInAPackage("ai.djl..");
+
+    @ArchTest
+    static final ArchRule onlyTheCacheTouchesSql = noClasses().that().resideOutsideOfPackage("org.embex.cache..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..");
+
+    @ArchTest
+    static final ArchRule engineNeverPrints = noClasses().should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err");
+}
