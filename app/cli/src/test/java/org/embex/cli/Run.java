@@ -1,0 +1,62 @@
+package org.embex.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine;
+
+import org.embex.model.LocalMavenRepository;
+import org.embex.model.ModelCatalogue;
+import org.embex.model.ModelInstaller;
+
+/** One run of the embex command line in this JVM, with what it printed. */
+record Run(int exitCode, String out, String err) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Path modelsDir() {
+        String root = System.getProperty("embex.root");
+        Path dir = Path.of(root == null ? "../.." : root).resolve("models").toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("no models folder at " + dir);
+        }
+        return dir;
+    }
+
+    /** The default models, installed from the jars Maven holds for this module's tests. */
+    static void installDefaultModels() {
+        ModelCatalogue catalogue = new ModelCatalogue(modelsDir());
+        ModelInstaller installer = new ModelInstaller(new LocalMavenRepository(LocalMavenRepository.defaultRoot(), false));
+        installer.install(catalogue.find("all-minilm-l6-v2"));
+        installer.install(catalogue.find("bge-small-zh-v1.5"));
+    }
+
+    static Run of(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (!all.isEmpty() && !all.contains("--models-dir") && !"help".equals(all.get(0))) {
+            all.add("--models-dir");
+            all.add(modelsDir().toString());
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = EmbexCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    JsonNode json() {
+        try {
+            return JSON.readTree(out);
+        } catch (Exception e) {
+            throw new AssertionError("stdout is not one JSON object: " + out, e);
+        }
+    }
+}
