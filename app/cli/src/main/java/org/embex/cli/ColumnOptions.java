@@ -1,12 +1,21 @@
 package org.embex.cli;
 
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import picocli.CommandLine.Option;
 
+import org.embex.BadInputException;
 import org.embex.corpus.ColumnChoice;
+import org.embex.corpus.Corpus;
+import org.embex.corpus.CorpusReader;
+import org.embex.corpus.ReadOptions;
+import org.embex.corpus.TableFormat;
 
 /** Which columns of the input file to read. */
 final class ColumnOptions {
@@ -24,7 +33,38 @@ final class ColumnOptions {
     @Option(names = "--no-header", description = "The file's first line is data, not column names.")
     boolean noHeader;
 
+    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
+            description = "The file's encoding (default: ${DEFAULT-VALUE}).")
+    String encoding;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "csv, tsv, jsonl, txt or folder, when the extension does not tell.")
+    String format;
+
     ColumnChoice choice() {
         return new ColumnChoice(text, Optional.ofNullable(label), Optional.ofNullable(id));
+    }
+
+    ReadOptions readOptions() {
+        ReadOptions options = ReadOptions.defaults().withHeader(!noHeader).withCharset(charset());
+        return format == null ? options : options.withFormat(TableFormat.parse(format));
+    }
+
+    /** The column choice as it is remembered with a corpus. */
+    String describe() {
+        return "text=" + String.join("+", text) + ";label=" + (label == null ? "" : label) + ";id=" + (id == null ? "" : id)
+                + ";header=" + !noHeader + ";encoding=" + encoding + ";format=" + (format == null ? "" : format);
+    }
+
+    Corpus read(Path file) {
+        return CorpusReader.readAll(file, readOptions(), choice());
+    }
+
+    private Charset charset() {
+        try {
+            return Charset.forName(encoding);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new BadInputException("unknown encoding '" + encoding + "'");
+        }
     }
 }

@@ -10,15 +10,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import org.embex.corpus.TableReader;
-import org.embex.corpus.TextRow;
-import org.embex.embed.Embedder;
+import org.embex.cache.CachingEmbedder;
+import org.embex.corpus.Corpus;
 import org.embex.embed.Embedding;
 import org.embex.model.Role;
 import org.embex.vectors.NpyWriter;
 
-/** Embeds every row of a file and writes the vectors as a NumPy matrix. */
-@Command(name = "embed", header = "Embed every row of a CSV, TSV, JSONL or text file.")
+/** Embeds every row of a file into the cache, and optionally writes the vectors as a NumPy matrix. */
+@Command(name = "embed", header = "Embed every row of a file into the vector cache (and optionally a .npy file).")
 final class EmbedCommand implements Runnable {
 
     @Mixin
@@ -28,13 +27,16 @@ final class EmbedCommand implements Runnable {
     private ColumnOptions columns;
 
     @Mixin
+    private CacheOptions cache;
+
+    @Mixin
     private OutputOptions output;
 
-    @Parameters(index = "0", paramLabel = "FILE")
+    @Parameters(index = "0", paramLabel = "FILE", description = "CSV, TSV, JSONL, text file, or a folder of .txt/.md files.")
     private Path file;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.npy",
-            description = "Where to write the vectors: float32, one row per text, in file order.")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.npy",
+            description = "Also write the vectors: float32, one row per text, in file order.")
     private Path target;
 
     @Option(names = "--role", defaultValue = "text", paramLabel = "ROLE",
@@ -43,30 +45,41 @@ final class EmbedCommand implements Runnable {
 
     @Override
     public void run() {
-        List<TextRow> rows = columns.choice().apply(TableReader.read(file, !columns.noHeader));
-        try (Embedder embedder = model.open()) {
+        Corpus corpus = columns.read(file);
+        try (EmbeddingSession session = EmbeddingSession.open(model, cache)) {
+            session.cache().recordCorpus(file, columns.describe(), corpus.rows().size());
             long started = System.nanoTime();
             ProgressBar bar = output.progress("embedding");
-            List<Embedding> embeddings = embedder.embed(rows.stream().map(TextRow::text).toList(), role, bar);
+            CachingEmbedder.EmbedRun run = session.source().run(corpus.texts(), role, bar);
             bar.finish();
             double seconds = (System.nanoTime() - started) / 1e9;
-            NpyWriter.write(target, embeddings.stream().map(Embedding::vector).toList(), embedder.descriptor().dims());
+            List<Embedding> embeddings = run.embeddings();
+            var descriptor = session.embedder().descriptor();
+            if (target != null) {
+                NpyWriter.write(target, embeddings.stream().map(Embedding::vector).toList(), descriptor.dims());
+            }
 
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("model", embedder.descriptor().id());
-            result.put("texts", rows.size());
-            result.put("dims", embedder.descriptor().dims());
-            result.put("output", target.toString());
+            result.put("model", descriptor.id());
+            result.put("texts", embeddings.size());
+            result.put("embedded", run.embedded());
+            result.put("cached", run.cached());
             result.put("seconds", seconds);
-            result.put("texts_per_second", rows.size() / Math.max(seconds, 1e-9));
+            result.put("texts_per_second", embeddings.size() / Math.max(seconds, 1e-9));
             result.put("truncated", embeddings.stream().filter(Embedding::truncated).count());
             result.put("unknown_token_share", embeddings.stream().mapToDouble(Embedding::unknownShare).average().orElse(0));
+            result.put("dims", descriptor.dims());
+            result.put("cache", session.cache().file().toString());
+            if (target != null) {
+                result.put("output", target.toString());
+            }
             if (output.json) {
                 output.printJson(result);
             } else {
-                output.out().printf("%d texts embedded with %s in %.1f s (%.0f texts/s) -> %s%n", rows.size(),
-                        result.get("model"), seconds, result.get("texts_per_second"), target);
-                TextReport.warnCorpus(output.out(), embeddings, embedder.descriptor());
+                output.out().printf("%d texts with %s in %.1f s (%.0f texts/s): %d embedded, %d from the cache%s%n",
+                        embeddings.size(), descriptor.id(), seconds, result.get("texts_per_second"), run.embedded(),
+                        run.cached(), target == null ? "" : " -> " + target);
+                TextReport.warnCorpus(output.out(), embeddings, descriptor);
             }
         }
     }

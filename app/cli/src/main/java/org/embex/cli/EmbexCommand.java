@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
             EmbedCommand.class,
             SearchCommand.class,
             EvalCommand.class,
+            CacheCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EmbexCommand implements Runnable {

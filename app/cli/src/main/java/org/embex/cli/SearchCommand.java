@@ -11,7 +11,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import org.embex.corpus.TableReader;
 import org.embex.corpus.TextRow;
 import org.embex.embed.Embedder;
 import org.embex.embed.Embedding;
@@ -29,6 +28,9 @@ final class SearchCommand implements Runnable {
 
     @Mixin
     private ColumnOptions columns;
+
+    @Mixin
+    private CacheOptions cache;
 
     @Mixin
     private OutputOptions output;
@@ -51,10 +53,11 @@ final class SearchCommand implements Runnable {
         if (k < 1) {
             throw new org.embex.BadInputException("-k must be at least 1, was " + k);
         }
-        List<TextRow> rows = columns.choice().apply(TableReader.read(file, !columns.noHeader));
-        try (Embedder embedder = model.open()) {
+        List<TextRow> rows = columns.read(file).rows();
+        try (EmbeddingSession session = EmbeddingSession.open(model, cache)) {
+            Embedder embedder = session.embedder();
             ProgressBar bar = output.progress("embedding");
-            List<float[]> vectors = embedder.embed(rows.stream().map(TextRow::text).toList(), Role.PASSAGE, bar)
+            List<float[]> vectors = session.source().embed(rows.stream().map(TextRow::text).toList(), Role.PASSAGE, bar)
                     .stream().map(Embedding::vector).toList();
             bar.finish();
             Embedding asked = embedder.embed(query, Role.QUERY);

@@ -13,7 +13,6 @@ import picocli.CommandLine.Parameters;
 import org.embex.BadInputException;
 import org.embex.corpus.Table;
 import org.embex.corpus.TableReader;
-import org.embex.embed.Embedder;
 import org.embex.eval.StsEvaluation;
 import org.embex.eval.StsResult;
 
@@ -24,6 +23,9 @@ final class StsCommand implements Runnable {
 
     @Mixin
     private ModelOptions model;
+
+    @Mixin
+    private CacheOptions cache;
 
     @Mixin
     private OutputOptions output;
@@ -65,9 +67,9 @@ final class StsCommand implements Runnable {
         }
         List<String> lefts = table.values(leftColumn);
         List<String> rights = table.values(rightColumn);
-        try (Embedder embedder = model.open()) {
+        try (EmbeddingSession session = EmbeddingSession.open(model, cache)) {
             ProgressBar bar = output.progress("embedding");
-            StsResult result = StsEvaluation.run(embedder, lefts, rights, gold, bar);
+            StsResult result = StsEvaluation.run(session.source(), lefts, rights, gold, bar);
             bar.finish();
             if (output.json) {
                 Map<String, Object> json = new LinkedHashMap<>();

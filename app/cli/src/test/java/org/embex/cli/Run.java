@@ -20,6 +20,19 @@ record Run(int exitCode, String out, String err) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** One cache for the tests of this JVM, never the user's own. */
+    static final Path TEST_CACHE = createTestCache();
+
+    private static Path createTestCache() {
+        try {
+            Path dir = Files.createTempDirectory("embex-test-cache");
+            dir.toFile().deleteOnExit();
+            return dir.resolve("vectors.sqlite");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Path modelsDir() {
         String root = System.getProperty("embex.root");
         Path dir = Path.of(root == null ? "../.." : root).resolve("models").toAbsolutePath().normalize();
@@ -39,9 +52,13 @@ record Run(int exitCode, String out, String err) {
 
     static Run of(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        if (!all.isEmpty() && !all.contains("--models-dir") && !"help".equals(all.get(0))) {
+        if (!all.isEmpty() && !all.contains("--models-dir") && !"help".equals(all.get(0)) && !"cache".equals(all.get(0))) {
             all.add("--models-dir");
             all.add(modelsDir().toString());
+        }
+        if (!all.isEmpty() && List.of("embed", "search", "eval").contains(all.get(0)) && !all.contains("--cache")) {
+            all.add("--cache");
+            all.add(TEST_CACHE.toString());
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

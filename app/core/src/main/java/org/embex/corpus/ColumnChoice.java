@@ -1,13 +1,17 @@
 package org.embex.corpus;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which columns of a table hold the text (one, or several joined with a space, such as title and
- * body), the label and the id. Left unnamed, the text is the column {@code text} (else the first
- * one), the label the column {@code label} if there is one, the id {@code id} (else the line).
+ * Which columns hold the text (one, or several joined with a space, such as title and body), the
+ * label and the id; every other column is metadata. A column is named by header or by 1-based
+ * position. Left unnamed, the text is the column {@code text} (else the first), the label the
+ * column {@code label} if there is one, the id {@code id} (else the line number).
  */
 public record ColumnChoice(List<String> text, Optional<String> label, Optional<String> id) {
 
@@ -21,30 +25,45 @@ public record ColumnChoice(List<String> text, Optional<String> label, Optional<S
         return new ColumnChoice(List.of(), Optional.empty(), Optional.empty());
     }
 
-    public List<TextRow> apply(Table table) {
-        List<Integer> textColumns = new ArrayList<>();
+    /** The choice made concrete for a file's columns: names only, every one checked to exist. */
+    public Bound bind(Path file, List<String> columns, boolean header) {
+        List<String> textColumns = new ArrayList<>();
         if (text.isEmpty()) {
-            textColumns.add(table.optionalColumn("text").orElse(0));
+            if (columns.isEmpty()) {
+                throw new org.embex.BadInputException(file + ": no columns, so no text to read");
+            }
+            textColumns.add(columns.contains("text") ? "text" : columns.get(0));
         } else {
-            text.forEach(name -> textColumns.add(table.column(name)));
+            text.forEach(reference -> textColumns.add(Columns.resolve(file, columns, header, reference)));
         }
-        Optional<Integer> labelColumn = label.map(table::column).or(() -> table.optionalColumn("label"));
-        Optional<Integer> idColumn = id.map(table::column).or(() -> table.optionalColumn("id"));
-        List<TextRow> rows = new ArrayList<>(table.rows().size());
-        for (Table.Row row : table.rows()) {
+        Optional<String> labelColumn = label.map(reference -> Columns.resolve(file, columns, header, reference))
+                .or(() -> columns.contains("label") ? Optional.of("label") : Optional.empty());
+        Optional<String> idColumn = id.map(reference -> Columns.resolve(file, columns, header, reference))
+                .or(() -> columns.contains("id") ? Optional.of("id") : Optional.empty());
+        return new Bound(List.copyOf(textColumns), labelColumn, idColumn);
+    }
+
+    /** Column names that {@link #toRow} reads. */
+    public record Bound(List<String> text, Optional<String> label, Optional<String> id) {
+
+        public TextRow toRow(SourceRecord record) {
             StringBuilder joined = new StringBuilder();
-            for (int column : textColumns) {
+            for (String column : text) {
                 if (!joined.isEmpty()) {
                     joined.append(' ');
                 }
-                joined.append(row.cell(column));
+                joined.append(record.field(column));
             }
-            rows.add(new TextRow(
-                    idColumn.map(row::cell).orElse(String.valueOf(row.line())),
+            Map<String, String> metadata = new LinkedHashMap<>(record.fields());
+            text.forEach(metadata::remove);
+            label.ifPresent(metadata::remove);
+            id.ifPresent(metadata::remove);
+            return new TextRow(
+                    id.map(record::field).orElse(String.valueOf(record.line())),
                     joined.toString(),
-                    labelColumn.map(row::cell).orElse(""),
-                    row.line()));
+                    label.map(record::field).orElse(""),
+                    metadata,
+                    record.line());
         }
-        return rows;
     }
 }

@@ -2,9 +2,6 @@ package org.embex.corpus;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-
-import org.embex.BadInputException;
 
 /**
  * Rows of a text file, read whole: the simple reading that commands need for small and medium
@@ -20,30 +17,9 @@ public record Table(Path source, List<String> columns, List<Row> rows, boolean h
         }
     }
 
-    /**
-     * The column a user named: a header name, or a 1-based position. Named columns need a header.
-     */
+    /** The column a user named: a header name, or a 1-based position. */
     public int column(String reference) {
-        if (reference.matches("[1-9][0-9]*")) {
-            int position = Integer.parseInt(reference);
-            if (position > columns.size()) {
-                throw new BadInputException(source + ": no column " + position + "; it has " + columns.size()
-                        + " column" + (columns.size() == 1 ? "" : "s"));
-            }
-            return position - 1;
-        }
-        int index = columns.indexOf(reference);
-        if (index < 0) {
-            throw new BadInputException(source + ": no column '" + reference + "'; columns: "
-                    + String.join(", ", columns) + (hasHeader ? "" : " (no header: name columns by position)"));
-        }
-        return index;
-    }
-
-    /** The column of this name if the table has one. */
-    public Optional<Integer> optionalColumn(String name) {
-        int index = columns.indexOf(name);
-        return index < 0 ? Optional.empty() : Optional.of(index);
+        return columns.indexOf(Columns.resolve(source, columns, hasHeader, reference));
     }
 
     public List<String> values(int column) {

@@ -6,14 +6,18 @@ import java.util.Locale;
 
 import org.embex.BadInputException;
 
-/** The text formats embex reads, told apart by file extension. */
+/** The inputs embex reads, told apart by file extension; a folder holds one text per file. */
 public enum TableFormat {
     CSV,
     TSV,
     JSONL,
-    TXT;
+    TXT,
+    FOLDER;
 
     public static TableFormat of(Path file) {
+        if (Files.isDirectory(file)) {
+            return FOLDER;
+        }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
             return CSV;
@@ -24,9 +28,17 @@ public enum TableFormat {
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
             return JSONL;
         }
-        if (name.endsWith(".txt") || Files.isRegularFile(file) && !name.contains(".")) {
+        if (name.endsWith(".txt") || name.endsWith(".md") || !name.contains(".")) {
             return TXT;
         }
-        throw new BadInputException(file + ": unknown format; expected .csv, .tsv, .jsonl or .txt");
+        throw new BadInputException(file + ": unknown format; expected .csv, .tsv, .jsonl, .txt or a folder");
+    }
+
+    public static TableFormat parse(String name) {
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("unknown format '" + name + "', expected csv, tsv, jsonl, txt or folder");
+        }
     }
 }

@@ -1,5 +1,14 @@
 package org.embex.corpus;
 
-/** One text to embed, with its id, optional label (empty when none) and the line it came from. */
-public record TextRow(String id, String text, String label, long line) {
+import java.util.Map;
+
+/**
+ * One text to embed, with its id, label (empty when none), every other column as metadata, and
+ * the line it starts on.
+ */
+public record TextRow(String id, String text, String label, Map<String, String> metadata, long line) {
+
+    public TextRow {
+        metadata = Map.copyOf(metadata);
+    }
 }

@@ -28,7 +28,7 @@ import org.embex.progress.ProgressListener;
  * break that (their activation scales are computed over the whole batch), so they run one text
  * at a time.
  */
-public final class Embedder implements AutoCloseable {
+public final class Embedder implements EmbeddingSource, AutoCloseable {
 
     private final ModelDescriptor descriptor;
     private final EmbedderOptions options;
@@ -72,6 +72,7 @@ public final class Embedder implements AutoCloseable {
         return new Embedder(descriptor, options, tokenizer, encoders);
     }
 
+    @Override
     public ModelDescriptor descriptor() {
         return descriptor;
     }
@@ -97,6 +98,7 @@ public final class Embedder implements AutoCloseable {
     }
 
     /** Many texts, in their order; {@code listener} hears how many are done. */
+    @Override
     public List<Embedding> embed(List<String> texts, Role role, ProgressListener listener) {
         Embedding[] result = new Embedding[texts.size()];
         AtomicLong done = new AtomicLong();

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.embex.embed.Embedder;
 import org.embex.embed.Embedding;
+import org.embex.embed.EmbeddingSource;
 import org.embex.model.Role;
 import org.embex.progress.ProgressListener;
 import org.embex.vectors.Metric;
@@ -22,7 +22,7 @@ public final class StsEvaluation {
     private StsEvaluation() {
     }
 
-    public static StsResult run(Embedder embedder, List<String> left, List<String> right, double[] gold,
+    public static StsResult run(EmbeddingSource embedder, List<String> left, List<String> right, double[] gold,
                                 ProgressListener listener) {
         if (left.size() != right.size() || left.size() != gold.length) {
             throw new IllegalArgumentException("left, right and gold must be equally long");

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.embex.BadInputException;
 
-class TableReaderTest {
+class CorpusReaderTest {
 
     @TempDir
     Path dir;
@@ -77,14 +78,21 @@ class TableReaderTest {
         Files.write(file, "text\nok\ncaf\u00e9 au lait\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> TableReader.read(file, true))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith(file + ": line 3, column 4 (byte 11): not UTF-8 (byte 0xE9)");
+                .hasMessage(file + ": line 3, column 4: byte 0xE9 is not UTF-8; convert the file to UTF-8 or name its encoding");
     }
 
     @Test
-    void unclosedQuoteIsABadInput() throws IOException {
-        Path file = write("a.csv", "text\n\"never closed\n");
-        assertThatThrownBy(() -> TableReader.read(file, true)).isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith(file.toString());
+    void unclosedQuoteIsReportedWhereItOpens() throws IOException {
+        Path file = write("a.csv", "text\nfine\n\"never closed\nand more\n");
+        assertThatThrownBy(() -> TableReader.read(file, true)).isInstanceOf(CorpusFormatException.class)
+                .hasMessage(file + ": line 3: a quoted field opens here and is never closed (a missing \")");
+    }
+
+    @Test
+    void characterAfterClosingQuoteIsReported() throws IOException {
+        Path file = write("a.csv", "text,label\n\"ok\",x\n\"bad\"x,y\n");
+        assertThatThrownBy(() -> TableReader.read(file, true)).isInstanceOf(CorpusFormatException.class)
+                .hasMessageStartingWith(file + ": line 3: unexpected character after a closing quote");
     }
 
     @Test
@@ -103,18 +111,58 @@ class TableReaderTest {
     }
 
     @Test
-    void columnChoiceJoinsTextColumnsAndFindsLabelAndId() throws IOException {
-        Table table = TableReader.read(write("a.csv", "id,title,body,label\nr1,Hello,World,greet\n"), true);
-        List<TextRow> rows = new ColumnChoice(List.of("title", "body"), Optional.empty(), Optional.empty()).apply(table);
-        assertThat(rows).containsExactly(new TextRow("r1", "Hello World", "greet", 2));
+    void columnChoiceJoinsTextColumnsFindsLabelAndIdAndKeepsTheRestAsMetadata() throws IOException {
+        Path file = write("a.csv", "id,title,body,label,source\nr1,Hello,World,greet,web\n");
+        Corpus corpus = CorpusReader.readAll(file, ReadOptions.defaults(),
+                new ColumnChoice(List.of("title", "3"), Optional.empty(), Optional.empty()));
+        assertThat(corpus.rows()).containsExactly(new TextRow("r1", "Hello World", "greet", Map.of("source", "web"), 2));
     }
 
     @Test
     void defaultTextColumnIsTextElseTheFirst() throws IOException {
-        Table table = TableReader.read(write("a.csv", "x,text\n1,hello\n"), true);
-        assertThat(ColumnChoice.defaults().apply(table)).extracting(TextRow::text).containsExactly("hello");
-        Table plain = TableReader.read(write("b.csv", "first,second\nalpha,beta\n"), true);
-        assertThat(ColumnChoice.defaults().apply(plain)).extracting(TextRow::text, TextRow::id)
+        Corpus named = CorpusReader.readAll(write("a.csv", "x,text\n1,hello\n"), ReadOptions.defaults(), ColumnChoice.defaults());
+        assertThat(named.texts()).containsExactly("hello");
+        Corpus plain = CorpusReader.readAll(write("b.csv", "first,second\nalpha,beta\n"), ReadOptions.defaults(),
+                ColumnChoice.defaults());
+        assertThat(plain.rows()).extracting(TextRow::text, TextRow::id)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("alpha", "2"));
+    }
+
+    @Test
+    void missingTextColumnIsNamed() throws IOException {
+        Path file = write("a.jsonl", "{\"body\": \"x\"}\n");
+        assertThatThrownBy(() -> CorpusReader.readAll(file, ReadOptions.defaults(),
+                new ColumnChoice(List.of("text"), Optional.empty(), Optional.empty())))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(file + ": no column 'text'; columns: body");
+    }
+
+    @Test
+    void folderIsOneTextAFile() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("notes/sub"));
+        Files.writeString(dir.resolve("notes/b.md"), "# Second\n");
+        Files.writeString(dir.resolve("notes/sub/a.txt"), "first text\n");
+        Files.writeString(dir.resolve("notes/skip.bin"), "x");
+        Corpus corpus = CorpusReader.readAll(dir.resolve("notes"), ReadOptions.defaults(), ColumnChoice.defaults());
+        assertThat(corpus.rows()).extracting(TextRow::id, TextRow::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("b.md", "# Second"),
+                org.assertj.core.groups.Tuple.tuple("sub" + java.io.File.separator + "a.txt", "first text"));
+        assertThat(folder).exists();
+    }
+
+    @Test
+    void otherEncodingsOnRequest() throws IOException {
+        Path file = dir.resolve("latin1.csv");
+        Files.write(file, "text\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        Corpus corpus = CorpusReader.readAll(file, ReadOptions.defaults().withCharset(StandardCharsets.ISO_8859_1),
+                ColumnChoice.defaults());
+        assertThat(corpus.texts()).containsExactly("caf\u00e9");
+    }
+
+    @Test
+    void csvLinesCountLineBreaksInsideQuotedFields() throws IOException {
+        Path file = write("a.csv", "text\n\"one\ntwo\nthree\"\nfour\n\n\nfive");
+        Corpus corpus = CorpusReader.readAll(file, ReadOptions.defaults(), ColumnChoice.defaults());
+        assertThat(corpus.rows()).extracting(TextRow::line).containsExactly(2L, 5L, 8L);
     }
 }

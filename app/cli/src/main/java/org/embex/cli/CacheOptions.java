@@ -1,0 +1,31 @@
+package org.embex.cli;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Option;
+
+import org.embex.cache.VectorCache;
+
+/** {@code --cache}: where vectors are kept between runs. */
+final class CacheOptions {
+
+    @Option(names = "--cache", paramLabel = "PATH",
+            description = "Vector cache file (default: $EMBEX_CACHE, else $XDG_CACHE_HOME/embex/vectors.sqlite, "
+                    + "else ~/.cache/embex/vectors.sqlite).")
+    Path cache;
+
+    Path file() {
+        if (cache != null) {
+            return cache;
+        }
+        String configured = System.getenv("EMBEX_CACHE");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return VectorCache.defaultFile(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    VectorCache open() {
+        return VectorCache.open(file());
+    }
+}

@@ -1,0 +1,92 @@
+package org.embex.cache;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.embex.embed.Embedder;
+import org.embex.embed.Embedding;
+import org.embex.embed.EmbeddingSource;
+import org.embex.model.ModelDescriptor;
+import org.embex.model.ModelFingerprint;
+import org.embex.model.ModelFolder;
+import org.embex.model.Role;
+import org.embex.progress.ProgressListener;
+
+/**
+ * Embeds through the cache: strings already stored for this model are read back, the rest are
+ * embedded in slices and each slice is committed as soon as it is done, so a kill loses at most
+ * the slice in flight. A string that occurs many times is embedded once.
+ */
+public final class CachingEmbedder implements EmbeddingSource {
+
+    /** Texts per committed slice: big enough to keep every session busy, small enough to lose little. */
+    static final int SLICE = 256;
+
+    private final Embedder embedder;
+    private final VectorCache cache;
+    private final int model;
+
+    public CachingEmbedder(Embedder embedder, VectorCache cache, ModelFolder folder) {
+        this.embedder = embedder;
+        this.cache = cache;
+        ModelFingerprint fingerprint = ModelFingerprint.of(folder, cache);
+        this.model = cache.modelKey(fingerprint, folder.id(), embedder.descriptor().dims());
+    }
+
+    @Override
+    public ModelDescriptor descriptor() {
+        return embedder.descriptor();
+    }
+
+    @Override
+    public List<Embedding> embed(List<String> texts, Role role, ProgressListener listener) {
+        return run(texts, role, listener).embeddings();
+    }
+
+    /** Like {@link #embed}, and says how much was computed and how much read back. */
+    public EmbedRun run(List<String> texts, Role role, ProgressListener listener) {
+        Map<ByteBuffer, String> distinct = new LinkedHashMap<>();
+        List<ByteBuffer> keys = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            String embedded = embedder.descriptor().prefixes().apply(role, text);
+            ByteBuffer key = ByteBuffer.wrap(VectorCache.textHash(embedded));
+            keys.add(key);
+            distinct.putIfAbsent(key, text);
+        }
+        Map<ByteBuffer, Embedding> known = cache.get(model, distinct.keySet().stream().map(ByteBuffer::array).toList());
+        List<ByteBuffer> missing = distinct.keySet().stream().filter(key -> !known.containsKey(key)).toList();
+        long total = distinct.size();
+        long cached = known.size();
+        listener.progress(cached, total);
+
+        for (int from = 0; from < missing.size(); from += SLICE) {
+            List<ByteBuffer> slice = missing.subList(from, Math.min(missing.size(), from + SLICE));
+            long before = cached + from;
+            List<Embedding> computed = embedder.embed(slice.stream().map(distinct::get).toList(), role,
+                    (done, sliceTotal) -> listener.progress(before + done, total));
+            List<CachedVector> batch = new ArrayList<>(slice.size());
+            for (int i = 0; i < slice.size(); i++) {
+                batch.add(new CachedVector(slice.get(i).array(), computed.get(i)));
+                known.put(slice.get(i), computed.get(i));
+            }
+            cache.putAll(model, batch);
+        }
+        List<Embedding> result = new ArrayList<>(texts.size());
+        for (ByteBuffer key : keys) {
+            result.add(known.get(key));
+        }
+        return new EmbedRun(result, missing.size(), (int) cached);
+    }
+
+    /**
+     * The vectors of one run, in the order of the texts.
+     *
+     * @param embedded distinct strings computed by the model in this run
+     * @param cached   distinct strings read from the cache
+     */
+    public record EmbedRun(List<Embedding> embeddings, int embedded, int cached) {
+    }
+}

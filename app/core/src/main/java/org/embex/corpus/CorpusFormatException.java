@@ -1,0 +1,38 @@
+package org.embex.corpus;
+
+import java.nio.file.Path;
+
+import org.embex.BadInputException;
+
+/**
+ * A file that cannot be read as the format it claims, with where: file, line and (when known)
+ * column, both 1-based, and what was expected there.
+ */
+public class CorpusFormatException extends BadInputException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path file;
+    private final long line;
+    private final long column;
+
+    public CorpusFormatException(Path file, long line, long column, String detail) {
+        super(file + ": line " + line + (column > 0 ? ", column " + column : "") + ": " + detail);
+        this.file = file;
+        this.line = line;
+        this.column = column;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public long line() {
+        return line;
+    }
+
+    /** 1-based character column, 0 when the format does not tell. */
+    public long column() {
+        return column;
+    }
+}
