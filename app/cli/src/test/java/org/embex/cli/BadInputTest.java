@@ -72,6 +72,23 @@ class BadInputTest {
     }
 
     @Test
+    void cacheThatIsNotADatabaseIsNamedAndLeftAlone() throws IOException {
+        Path input = Files.writeString(dir.resolve("in.txt"), "hello\n");
+        Path notes = Files.writeString(dir.resolve("notes.sqlite"), "my notes, not a database\n".repeat(100));
+        Run run = Run.of("embed", input.toString(), "-m", "all-minilm-l6-v2", "--cache", notes.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILURE);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("is not a SQLite database");
+        assertThat(Files.readString(notes)).startsWith("my notes");
+    }
+
+    @Test
+    void unclosedQuoteGivesFileAndLine() throws IOException {
+        Path file = Files.writeString(dir.resolve("broken.csv"), "text,label\nok,a\n\"never closed,b\nmore,c\n");
+        assertOneLineError(Run.of("embed", file.toString(), "-m", "all-minilm-l6-v2"),
+                "broken.csv: line 3: a quoted field opens here and is never closed");
+    }
+
+    @Test
     void unknownOptionIsABadInput() {
         Run run = Run.of("similarity", "-m", "all-minilm-l6-v2", "a", "b", "--frobnicate");
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);

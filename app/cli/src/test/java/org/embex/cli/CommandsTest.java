@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,6 +88,45 @@ class CommandsTest {
         int dataStart = 10 + ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getShort(8);
         assertThat(new String(bytes, 10, dataStart - 10)).contains("'shape': (3, 384)");
         assertThat(bytes.length - dataStart).isEqualTo(3 * 384 * 4);
+    }
+
+    @Test
+    void secondEmbedOfTheSameFileComesFromTheCache() throws IOException {
+        Path input = Files.writeString(dir.resolve("in.jsonl"),
+                "{\"text\": \"first\"}\n{\"text\": \"second\"}\n{\"text\": \"first\"}\n");
+        Path cache = dir.resolve("cache.sqlite");
+        JsonNode cold = Run.of("embed", input.toString(), "-m", "all-minilm-l6-v2", "--cache", cache.toString(), "--json").json();
+        assertThat(cold.get("texts").asInt()).isEqualTo(3);
+        assertThat(cold.get("embedded").asInt()).isEqualTo(2);
+        assertThat(cold.get("cached").asInt()).isZero();
+        for (String key : List.of("model", "seconds", "texts_per_second", "truncated", "unknown_token_share")) {
+            assertThat(cold.has(key)).as(key).isTrue();
+        }
+        JsonNode warm = Run.of("embed", input.toString(), "-m", "all-minilm-l6-v2", "--cache", cache.toString(), "--json").json();
+        assertThat(warm.get("embedded").asInt()).isZero();
+        assertThat(warm.get("cached").asInt()).isEqualTo(2);
+
+        JsonNode stats = Run.of("cache", "stats", "--cache", cache.toString(), "--json").json();
+        assertThat(stats.get("vectors").asInt()).isEqualTo(2);
+        assertThat(stats.get("corpora").asInt()).isEqualTo(1);
+        assertThat(stats.get("models").get(0).get("model").asText()).isEqualTo("all-minilm-l6-v2");
+    }
+
+    @Test
+    void pruneKeepsInstalledModelsAndVacuumKeepsTheFileSound() throws IOException {
+        Path input = Files.writeString(dir.resolve("in.txt"), "one\ntwo\n");
+        Path cache = dir.resolve("cache.sqlite");
+        Run.of("embed", input.toString(), "-m", "all-minilm-l6-v2", "--cache", cache.toString(), "--json");
+        JsonNode pruned = Run.of("cache", "prune", "--cache", cache.toString(), "--models-dir", Run.modelsDir().toString(),
+                "--json").json();
+        assertThat(pruned.get("deleted").asInt()).isZero();
+        assertThat(pruned.get("vectors").asInt()).isEqualTo(2);
+        JsonNode emptied = Run.of("cache", "prune", "--cache", cache.toString(), "--models-dir",
+                dir.resolve("no-models").toString(), "--json").json();
+        assertThat(emptied.get("deleted").asInt()).isEqualTo(2);
+        Run vacuum = Run.of("cache", "vacuum", "--cache", cache.toString(), "--json");
+        assertThat(vacuum.exitCode()).isZero();
+        assertThat(vacuum.json().get("vectors").asInt()).isZero();
     }
 
     @Test
