@@ -15,9 +15,9 @@ import org.embex.corpus.TextRow;
 import org.embex.embed.Embedder;
 import org.embex.embed.Embedding;
 import org.embex.model.Role;
-import org.embex.vectors.ExactSearch;
 import org.embex.vectors.Metric;
 import org.embex.vectors.Neighbour;
+import org.embex.vectors.VectorMatrix;
 
 /** Semantic search: the rows of a file nearest to a query. */
 @Command(name = "search", header = "Find the rows of a file nearest to a query.")
@@ -62,7 +62,7 @@ final class SearchCommand implements Runnable {
             bar.finish();
             Embedding asked = embedder.embed(query, Role.QUERY);
             List<Map<String, Object>> results = new ArrayList<>();
-            List<Neighbour> nearest = ExactSearch.topK(vectors, asked.vector(), k, metric);
+            List<Neighbour> nearest = VectorMatrix.of(vectors, embedder.descriptor().dims()).topK(asked.vector(), k, metric);
             for (int rank = 0; rank < nearest.size(); rank++) {
                 TextRow row = rows.get(nearest.get(rank).index());
                 Map<String, Object> hit = new LinkedHashMap<>();
