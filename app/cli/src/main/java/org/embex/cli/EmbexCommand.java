@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             SearchCommand.class,
             EvalCommand.class,
             CacheCommand.class,
+            GateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EmbexCommand implements Runnable {

@@ -28,12 +28,17 @@ public final class CachingEmbedder implements EmbeddingSource {
     private final Embedder embedder;
     private final VectorCache cache;
     private final int model;
+    private final ModelFingerprint fingerprint;
 
     public CachingEmbedder(Embedder embedder, VectorCache cache, ModelFolder folder) {
         this.embedder = embedder;
         this.cache = cache;
-        ModelFingerprint fingerprint = ModelFingerprint.of(folder, cache);
+        this.fingerprint = ModelFingerprint.of(folder, cache);
         this.model = cache.modelKey(fingerprint, folder.id(), embedder.descriptor().dims());
+    }
+
+    public ModelFingerprint fingerprint() {
+        return fingerprint;
     }
 
     @Override

@@ -1,0 +1,75 @@
+package org.embex.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import org.embex.BadInputException;
+import org.embex.embed.Embedder;
+import org.embex.gate.GateDecision;
+import org.embex.gate.GateFile;
+import org.embex.gate.IntentGate;
+import org.embex.model.ContentHash;
+import org.embex.model.ModelCatalogue;
+import org.embex.model.ModelFingerprint;
+import org.embex.model.ModelFolder;
+import org.embex.model.Role;
+
+/** The exported gate as a filter: one query a line on stdin, one decision a line on stdout. */
+@Command(name = "gate", header = "Filter queries from stdin through an exported gate.",
+        description = "Prints per line: accept or reject, the score and the nearest intent, tab-separated "
+                + "(or one JSON object a line with --json).")
+final class GateCommand implements Runnable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--config", required = true, paramLabel = "GATE.json", description = "A gate written by 'eval gate --export'.")
+    private Path config;
+
+    @Option(names = "--models-dir", paramLabel = "DIR", description = "Model catalogue folder (default: ${DEFAULT-VALUE}).",
+            defaultValue = "${sys:embex.models:-${env:EMBEX_MODELS:-models}}")
+    private Path modelsDir;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Override
+    public void run() {
+        IntentGate gate = GateFile.read(config);
+        ModelFolder model = new ModelCatalogue(modelsDir).findInstalled(gate.modelId());
+        if (!ModelFingerprint.of(model, ContentHash.UNCACHED).hex().equals(gate.fingerprint())) {
+            throw new BadInputException(config + " was made with another version of " + gate.modelId()
+                    + " (fingerprint differs); export the gate again");
+        }
+        var out = output.out();
+        try (Embedder embedder = Embedder.open(model);
+             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                GateDecision decision = gate.decide(embedder.embed(line, Role.TEXT).vector());
+                if (output.json) {
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("query", line);
+                    json.put("decision", decision.accepted() ? "accept" : "reject");
+                    json.put("score", decision.score());
+                    json.put("intent", decision.intent());
+                    out.println(JSON.writeValueAsString(json));
+                } else {
+                    out.printf("%s\t%.4f\t%s%n", decision.accepted() ? "accept" : "reject", decision.score(), decision.intent());
+                }
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

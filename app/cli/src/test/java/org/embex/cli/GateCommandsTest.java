@@ -1,0 +1,113 @@
+package org.embex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The in-scope gate on the bundled English customer-service sample, measured, exported and used. */
+@Tag("model")
+class GateCommandsTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path reference;
+    private static Path queries;
+
+    @BeforeAll
+    static void splitTheSample() throws IOException {
+        Run.installDefaultModels();
+        List<String> lines = Files.readAllLines(Run.modelsDir().getParent().resolve("samples/telecom-support-en.csv"));
+        StringBuilder ref = new StringBuilder(lines.get(0)).append('\n');
+        StringBuilder ask = new StringBuilder(lines.get(0)).append('\n');
+        for (int i = 1; i < lines.size(); i++) {
+            boolean outOfScope = lines.get(i).endsWith(",out_of_scope");
+            (i % 2 == 0 && !outOfScope ? ref : ask).append(lines.get(i)).append('\n');
+        }
+        reference = Files.writeString(dir.resolve("reference.csv"), ref);
+        queries = Files.writeString(dir.resolve("queries.csv"), ask);
+    }
+
+    @Test
+    void gateSeparatesInScopeFromOutOfScopeAndExportsAFilterThatAgrees() throws IOException {
+        Path gateFile = dir.resolve("gate.json");
+        Run run = Run.of("eval", "gate", "-m", "all-minilm-l6-v2", "--reference", reference.toString(), "--queries",
+                queries.toString(), "--oos-label", "out_of_scope", "--export", gateFile.toString(), "--json", "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = run.json();
+        assertThat(result.get("queries").asInt()).isGreaterThan(150);
+        assertThat(result.get("in_scope").asInt()).isLessThan(result.get("queries").asInt());
+        assertThat(result.get("auroc").asDouble()).isBetween(75.0, 100.0);
+        assertThat(result.get("in_scope_accuracy").asDouble()).isBetween(60.0, 100.0);
+        assertThat(result.get("oos_rejected_at_tpr95").asDouble() + result.get("fpr_at_tpr95").asDouble())
+                .isEqualTo(100.0, org.assertj.core.api.Assertions.within(1e-9));
+        double threshold = result.get("threshold_tpr95").asDouble();
+
+        JsonNode exported = new ObjectMapper().readTree(gateFile.toFile());
+        assertThat(exported.get("model").asText()).isEqualTo("all-minilm-l6-v2");
+        assertThat(exported.get("threshold").asDouble()).isEqualTo(threshold);
+        assertThat(exported.get("fingerprint").asText()).hasSize(64);
+
+        Run filtered = withStdin("My bill this month is way higher than it should be\nWhat is a good recipe for pasta?\n",
+                () -> Run.of("gate", "--config", gateFile.toString(), "--json"));
+        assertThat(filtered.exitCode()).as(filtered.err()).isZero();
+        List<JsonNode> decisions = filtered.out().lines().map(GateCommandsTest::parse).toList();
+        assertThat(decisions).hasSize(2);
+        assertThat(decisions.get(0).get("intent").asText()).isEqualTo("billing");
+        assertThat(decisions.get(0).get("score").asDouble()).isGreaterThan(decisions.get(1).get("score").asDouble());
+        for (JsonNode decision : decisions) {
+            boolean accepted = decision.get("score").asDouble() >= threshold;
+            assertThat(decision.get("decision").asText()).isEqualTo(accepted ? "accept" : "reject");
+        }
+        assertThat(decisions.get(0).get("decision").asText()).isEqualTo("accept");
+        assertThat(decisions.get(1).get("decision").asText()).isEqualTo("reject");
+    }
+
+    @Test
+    void centroidScoringWorksToo() {
+        Run run = Run.of("eval", "gate", "-m", "all-minilm-l6-v2", "--reference", reference.toString(), "--queries",
+                queries.toString(), "--oos-label", "out_of_scope", "--score", "centroid", "--json", "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().get("scoring").asText()).isEqualTo("centroid");
+        assertThat(run.json().get("auroc").asDouble()).isBetween(75.0, 100.0);
+    }
+
+    @Test
+    void queriesWithoutOutOfScopeRowsAreABadInput() {
+        Run run = Run.of("eval", "gate", "-m", "all-minilm-l6-v2", "--reference", reference.toString(), "--queries",
+                reference.toString(), "--oos-label", "out_of_scope", "--quiet");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("rows labelled 'out_of_scope'");
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return new ObjectMapper().readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError(line, e);
+        }
+    }
+
+    private static Run withStdin(String input, java.util.function.Supplier<Run> action) {
+        InputStream original = System.in;
+        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return action.get();
+        } finally {
+            System.setIn(original);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.embex.gate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.IntStream;
+
+import org.embex.vectors.Metric;
+import org.embex.vectors.Neighbour;
+import org.embex.vectors.VectorMatrix;
+
+/**
+ * A similarity gate: the vectors it compares queries with (reference examples or intent
+ * centroids), their intents, and the threshold at or above which a query is accepted.
+ *
+ * @param modelId     the model the vectors come from; queries must be embedded with it
+ * @param fingerprint that model's fingerprint, so a changed model is noticed
+ * @param scoring     nearest example or nearest centroid
+ * @param threshold   accept at or above this cosine
+ * @param intents     the intent of each row of {@code anchors}
+ * @param anchors     unit vectors compared with each query
+ */
+public record IntentGate(String modelId, String fingerprint, GateScoring scoring, double threshold,
+                         List<String> intents, VectorMatrix anchors) {
+
+    public IntentGate {
+        Objects.requireNonNull(modelId, "modelId");
+        intents = List.copyOf(intents);
+        if (intents.size() != anchors.rows()) {
+            throw new IllegalArgumentException(intents.size() + " intents for " + anchors.rows() + " vectors");
+        }
+    }
+
+    /**
+     * The anchors for a scoring: every reference vector for {@code NEAREST}; for
+     * {@code CENTROID}, one normalised mean per intent, in order of first appearance.
+     */
+    public static IntentGate build(String modelId, String fingerprint, GateScoring scoring, double threshold,
+                                   List<String> labels, List<float[]> vectors, int dims) {
+        if (scoring == GateScoring.NEAREST) {
+            return new IntentGate(modelId, fingerprint, scoring, threshold, labels, VectorMatrix.of(vectors, dims));
+        }
+        Map<String, float[]> sums = new LinkedHashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            float[] sum = sums.computeIfAbsent(labels.get(i), label -> new float[dims]);
+            float[] vector = vectors.get(i);
+            for (int j = 0; j < dims; j++) {
+                sum[j] += vector[j];
+            }
+        }
+        List<float[]> centroids = new ArrayList<>();
+        for (float[] sum : sums.values()) {
+            double norm = Math.sqrt(Metric.dot(sum, sum));
+            float[] centroid = new float[dims];
+            for (int j = 0; j < dims; j++) {
+                centroid[j] = norm == 0 ? 0 : (float) (sum[j] / norm);
+            }
+            centroids.add(centroid);
+        }
+        return new IntentGate(modelId, fingerprint, scoring, threshold, new ArrayList<>(sums.keySet()),
+                VectorMatrix.of(centroids, dims));
+    }
+
+    public IntentGate withThreshold(double other) {
+        return new IntentGate(modelId, fingerprint, scoring, other, intents, anchors);
+    }
+
+    public GateDecision decide(float[] query) {
+        Neighbour nearest = anchors.topK(query, 1, Metric.COSINE).get(0);
+        return new GateDecision(nearest.score() >= threshold, nearest.score(), intents.get(nearest.index()));
+    }
+
+    /** Decisions for many queries, spread over the cores. */
+    public List<GateDecision> decideAll(List<float[]> queries) {
+        return IntStream.range(0, queries.size()).parallel().mapToObj(i -> decide(queries.get(i))).toList();
+    }
+}
