@@ -167,6 +167,43 @@ class CommandsTest {
     }
 
     @Test
+    void pairsFindsTheBestThresholdOfEachMetric() throws IOException {
+        Path pairs = Files.writeString(dir.resolve("pairs.csv"), String.join("\n",
+                "sentence1,sentence2,label",
+                "A man is playing a guitar.,A man plays the guitar.,1",
+                "A woman is slicing an onion.,A woman cuts an onion.,1",
+                "The cat sleeps on the sofa.,A cat is sleeping on a couch.,1",
+                "Two dogs run in the snow.,Dogs are running through snow.,1",
+                "The train is late.,A man is playing a guitar.,0",
+                "Refund my money now.,Two dogs run in the snow.,0",
+                "A plane takes off.,She is reading a book in bed.,0",
+                "The market fell sharply today.,A cat is sleeping on a couch.,0", ""));
+        Run run = Run.of("eval", "pairs", pairs.toString(), "-m", "all-minilm-l6-v2", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = run.json();
+        assertThat(result.get("pairs").asInt()).isEqualTo(8);
+        assertThat(result.get("auroc").asDouble()).isEqualTo(100.0);
+        assertThat(result.get("average_precision").asDouble()).isEqualTo(100.0);
+        for (String metric : List.of("cosine", "dot", "l2")) {
+            assertThat(result.get(metric).get("accuracy").asDouble()).as(metric).isEqualTo(100.0);
+            assertThat(result.get(metric).get("f1").asDouble()).as(metric).isEqualTo(100.0);
+        }
+        double cosineCut = result.get("cosine").get("accuracy_threshold").asDouble();
+        double l2Cut = result.get("l2").get("accuracy_threshold").asDouble();
+        assertThat(cosineCut).isBetween(0.3, 1.0);
+        // unit vectors: a distance cut d matches the cosine cut 1 - d^2/2 on the same pair
+        assertThat(1 - l2Cut * l2Cut / 2).isCloseTo(cosineCut, within(1e-4));
+    }
+
+    @Test
+    void pairsWithAnUnreadableLabelGiveItsLine() throws IOException {
+        Path pairs = Files.writeString(dir.resolve("pairs.tsv"), "a\tb\t1\nc\td\tmaybe\n");
+        Run run = Run.of("eval", "pairs", pairs.toString(), "-m", "all-minilm-l6-v2", "--no-header");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("line 2, column 3: label 'maybe' is not 1/0");
+    }
+
+    @Test
     void stsWithoutHeaderTakesColumnsByPosition() throws IOException {
         Path pairs = Files.writeString(dir.resolve("pairs.tsv"),
                 "3.0\tA man plays.\tA man is playing.\n0.0\tA man plays.\tThe stock market.\n1.5\tA cat.\tA small dog.\n");

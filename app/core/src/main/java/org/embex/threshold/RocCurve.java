@@ -180,6 +180,17 @@ public final class RocCurve {
         return new OperatingPoint("youden", confusion(best));
     }
 
+    /** The threshold with the best accuracy. */
+    public OperatingPoint bestAccuracy() {
+        int best = 0;
+        for (int i = 1; i < thresholds.length; i++) {
+            if (confusion(i).accuracy() > confusion(best).accuracy()) {
+                best = i;
+            }
+        }
+        return new OperatingPoint("best_accuracy", confusion(best));
+    }
+
     /** The threshold with the best F1 score. */
     public OperatingPoint bestF1() {
         int best = 0;
