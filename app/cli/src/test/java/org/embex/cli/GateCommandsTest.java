@@ -86,6 +86,26 @@ class GateCommandsTest {
     }
 
     @Test
+    void classifyGivesEveryMethodsAccuracyAndWritesTheConfusion() throws IOException {
+        Path inScopeQueries = Files.writeString(dir.resolve("test.csv"), Files.readAllLines(queries).stream()
+                .filter(line -> !line.endsWith(",out_of_scope")).reduce("", (a, b) -> a + b + "\n"));
+        Path confusion = dir.resolve("confusion.csv");
+        Run run = Run.of("eval", "classify", "-m", "all-minilm-l6-v2", "--train", reference.toString(), "--test",
+                inScopeQueries.toString(), "--confusion", confusion.toString(), "--json", "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = run.json();
+        for (String method : List.of("centroid", "knn", "logreg")) {
+            assertThat(result.get("accuracy_" + method).asDouble()).as(method).isBetween(60.0, 100.0);
+            assertThat(result.get("macro_f1_" + method).asDouble()).as(method).isBetween(50.0, 100.0);
+        }
+        List<String> rows = Files.readAllLines(confusion);
+        assertThat(rows.get(0)).isEqualTo("method,gold,predicted,count");
+        int counted = rows.stream().skip(1).filter(row -> row.startsWith("knn,"))
+                .mapToInt(row -> Integer.parseInt(row.substring(row.lastIndexOf(',') + 1))).sum();
+        assertThat(counted).isEqualTo(result.get("test").asInt());
+    }
+
+    @Test
     void queriesWithoutOutOfScopeRowsAreABadInput() {
         Run run = Run.of("eval", "gate", "-m", "all-minilm-l6-v2", "--reference", reference.toString(), "--queries",
                 reference.toString(), "--oos-label", "out_of_scope", "--quiet");
