@@ -30,7 +30,8 @@ import org.embex.vectors.Metric;
 /**
  * STS Spearman of embex beside LangChain4j's in-process model of the same id, on the same file:
  * an independent check of the whole pipeline on real data. Usage: {@code FILE MODEL} with a
- * header-less CSV of sentence1, sentence2, score (the STS-B layout in shared/datasets).
+ * header-less CSV of sentence1, sentence2, score (the STS-B layout in shared/datasets):
+ * {@code bench/run sts FILE MODEL}.
  */
 public final class StsComparison {
 
@@ -44,12 +45,13 @@ public final class StsComparison {
     }
 
     public static void main(String[] args) {
-        if (args.length != 3) {
-            System.err.println("usage: StsComparison MODELS_DIR FILE MODEL");
+        if (args.length != 2) {
+            System.err.println("usage: bench/run sts FILE MODEL");
             System.exit(2);
         }
-        Path file = Path.of(args[1]);
-        ModelFolder model = new ModelCatalogue(Path.of(args[0])).findInstalled(args[2]);
+        Path root = Path.of(System.getProperty("embex.root", "."));
+        Path file = Path.of(args[0]);
+        ModelFolder model = new ModelCatalogue(root.resolve("models")).findInstalled(args[1]);
         Table table = TableReader.read(file, false);
         List<String> left = table.values(0);
         List<String> right = table.values(1);
