@@ -36,10 +36,13 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
     private final BlockingQueue<OnnxEncoder> encoders;
     private final List<OnnxEncoder> allEncoders;
     private final ExecutorService workers;
+    private final ModelFolder model;
+    /** Opened on the first single text: one session with a thread per core answers a typed query fastest. */
+    private OnnxEncoder queryEncoder;
 
-    private Embedder(ModelDescriptor descriptor, EmbedderOptions options, TextTokenizer tokenizer,
-                     List<OnnxEncoder> encoders) {
-        this.descriptor = descriptor;
+    private Embedder(ModelFolder model, EmbedderOptions options, TextTokenizer tokenizer, List<OnnxEncoder> encoders) {
+        this.model = model;
+        this.descriptor = model.descriptor();
         this.options = options;
         this.tokenizer = tokenizer;
         this.allEncoders = List.copyOf(encoders);
@@ -69,7 +72,7 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
             tokenizer.close();
             throw e;
         }
-        return new Embedder(descriptor, options, tokenizer, encoders);
+        return new Embedder(model, options, tokenizer, encoders);
     }
 
     @Override
@@ -82,15 +85,16 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
         return tokenizer.tokenize(descriptor.prefixes().apply(role, text));
     }
 
-    /** One text, on the caller's thread: the path of a typed query. */
-    public Embedding embed(String text, Role role) {
+    /**
+     * One text, on the caller's thread: the path of a typed query. Its session spreads one text
+     * over every core (measured: 6.7 to 4.7 ms for MiniLM, 14.3 to 9.4 ms for bge-small-zh).
+     */
+    public synchronized Embedding embed(String text, Role role) {
         TokenizedText tokens = tokenize(text, role);
-        OnnxEncoder encoder = takeEncoder();
-        try {
-            return toEmbedding(tokens, encoder.encode(List.of(tokens))[0]);
-        } finally {
-            encoders.add(encoder);
+        if (queryEncoder == null) {
+            queryEncoder = OnnxEncoder.open(model.modelFile(), descriptor, Runtime.getRuntime().availableProcessors());
         }
+        return toEmbedding(tokens, queryEncoder.encode(List.of(tokens))[0]);
     }
 
     public List<Embedding> embed(List<String> texts, Role role) {
@@ -179,9 +183,12 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         workers.shutdownNow();
         allEncoders.forEach(OnnxEncoder::close);
+        if (queryEncoder != null) {
+            queryEncoder.close();
+        }
         tokenizer.close();
     }
 }
