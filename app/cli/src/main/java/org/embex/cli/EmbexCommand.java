@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             EvalCommand.class,
             CacheCommand.class,
             GateCommand.class,
+            ClusterCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EmbexCommand implements Runnable {

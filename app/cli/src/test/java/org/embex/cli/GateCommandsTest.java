@@ -106,6 +106,50 @@ class GateCommandsTest {
     }
 
     @Test
+    void clusterTheSampleAgainstItsLabels() throws IOException {
+        Path sample = Run.modelsDir().getParent().resolve("samples/telecom-support-en.csv");
+        Path out = dir.resolve("clusters.csv");
+        Run run = Run.of("cluster", sample.toString(), "-m", "all-minilm-l6-v2", "--method", "kmeans", "--k", "9",
+                "-o", out.toString(), "--json", "--quiet", "--cache", dir.resolve("cache.sqlite").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = run.json();
+        assertThat(result.get("clusters").asInt()).isEqualTo(9);
+        assertThat(result.get("ari").asDouble()).isBetween(0.2, 1.0);
+        assertThat(result.get("nmi").asDouble()).isBetween(0.3, 1.0);
+        assertThat(result.get("silhouette").asDouble()).isBetween(0.0, 1.0);
+        int sizes = 0;
+        for (JsonNode topic : result.get("topics")) {
+            sizes += topic.get("size").asInt();
+            assertThat(topic.get("words")).isNotEmpty();
+        }
+        assertThat(sizes).isEqualTo(result.get("texts").asInt());
+        assertThat(Files.readAllLines(out)).first().isEqualTo("id,label,cluster,text");
+
+        Run hdbscan = Run.of("cluster", sample.toString(), "-m", "all-minilm-l6-v2", "--method", "hdbscan",
+                "--min-cluster-size", "8", "--json", "--quiet", "--cache", dir.resolve("cache.sqlite").toString());
+        assertThat(hdbscan.exitCode()).as(hdbscan.err()).isZero();
+        assertThat(hdbscan.err()).isEmpty();
+        assertThat(hdbscan.json().get("clusters").asInt()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void chineseTopicsAreWordsNotCharacters() {
+        Path sample = Run.modelsDir().getParent().resolve("samples/telecom-support-zh.csv");
+        Run run = Run.of("cluster", sample.toString(), "-m", "bge-small-zh-v1.5", "--k", "9", "--json", "--quiet",
+                "--cache", dir.resolve("cache.sqlite").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        long multiCharacter = 0;
+        long total = 0;
+        for (JsonNode topic : run.json().get("topics")) {
+            for (JsonNode word : topic.get("words")) {
+                total++;
+                multiCharacter += word.asText().codePointCount(0, word.asText().length()) > 1 ? 1 : 0;
+            }
+        }
+        assertThat(multiCharacter).isGreaterThan(total / 2);
+    }
+
+    @Test
     void queriesWithoutOutOfScopeRowsAreABadInput() {
         Run run = Run.of("eval", "gate", "-m", "all-minilm-l6-v2", "--reference", reference.toString(), "--queries",
                 reference.toString(), "--oos-label", "out_of_scope", "--quiet");

@@ -16,6 +16,7 @@ import org.embex.gate.GateScoring;
 import org.embex.gate.IntentGate;
 import org.embex.model.Role;
 import org.embex.progress.ProgressListener;
+import org.embex.vectors.DoubleRows;
 import org.embex.vectors.Metric;
 import org.embex.vectors.Neighbour;
 import org.embex.vectors.VectorMatrix;
@@ -74,23 +75,11 @@ public final class Classification {
         Map<String, Integer> index = new HashMap<>();
         classes.forEach(label -> index.put(label, index.size()));
         int[] y = labels.stream().mapToInt(index::get).toArray();
-        LogisticRegression model = LogisticRegression.fit(toDoubles(train), y, LAMBDA, TOLERANCE, MAX_ITERATIONS);
+        LogisticRegression model = LogisticRegression.fit(DoubleRows.of(train), y, LAMBDA, TOLERANCE, MAX_ITERATIONS);
         List<String> predicted = new ArrayList<>(test.size());
-        for (double[] row : toDoubles(test)) {
+        for (double[] row : DoubleRows.of(test)) {
             predicted.add(classes.get(model.predict(row)));
         }
         return predicted;
-    }
-
-    private static double[][] toDoubles(List<float[]> vectors) {
-        double[][] rows = new double[vectors.size()][];
-        for (int i = 0; i < rows.length; i++) {
-            float[] vector = vectors.get(i);
-            rows[i] = new double[vector.length];
-            for (int j = 0; j < vector.length; j++) {
-                rows[i][j] = vector[j];
-            }
-        }
-        return rows;
     }
 }

@@ -1,0 +1,80 @@
+package org.embex.cluster;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.tribuo.MutableDataset;
+import org.tribuo.clustering.ClusterID;
+import org.tribuo.clustering.ClusteringFactory;
+import org.tribuo.clustering.hdbscan.HdbscanModel;
+import org.tribuo.clustering.hdbscan.HdbscanTrainer;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.distance.DistanceType;
+import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+import org.embex.vectors.DoubleRows;
+import smile.clustering.KMeans;
+import smile.math.MathEx;
+
+/** Assigns each vector to a cluster, 0 to n−1, or {@link #NOISE}. */
+public final class Clusterer {
+
+    public static final int NOISE = -1;
+    /** HDBSCAN's k for core distances: the default of the reference implementation. */
+    private static final int CORE_NEIGHBOURS = 5;
+    private static final int KMEANS_ITERATIONS = 100;
+    private static final double KMEANS_TOLERANCE = 1e-4;
+    /** Tribuo logs each run at INFO, which would land on a command's stderr; held so it is not collected. */
+    private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger(HdbscanTrainer.class.getName());
+
+    static {
+        TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
+    private Clusterer() {
+    }
+
+    public static int[] cluster(List<float[]> vectors, ClusterParams params) {
+        return switch (params.method()) {
+            case KMEANS -> kmeans(vectors, params);
+            case HDBSCAN -> hdbscan(vectors, params);
+        };
+    }
+
+    private static int[] kmeans(List<float[]> vectors, ClusterParams params) {
+        // Smile draws its k-means++ seeds from its own global generator; seeding it here is the
+        // only way to make a run repeatable.
+        synchronized (MathEx.class) {
+            MathEx.setSeed(params.seed());
+            KMeans model = KMeans.fit(DoubleRows.of(vectors), Math.min(params.k(), vectors.size()), KMEANS_ITERATIONS,
+                    KMEANS_TOLERANCE);
+            return model.y.clone();
+        }
+    }
+
+    private static int[] hdbscan(List<float[]> vectors, ClusterParams params) {
+        ClusteringFactory factory = new ClusteringFactory();
+        MutableDataset<ClusterID> dataset = new MutableDataset<>(
+                new SimpleDataSourceProvenance("embex vectors", OffsetDateTime.now(), factory), factory);
+        int dims = vectors.isEmpty() ? 0 : vectors.get(0).length;
+        String[] names = new String[dims];
+        for (int j = 0; j < dims; j++) {
+            names[j] = String.format("d%04d", j);
+        }
+        for (float[] vector : vectors) {
+            double[] values = new double[dims];
+            for (int j = 0; j < dims; j++) {
+                values[j] = vector[j];
+            }
+            dataset.add(new ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, names, values));
+        }
+        HdbscanTrainer trainer = new HdbscanTrainer(params.minClusterSize(), DistanceType.L2.getDistance(),
+                CORE_NEIGHBOURS, Runtime.getRuntime().availableProcessors(), NeighboursQueryFactoryType.BRUTE_FORCE);
+        HdbscanModel model = trainer.train(dataset);
+        // Tribuo numbers clusters from 1 and calls noise 0; renumber densely from 0.
+        List<Integer> labels = model.getClusterLabels();
+        java.util.Map<Integer, Integer> dense = new java.util.TreeMap<>();
+        labels.stream().filter(label -> label != 0).distinct().sorted().forEach(label -> dense.put(label, dense.size()));
+        return labels.stream().mapToInt(label -> label == 0 ? NOISE : dense.get(label)).toArray();
+    }
+}

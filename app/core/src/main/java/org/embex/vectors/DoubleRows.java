@@ -1,0 +1,22 @@
+package org.embex.vectors;
+
+import java.util.List;
+
+/** Vectors widened to {@code double[][]}, the shape Smile and Tribuo take. */
+public final class DoubleRows {
+
+    private DoubleRows() {
+    }
+
+    public static double[][] of(List<float[]> vectors) {
+        double[][] rows = new double[vectors.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            float[] vector = vectors.get(i);
+            rows[i] = new double[vector.length];
+            for (int j = 0; j < vector.length; j++) {
+                rows[i][j] = vector[j];
+            }
+        }
+        return rows;
+    }
+}
