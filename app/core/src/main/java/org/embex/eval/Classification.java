@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import smile.classification.LogisticRegression;
 
@@ -32,7 +31,7 @@ public final class Classification {
     /** L2 penalty of the logistic regression: light, the vectors are unit length and the data is small. */
     private static final double LAMBDA = 1e-4;
     private static final double TOLERANCE = 1e-5;
-    private static final int MAX_ITERATIONS = 200;
+    private static final int MAX_ITERATIONS = 50;
 
     private Classification() {
     }
@@ -58,9 +57,9 @@ public final class Classification {
     }
 
     private static List<String> knn(VectorMatrix train, List<String> labels, List<float[]> test) {
-        return IntStream.range(0, test.size()).parallel().mapToObj(i -> {
+        return train.topK(test, Math.min(K, train.rows()), Metric.COSINE).stream().map(neighbours -> {
             Map<String, Double> votes = new HashMap<>();
-            for (Neighbour neighbour : train.topK(test.get(i), Math.min(K, train.rows()), Metric.COSINE)) {
+            for (Neighbour neighbour : neighbours) {
                 votes.merge(labels.get(neighbour.index()), neighbour.score(), Double::sum);
             }
             return votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();

@@ -10,6 +10,7 @@ import org.embex.embed.EmbeddingSource;
 import org.embex.model.Role;
 import org.embex.progress.ProgressListener;
 import org.embex.vectors.Metric;
+import org.embex.vectors.Neighbour;
 import org.embex.vectors.VectorMatrix;
 
 /**
@@ -40,9 +41,9 @@ public final class Retrieval {
                 (done, ignored) -> listener.progress(documentTexts.size() + done, total)).stream().map(Embedding::vector).toList();
         VectorMatrix matrix = VectorMatrix.of(documents, source.descriptor().dims());
 
-        double[][] figures = IntStream.range(0, judged.size()).parallel().mapToObj(q -> {
-            List<String> ranked = matrix.topK(queries.get(q), Math.min(DEPTH, matrix.rows()), Metric.COSINE).stream()
-                    .map(neighbour -> documentIds.get(neighbour.index())).toList();
+        List<List<Neighbour>> rankings = matrix.topK(queries, Math.min(DEPTH, matrix.rows()), Metric.COSINE);
+        double[][] figures = IntStream.range(0, judged.size()).mapToObj(q -> {
+            List<String> ranked = rankings.get(q).stream().map(neighbour -> documentIds.get(neighbour.index())).toList();
             Map<String, Integer> relevance = judgements.get(queryIds.get(judged.get(q)));
             return new double[] {
                 RankingMetrics.ndcg(ranked, relevance, 10),

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.IntStream;
 
 import org.embex.vectors.Metric;
 import org.embex.vectors.Neighbour;
@@ -68,12 +67,15 @@ public record IntentGate(String modelId, String fingerprint, GateScoring scoring
     }
 
     public GateDecision decide(float[] query) {
-        Neighbour nearest = anchors.topK(query, 1, Metric.COSINE).get(0);
-        return new GateDecision(nearest.score() >= threshold, nearest.score(), intents.get(nearest.index()));
+        return decision(anchors.topK(query, 1, Metric.COSINE).get(0));
     }
 
-    /** Decisions for many queries, spread over the cores. */
+    /** Decisions for many queries, in one batched search over the anchors. */
     public List<GateDecision> decideAll(List<float[]> queries) {
-        return IntStream.range(0, queries.size()).parallel().mapToObj(i -> decide(queries.get(i))).toList();
+        return anchors.topK(queries, 1, Metric.COSINE).stream().map(nearest -> decision(nearest.get(0))).toList();
+    }
+
+    private GateDecision decision(Neighbour nearest) {
+        return new GateDecision(nearest.score() >= threshold, nearest.score(), intents.get(nearest.index()));
     }
 }

@@ -4,39 +4,51 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.stream.IntStream;
 
 /**
- * Many vectors of one width in a single row-major {@code float[]}, with their norms, for exact
- * nearest-neighbour search: one pass over contiguous memory, a dot product per row, and cosine
- * and L2 derived from it and the stored norms.
+ * Many vectors of one width in one row-major {@code float[]} with their norms, for exact
+ * nearest-neighbour search: a dot product per row ({@link DotKernel}), cosine and L2 derived from
+ * it and the norms. Many queries go through the rows in blocks that stay in cache while a group
+ * of queries passes over them, the groups spread over the cores. L2 finalists are scored again
+ * exactly, since {@code |x|² − 2x·q + |q|²} loses digits for near neighbours.
  */
 public final class VectorMatrix {
+
+    private static final DotKernel KERNEL = DotKernel.best();
+    /** Rows per block: 256 × 384 floats, about 400 KB, fits a core's L2 cache. */
+    private static final int BLOCK = 256;
+    /** Queries that share one pass over a block. */
+    private static final int QUERY_GROUP = 16;
+    private static final int L2_EXTRA_FINALISTS = 32;
+    private static final Comparator<Neighbour> WORST_FIRST = Comparator.comparingDouble(Neighbour::score)
+            .thenComparing(Comparator.comparingInt(Neighbour::index).reversed());
 
     private final int rows;
     private final int dims;
     private final float[] values;
     private final float[] norms;
 
-    private VectorMatrix(int rows, int dims, float[] values) {
+    private VectorMatrix(int rows, int dims, float[] values, float[] norms) {
         this.rows = rows;
         this.dims = dims;
         this.values = values;
-        this.norms = new float[rows];
-        for (int row = 0; row < rows; row++) {
-            norms[row] = (float) Math.sqrt(dot(values, row * dims, values, row * dims, dims));
-        }
+        this.norms = norms;
     }
 
     public static VectorMatrix of(List<float[]> vectors, int dims) {
-        float[] values = new float[Math.multiplyExact(vectors.size(), dims)];
-        for (int row = 0; row < vectors.size(); row++) {
+        int rows = vectors.size();
+        float[] values = new float[Math.multiplyExact(rows, dims)];
+        float[] norms = new float[rows];
+        for (int row = 0; row < rows; row++) {
             float[] vector = vectors.get(row);
             if (vector.length != dims) {
                 throw new IllegalArgumentException("row " + row + " has " + vector.length + " values, expected " + dims);
             }
             System.arraycopy(vector, 0, values, row * dims, dims);
+            norms[row] = (float) Math.sqrt(Metric.dot(vector, vector));
         }
-        return new VectorMatrix(vectors.size(), dims, values);
+        return new VectorMatrix(rows, dims, values, norms);
     }
 
     public int rows() {
@@ -55,77 +67,69 @@ public final class VectorMatrix {
 
     /** The {@code k} rows closest to {@code query} by {@code metric}, best first; ties keep the lower row first. */
     public List<Neighbour> topK(float[] query, int k, Metric metric) {
-        if (query.length != dims) {
-            throw new IllegalArgumentException("query has " + query.length + " values, expected " + dims);
-        }
+        return topK(List.of(query), k, metric).get(0);
+    }
+
+    /** {@link #topK(float[], int, Metric)} for many queries, spread over the cores. */
+    public List<List<Neighbour>> topK(List<float[]> queries, int k, Metric metric) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be positive, was " + k);
         }
-        double queryNorm = Math.sqrt(dot(query, 0, query, 0, dims));
-        Comparator<Neighbour> worstFirst = Comparator.comparingDouble(Neighbour::score)
-                .thenComparing(Comparator.comparingInt(Neighbour::index).reversed());
-        PriorityQueue<Neighbour> best = new PriorityQueue<>(k + 1, worstFirst);
-        double threshold = Double.NEGATIVE_INFINITY;
-        for (int row = 0; row < rows; row++) {
-            double score = switch (metric) {
-                case DOT -> dot(values, row * dims, query, 0, dims);
-                case COSINE -> norms[row] == 0 || queryNorm == 0 ? 0
-                        : dot(values, row * dims, query, 0, dims) / (norms[row] * queryNorm);
-                // Computed directly: from the norms, near neighbours would lose their digits to cancellation.
-                case L2 -> -Math.sqrt(squaredDistance(values, row * dims, query, dims));
-            };
-            if (best.size() < k || score > threshold) {
-                best.add(new Neighbour(row, score));
-                if (best.size() > k) {
-                    best.poll();
-                }
-                threshold = best.peek().score();
+        for (float[] query : queries) {
+            if (query.length != dims) {
+                throw new IllegalArgumentException("query has " + query.length + " values, expected " + dims);
             }
         }
-        List<Neighbour> result = new ArrayList<>(best);
-        result.sort(worstFirst.reversed());
-        return result;
+        int groups = (queries.size() + QUERY_GROUP - 1) / QUERY_GROUP;
+        IntStream indices = IntStream.range(0, groups);
+        List<List<List<Neighbour>>> results = (groups > 1 ? indices.parallel() : indices)
+                .mapToObj(group -> searchGroup(queries.subList(group * QUERY_GROUP,
+                        Math.min(queries.size(), (group + 1) * QUERY_GROUP)), k, metric))
+                .toList();
+        List<List<Neighbour>> flat = new ArrayList<>(queries.size());
+        results.forEach(flat::addAll);
+        return flat;
     }
 
-    private static double squaredDistance(float[] a, int aFrom, float[] b, int length) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int i = 0;
-        for (; i + 3 < length; i += 4) {
-            float d0 = a[aFrom + i] - b[i];
-            float d1 = a[aFrom + i + 1] - b[i + 1];
-            float d2 = a[aFrom + i + 2] - b[i + 2];
-            float d3 = a[aFrom + i + 3] - b[i + 3];
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-            s2 += d2 * d2;
-            s3 += d3 * d3;
+    private List<List<Neighbour>> searchGroup(List<float[]> queries, int k, Metric metric) {
+        int keep = Math.min(rows, metric == Metric.L2 ? k + L2_EXTRA_FINALISTS : k);
+        List<PriorityQueue<Neighbour>> heaps = new ArrayList<>();
+        double[] queryNorms = new double[queries.size()];
+        for (int q = 0; q < queries.size(); q++) {
+            heaps.add(new PriorityQueue<>(keep + 1, WORST_FIRST));
+            queryNorms[q] = Math.sqrt(Metric.dot(queries.get(q), queries.get(q)));
         }
-        for (; i < length; i++) {
-            float d = a[aFrom + i] - b[i];
-            s0 += d * d;
+        for (int start = 0; start < rows; start += BLOCK) {
+            int end = Math.min(rows, start + BLOCK);
+            for (int q = 0; q < queries.size(); q++) {
+                float[] query = queries.get(q);
+                PriorityQueue<Neighbour> heap = heaps.get(q);
+                for (int row = start; row < end; row++) {
+                    float dot = KERNEL.dot(values, row * dims, query, dims);
+                    double score = switch (metric) {
+                        case DOT -> dot;
+                        case COSINE -> norms[row] == 0 || queryNorms[q] == 0 ? 0 : dot / (norms[row] * queryNorms[q]);
+                        case L2 -> 2.0 * dot - (double) norms[row] * norms[row];
+                    };
+                    if (heap.size() < keep || score > heap.peek().score()) {
+                        heap.add(new Neighbour(row, score));
+                        if (heap.size() > keep) {
+                            heap.poll();
+                        }
+                    }
+                }
+            }
         }
-        return (double) s0 + s1 + s2 + s3;
-    }
-
-    /** Four independent sums let the JIT keep several multiply-adds in flight. */
-    private static double dot(float[] a, int aFrom, float[] b, int bFrom, int length) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int i = 0;
-        for (; i + 3 < length; i += 4) {
-            s0 += a[aFrom + i] * b[bFrom + i];
-            s1 += a[aFrom + i + 1] * b[bFrom + i + 1];
-            s2 += a[aFrom + i + 2] * b[bFrom + i + 2];
-            s3 += a[aFrom + i + 3] * b[bFrom + i + 3];
+        List<List<Neighbour>> results = new ArrayList<>(queries.size());
+        for (int q = 0; q < queries.size(); q++) {
+            float[] query = queries.get(q);
+            List<Neighbour> best = new ArrayList<>(heaps.get(q));
+            if (metric == Metric.L2) {
+                best.replaceAll(n -> new Neighbour(n.index(), -Metric.l2(row(n.index()), query)));
+            }
+            best.sort(WORST_FIRST.reversed());
+            results.add(List.copyOf(best.subList(0, Math.min(k, best.size()))));
         }
-        for (; i < length; i++) {
-            s0 += a[aFrom + i] * b[bFrom + i];
-        }
-        return (double) s0 + s1 + s2 + s3;
+        return results;
     }
 }

@@ -1,0 +1,25 @@
+package org.embex.vectors;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/** The widest SIMD registers the CPU has (AVX-512: 16 floats), fused multiply-add, one reduction at the end. */
+final class SimdDot implements DotKernel {
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+    @Override
+    public float dot(float[] matrix, int offset, float[] query, int length) {
+        FloatVector sum = FloatVector.zero(SPECIES);
+        int j = 0;
+        for (int bound = SPECIES.loopBound(length); j < bound; j += SPECIES.length()) {
+            sum = FloatVector.fromArray(SPECIES, matrix, offset + j).fma(FloatVector.fromArray(SPECIES, query, j), sum);
+        }
+        float result = sum.reduceLanes(VectorOperators.ADD);
+        for (; j < length; j++) {
+            result = Math.fma(matrix[offset + j], query[j], result);
+        }
+        return result;
+    }
+}
