@@ -36,10 +36,17 @@ import org.embex.model.ModelFingerprint;
  */
 public final class VectorCache implements AutoCloseable, FileHasher {
 
-    private static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 2;
+    /**
+     * Large pages keep a 1.5 KB vector row in its table page: with 4 KB pages and a WITHOUT ROWID
+     * table every row spilled to an overflow page, 4.6 KB on disk per 384-dim vector.
+     */
+    private static final int PAGE_SIZE = 16_384;
+    /** Reads go through memory-mapped pages rather than a read call per page. */
+    private static final long MMAP_BYTES = 1L << 30;
     /** Text hashes are the first 16 bytes of SHA-256: collisions are out of reach, the key stays small. */
     static final int TEXT_HASH_BYTES = 16;
-    private static final int LOOKUP_CHUNK = 500;
+    private static final int LOOKUP_CHUNK = 900;
     private static final int BUSY_TIMEOUT_MS = 120_000;
 
     private final Path file;
@@ -65,11 +72,15 @@ public final class VectorCache implements AutoCloseable, FileHasher {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setPageSize(PAGE_SIZE);
         Connection connection = null;
         try {
             connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             VectorCache cache = new VectorCache(file, connection);
             cache.migrate();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA mmap_size = " + MMAP_BYTES);
+            }
             return cache;
         } catch (SQLException e) {
             closeQuietly(connection);
@@ -102,13 +113,17 @@ public final class VectorCache implements AutoCloseable, FileHasher {
         }
         transaction(() -> {
             try (Statement statement = connection.createStatement()) {
+                if (version == 1) {
+                    // The first layout stored vectors in a WITHOUT ROWID table; a cache can be refilled.
+                    statement.executeUpdate("DROP TABLE vectors");
+                }
                 statement.executeUpdate("CREATE TABLE IF NOT EXISTS models ("
                         + "model INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL UNIQUE, model_id TEXT NOT NULL, "
                         + "dims INTEGER NOT NULL, created INTEGER NOT NULL)");
                 statement.executeUpdate("CREATE TABLE IF NOT EXISTS vectors ("
                         + "model INTEGER NOT NULL REFERENCES models(model), text_hash BLOB NOT NULL, "
-                        + "vector BLOB NOT NULL, tokens INTEGER NOT NULL, truncated INTEGER NOT NULL, "
-                        + "unknown_share REAL NOT NULL, PRIMARY KEY (model, text_hash)) WITHOUT ROWID");
+                        + "tokens INTEGER NOT NULL, truncated INTEGER NOT NULL, unknown_share REAL NOT NULL, "
+                        + "vector BLOB NOT NULL, UNIQUE (model, text_hash))");
                 statement.executeUpdate("CREATE TABLE IF NOT EXISTS files ("
                         + "path TEXT PRIMARY KEY, size INTEGER NOT NULL, modified INTEGER NOT NULL, sha256 TEXT NOT NULL)");
                 statement.executeUpdate("CREATE TABLE IF NOT EXISTS corpora ("
@@ -157,6 +172,8 @@ public final class VectorCache implements AutoCloseable, FileHasher {
     public synchronized Map<ByteBuffer, Embedding> get(int model, Collection<byte[]> hashes) {
         Map<ByteBuffer, Embedding> found = new HashMap<>(hashes.size() * 2);
         List<byte[]> all = new ArrayList<>(hashes);
+        // In key order each chunk walks one stretch of the index instead of jumping all over the file.
+        all.sort(java.util.Arrays::compareUnsigned);
         try {
             for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
                 List<byte[]> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));

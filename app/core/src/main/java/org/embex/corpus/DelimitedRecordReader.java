@@ -9,7 +9,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.embex.BadInputException;
 
 /** CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes) and TSV, by Commons CSV. */
-final class DelimitedRecordReader implements RecordReader {
+final class DelimitedRecordReader extends LookaheadReader {
 
     private static final Pattern LINE_IN_MESSAGE = Pattern.compile("(?:startline|line:?) ?([0-9][0-9,]*)");
 
@@ -30,7 +29,6 @@ final class DelimitedRecordReader implements RecordReader {
     private final Iterator<CSVRecord> records;
     private final List<String> columns = new ArrayList<>();
     private final LocatingReader reader;
-    private SourceRecord next;
 
     DelimitedRecordReader(Path file, LocatingReader reader, char delimiter, boolean header) {
         this.file = file;
@@ -95,14 +93,9 @@ final class DelimitedRecordReader implements RecordReader {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null) {
-            CSVRecord record = advance();
-            if (record != null) {
-                next = toSource(record);
-            }
-        }
-        return next != null;
+    protected SourceRecord fetch() {
+        CSVRecord record = advance();
+        return record == null ? null : toSource(record);
     }
 
     private SourceRecord toSource(CSVRecord record) {
@@ -114,16 +107,6 @@ final class DelimitedRecordReader implements RecordReader {
             fields.put(columns.get(i), record.get(i));
         }
         return new SourceRecord(reader.lineAt(record.getCharacterPosition()), fields);
-    }
-
-    @Override
-    public SourceRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        SourceRecord record = next;
-        next = null;
-        return record;
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
 import org.embex.BadInputException;
@@ -19,7 +18,7 @@ import org.embex.BadInputException;
  * A folder of {@code .txt} and {@code .md} files, found at any depth, one text a file: the
  * column {@code id} is the file's path inside the folder, {@code text} its content.
  */
-final class FolderRecordReader implements RecordReader {
+final class FolderRecordReader extends LookaheadReader {
 
     private static final List<String> COLUMNS = List.of("id", "text");
 
@@ -52,14 +51,9 @@ final class FolderRecordReader implements RecordReader {
     }
 
     @Override
-    public boolean hasNext() {
-        return files.hasNext();
-    }
-
-    @Override
-    public SourceRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
+    protected SourceRecord fetch() {
+        if (!files.hasNext()) {
+            return null;
         }
         Path file = files.next();
         Map<String, String> fields = new LinkedHashMap<>();

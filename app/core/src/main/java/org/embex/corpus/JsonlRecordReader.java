@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * JSON Lines: one object a line, parsed by Jackson. Scalars become their text, {@code null} an
  * empty string, nested values their JSON. Blank lines are skipped.
  */
-final class JsonlRecordReader implements RecordReader {
+final class JsonlRecordReader extends LookaheadReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,7 +26,6 @@ final class JsonlRecordReader implements RecordReader {
     private final BufferedReader lines;
     private final List<String> columns = new ArrayList<>();
     private long lineNumber;
-    private SourceRecord next;
 
     JsonlRecordReader(Path file, LocatingReader reader) {
         this.file = file;
@@ -40,18 +38,14 @@ final class JsonlRecordReader implements RecordReader {
     }
 
     @Override
-    public boolean hasNext() {
-        while (next == null) {
-            String line = readLine();
-            if (line == null) {
-                return false;
-            }
+    protected SourceRecord fetch() {
+        for (String line; (line = readLine()) != null; ) {
             lineNumber++;
             if (!line.isBlank()) {
-                next = parse(line);
+                return parse(line);
             }
         }
-        return true;
+        return null;
     }
 
     private String readLine() {
@@ -83,16 +77,6 @@ final class JsonlRecordReader implements RecordReader {
             fields.put(field.getKey(), value.isNull() ? "" : value.isValueNode() ? value.asText() : value.toString());
         });
         return new SourceRecord(lineNumber, fields);
-    }
-
-    @Override
-    public SourceRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        SourceRecord record = next;
-        next = null;
-        return record;
     }
 
     @Override

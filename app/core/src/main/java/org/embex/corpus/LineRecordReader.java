@@ -5,16 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /** Plain text: each non-blank line is one text, in the column {@code text}. */
-final class LineRecordReader implements RecordReader {
+final class LineRecordReader extends LookaheadReader {
 
     static final String TEXT = "text";
 
     private final BufferedReader lines;
     private long lineNumber;
-    private SourceRecord next;
 
     LineRecordReader(LocatingReader reader) {
         this.lines = new BufferedReader(reader, 1 << 16);
@@ -26,33 +24,18 @@ final class LineRecordReader implements RecordReader {
     }
 
     @Override
-    public boolean hasNext() {
-        while (next == null) {
-            String line;
-            try {
-                line = lines.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    protected SourceRecord fetch() {
+        try {
+            for (String line; (line = lines.readLine()) != null; ) {
+                lineNumber++;
+                if (!line.isBlank()) {
+                    return new SourceRecord(lineNumber, Map.of(TEXT, line));
+                }
             }
-            if (line == null) {
-                return false;
-            }
-            lineNumber++;
-            if (!line.isBlank()) {
-                next = new SourceRecord(lineNumber, Map.of(TEXT, line));
-            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return true;
-    }
-
-    @Override
-    public SourceRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        SourceRecord record = next;
-        next = null;
-        return record;
     }
 
     @Override
