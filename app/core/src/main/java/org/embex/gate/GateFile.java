@@ -19,8 +19,9 @@ import org.embex.BadInputException;
 import org.embex.vectors.VectorMatrix;
 
 /**
- * A gate as a JSON file: model, fingerprint, scoring, threshold, intents, and the anchor vectors
- * as little-endian float32 in Base64 (a quarter of the size of decimal numbers, and exact).
+ * A gate as a JSON file: model, fingerprint, scoring, threshold, intents, and one anchor vector
+ * per intent entry as little-endian float32 in Base64 (about a third of the size of decimal
+ * numbers, and exact).
  */
 public final class GateFile {
 
@@ -32,9 +33,11 @@ public final class GateFile {
 
     public static void write(IntentGate gate, Path file) {
         VectorMatrix anchors = gate.anchors();
-        ByteBuffer bytes = ByteBuffer.allocate(anchors.rows() * anchors.dims() * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        List<String> vectors = new ArrayList<>(anchors.rows());
         for (int row = 0; row < anchors.rows(); row++) {
-            bytes.asFloatBuffer().position(row * anchors.dims()).put(anchors.row(row));
+            ByteBuffer bytes = ByteBuffer.allocate(anchors.dims() * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            bytes.asFloatBuffer().put(anchors.row(row));
+            vectors.add(Base64.getEncoder().encodeToString(bytes.array()));
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("embex_gate", FORMAT);
@@ -44,7 +47,7 @@ public final class GateFile {
         json.put("threshold", gate.threshold());
         json.put("dims", anchors.dims());
         json.put("intents", gate.intents());
-        json.put("vectors", Base64.getEncoder().encodeToString(bytes.array()));
+        json.put("vectors", vectors);
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try {
             JSON.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), json);
@@ -67,21 +70,24 @@ public final class GateFile {
         int dims = root.path("dims").asInt();
         List<String> intents = new ArrayList<>();
         root.path("intents").forEach(node -> intents.add(node.asText()));
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(root.path("vectors").asText());
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(file + ": 'vectors' is not Base64", e);
-        }
-        if (dims <= 0 || bytes.length != intents.size() * dims * Float.BYTES) {
-            throw new BadInputException(file + ": " + intents.size() + " intents of " + dims + " dims do not match "
-                    + bytes.length + " bytes of vectors");
+        JsonNode encoded = root.path("vectors");
+        if (dims <= 0 || encoded.size() != intents.size()) {
+            throw new BadInputException(file + ": " + intents.size() + " intents but " + encoded.size() + " vectors");
         }
         List<float[]> vectors = new ArrayList<>(intents.size());
-        var floats = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
         for (int row = 0; row < intents.size(); row++) {
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(encoded.get(row).asText());
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(file + ": vector " + (row + 1) + " is not Base64", e);
+            }
+            if (bytes.length != dims * Float.BYTES) {
+                throw new BadInputException(file + ": vector " + (row + 1) + " has " + bytes.length / Float.BYTES
+                        + " values, expected " + dims);
+            }
             float[] vector = new float[dims];
-            floats.get(vector);
+            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
             vectors.add(vector);
         }
         return new IntentGate(root.path("model").asText(), root.path("fingerprint").asText(),
