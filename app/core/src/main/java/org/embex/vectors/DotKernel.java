@@ -8,7 +8,8 @@ package org.embex.vectors;
  */
 interface DotKernel {
 
-    float dot(float[] matrix, int offset, float[] query, int length);
+    /** The dot product of {@code length} values of {@code a} from {@code aFrom} and of {@code b} from {@code bFrom}. */
+    float dot(float[] a, int aFrom, float[] b, int bFrom, int length);
 
     static DotKernel best() {
         boolean simd = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();

@@ -10,15 +10,15 @@ final class SimdDot implements DotKernel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
     @Override
-    public float dot(float[] matrix, int offset, float[] query, int length) {
+    public float dot(float[] a, int aFrom, float[] b, int bFrom, int length) {
         FloatVector sum = FloatVector.zero(SPECIES);
         int j = 0;
         for (int bound = SPECIES.loopBound(length); j < bound; j += SPECIES.length()) {
-            sum = FloatVector.fromArray(SPECIES, matrix, offset + j).fma(FloatVector.fromArray(SPECIES, query, j), sum);
+            sum = FloatVector.fromArray(SPECIES, a, aFrom + j).fma(FloatVector.fromArray(SPECIES, b, bFrom + j), sum);
         }
         float result = sum.reduceLanes(VectorOperators.ADD);
         for (; j < length; j++) {
-            result = Math.fma(matrix[offset + j], query[j], result);
+            result = Math.fma(a[aFrom + j], b[bFrom + j], result);
         }
         return result;
     }

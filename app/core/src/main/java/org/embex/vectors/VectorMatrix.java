@@ -65,6 +65,18 @@ public final class VectorMatrix {
         return copy;
     }
 
+    /** The distance between two rows: 1 − cosine, −dot, or Euclidean; smaller is closer. */
+    float distance(int a, int b, Metric metric) {
+        return switch (metric) {
+            case COSINE -> {
+                float dot = KERNEL.dot(values, a * dims, values, b * dims, dims);
+                yield norms[a] == 0 || norms[b] == 0 ? 1f : 1f - dot / (norms[a] * norms[b]);
+            }
+            case DOT -> -KERNEL.dot(values, a * dims, values, b * dims, dims);
+            case L2 -> (float) Metric.l2(row(a), row(b));
+        };
+    }
+
     /** The {@code k} rows closest to {@code query} by {@code metric}, best first; ties keep the lower row first. */
     public List<Neighbour> topK(float[] query, int k, Metric metric) {
         return topK(List.of(query), k, metric).get(0);
@@ -105,7 +117,7 @@ public final class VectorMatrix {
                 float[] query = queries.get(q);
                 PriorityQueue<Neighbour> heap = heaps.get(q);
                 for (int row = start; row < end; row++) {
-                    float dot = KERNEL.dot(values, row * dims, query, dims);
+                    float dot = KERNEL.dot(values, row * dims, query, 0, dims);
                     double score = switch (metric) {
                         case DOT -> dot;
                         case COSINE -> norms[row] == 0 || queryNorms[q] == 0 ? 0 : dot / (norms[row] * queryNorms[q]);

@@ -1,0 +1,244 @@
+package org.embex.vectors;
+
+import java.util.SplittableRandom;
+
+import org.embex.progress.ProgressListener;
+
+/**
+ * Approximate k-nearest-neighbour graph by NN-descent (Dong, Moses and Li, "Efficient k-nearest
+ * neighbor graph construction for generic similarity measures", WWW 2011): start from random
+ * neighbours and repeatedly let each point's neighbours meet one another, since a neighbour of a
+ * neighbour is likely a neighbour. Each round only joins pairs where one side is new since the
+ * last round, with at most {@code maxCandidates} of each kind per point, and the descent stops when
+ * fewer than {@code delta · n · k} neighbour lists changed.
+ *
+ * <p>Deterministic for a seed: one thread, one generator.
+ */
+public final class NnDescent {
+
+    /** Stop when a round improves fewer than this share of all n · k neighbour slots (the paper's δ). */
+    private static final double DELTA = 0.001;
+    private static final int MAX_ROUNDS = 30;
+
+    private final VectorMatrix data;
+    private final Metric metric;
+    private final int n;
+    private final int k;
+    private final int maxCandidates;
+    private final int[] ids;
+    private final float[] dists;
+    private final boolean[] fresh;
+    private final SplittableRandom random;
+
+    private NnDescent(VectorMatrix data, int k, Metric metric, long seed) {
+        this.data = data;
+        this.metric = metric;
+        this.n = data.rows();
+        this.k = k;
+        this.maxCandidates = Math.max(k, 20);
+        this.ids = new int[n * k];
+        this.dists = new float[n * k];
+        this.fresh = new boolean[n * k];
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** The graph of every row's {@code k} nearest other rows. */
+    public static KnnGraph build(VectorMatrix data, int k, Metric metric, long seed, ProgressListener listener) {
+        if (k < 1 || k >= data.rows()) {
+            throw new IllegalArgumentException("k must be between 1 and " + (data.rows() - 1) + ", was " + k);
+        }
+        NnDescent descent = new NnDescent(data, k, metric, seed);
+        descent.initialise();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            long updates = descent.round();
+            listener.progress(round + 1, MAX_ROUNDS);
+            if (updates < DELTA * descent.n * k) {
+                break;
+            }
+        }
+        listener.progress(MAX_ROUNDS, MAX_ROUNDS);
+        return descent.graph();
+    }
+
+    private float distance(int a, int b) {
+        return data.distance(a, b, metric);
+    }
+
+    private void initialise() {
+        java.util.Arrays.fill(dists, Float.POSITIVE_INFINITY);
+        java.util.Arrays.fill(ids, -1);
+        for (int point = 0; point < n; point++) {
+            int placed = 0;
+            while (placed < k) {
+                int other = random.nextInt(n);
+                if (other != point && push(point, other, distance(point, other))) {
+                    placed++;
+                }
+            }
+        }
+    }
+
+    /** One round of local joins; returns how many neighbour lists took a new member. */
+    private long round() {
+        int[][] fresher = new int[n][];
+        int[][] older = new int[n][];
+        int[] freshCount = new int[n];
+        int[] oldCount = new int[n];
+        int capacity = 2 * maxCandidates;
+        for (int point = 0; point < n; point++) {
+            fresher[point] = new int[capacity];
+            older[point] = new int[capacity];
+        }
+        // Forward candidates, sampled; the fresh ones sampled are marked old in the heap.
+        long[] seen = new long[n];
+        long[] seenOld = new long[n];
+        for (int point = 0; point < n; point++) {
+            for (int slot = point * k; slot < point * k + k; slot++) {
+                int other = ids[slot];
+                if (fresh[slot]) {
+                    if (sample(fresher[point], freshCount, point, other, seen, maxCandidates)) {
+                        fresh[slot] = false;
+                    }
+                } else {
+                    sample(older[point], oldCount, point, other, seenOld, maxCandidates);
+                }
+            }
+        }
+        // Reverse candidates: whoever lists me is a candidate of mine.
+        int[] forwardFresh = freshCount.clone();
+        int[] forwardOld = oldCount.clone();
+        long[] reverseSeen = new long[n];
+        long[] reverseSeenOld = new long[n];
+        for (int point = 0; point < n; point++) {
+            for (int i = 0; i < forwardFresh[point]; i++) {
+                int other = fresher[point][i];
+                sampleReverse(fresher[other], freshCount, forwardFresh[other], other, point, reverseSeen);
+            }
+            for (int i = 0; i < forwardOld[point]; i++) {
+                int other = older[point][i];
+                sampleReverse(older[other], oldCount, forwardOld[other], other, point, reverseSeenOld);
+            }
+        }
+        long updates = 0;
+        for (int point = 0; point < n; point++) {
+            int[] news = fresher[point];
+            int[] olds = older[point];
+            for (int i = 0; i < freshCount[point]; i++) {
+                int a = news[i];
+                for (int j = i + 1; j < freshCount[point]; j++) {
+                    updates += join(a, news[j]);
+                }
+                for (int j = 0; j < oldCount[point]; j++) {
+                    updates += join(a, olds[j]);
+                }
+            }
+        }
+        return updates;
+    }
+
+    private int join(int a, int b) {
+        if (a == b) {
+            return 0;
+        }
+        float d = distance(a, b);
+        int changed = 0;
+        if (push(a, b, d)) {
+            changed++;
+        }
+        if (push(b, a, d)) {
+            changed++;
+        }
+        return changed;
+    }
+
+    /** Reservoir sampling of forward candidates: every offered one is kept with equal chance. */
+    private boolean sample(int[] list, int[] counts, int owner, int candidate, long[] seen, int cap) {
+        long offered = ++seen[owner];
+        if (counts[owner] < cap) {
+            list[counts[owner]++] = candidate;
+            return true;
+        }
+        long slot = random.nextLong(offered);
+        if (slot < cap) {
+            list[(int) slot] = candidate;
+            return true;
+        }
+        return false;
+    }
+
+    /** Reverse candidates fill the second half of a list, sampled the same way, without repeats. */
+    private void sampleReverse(int[] list, int[] counts, int forward, int owner, int candidate, long[] seen) {
+        for (int i = 0; i < counts[owner]; i++) {
+            if (list[i] == candidate) {
+                return;
+            }
+        }
+        long offered = ++seen[owner];
+        int reverse = counts[owner] - forward;
+        if (reverse < maxCandidates) {
+            list[counts[owner]++] = candidate;
+            return;
+        }
+        long slot = random.nextLong(offered);
+        if (slot < maxCandidates) {
+            list[forward + (int) slot] = candidate;
+        }
+    }
+
+    /** Offers {@code other} to {@code point}'s max-heap of its k best; true when it got in. */
+    private boolean push(int point, int other, float distance) {
+        int base = point * k;
+        if (distance >= dists[base]) {
+            return false;
+        }
+        for (int slot = base; slot < base + k; slot++) {
+            if (ids[slot] == other) {
+                return false;
+            }
+        }
+        // Replace the root (the worst) and sift down.
+        int i = 0;
+        while (true) {
+            int left = 2 * i + 1;
+            int right = left + 1;
+            int larger = i;
+            float largest = distance;
+            if (left < k && dists[base + left] > largest) {
+                larger = left;
+                largest = dists[base + left];
+            }
+            if (right < k && dists[base + right] > largest) {
+                larger = right;
+            }
+            if (larger == i) {
+                break;
+            }
+            ids[base + i] = ids[base + larger];
+            dists[base + i] = dists[base + larger];
+            fresh[base + i] = fresh[base + larger];
+            i = larger;
+        }
+        ids[base + i] = other;
+        dists[base + i] = distance;
+        fresh[base + i] = true;
+        return true;
+    }
+
+    private KnnGraph graph() {
+        int[][] neighbours = new int[n][k];
+        float[][] distances = new float[n][k];
+        for (int point = 0; point < n; point++) {
+            Integer[] order = new Integer[k];
+            for (int i = 0; i < k; i++) {
+                order[i] = i;
+            }
+            int base = point * k;
+            java.util.Arrays.sort(order, (a, b) -> Float.compare(dists[base + a], dists[base + b]));
+            for (int i = 0; i < k; i++) {
+                neighbours[point][i] = ids[base + order[i]];
+                distances[point][i] = dists[base + order[i]];
+            }
+        }
+        return new KnnGraph(metric, neighbours, distances);
+    }
+}
