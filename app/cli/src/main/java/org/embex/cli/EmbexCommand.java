@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             CacheCommand.class,
             GateCommand.class,
             ClusterCommand.class,
+            ProjectCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EmbexCommand implements Runnable {

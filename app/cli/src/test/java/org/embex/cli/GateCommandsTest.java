@@ -154,6 +154,31 @@ class GateCommandsTest {
     }
 
     @Test
+    void projectMapsEveryRowAndReportsHowWellNeighbourhoodsSurvive() throws IOException {
+        Path sample = Run.modelsDir().getParent().resolve("samples/telecom-support-en.csv");
+        Path coords = dir.resolve("coords.csv");
+        Run umap = Run.of("project", sample.toString(), "-m", "all-minilm-l6-v2", "--method", "umap", "-o", coords.toString(),
+                "--json", "--quiet", "--cache", dir.resolve("cache.sqlite").toString());
+        assertThat(umap.exitCode()).as(umap.err()).isZero();
+        JsonNode result = umap.json();
+        assertThat(result.get("points").asInt()).isEqualTo(402);
+        assertThat(result.get("trustworthiness").asDouble()).isGreaterThan(0.85);
+        assertThat(result.get("knn_recall").asDouble()).isGreaterThanOrEqualTo(0.95);
+        List<String> rows = Files.readAllLines(coords);
+        assertThat(rows).hasSize(403).first().isEqualTo("id,x,y");
+        assertThat(rows.get(1)).startsWith("en-0001,");
+
+        Run pca = Run.of("project", sample.toString(), "-m", "all-minilm-l6-v2", "--method", "pca", "--json", "--quiet",
+                "--cache", dir.resolve("cache.sqlite").toString());
+        assertThat(pca.exitCode()).as(pca.err()).isZero();
+        assertThat(pca.json().get("trustworthiness").asDouble()).isLessThan(result.get("trustworthiness").asDouble());
+
+        Run tsne = Run.of("project", sample.toString(), "-m", "all-minilm-l6-v2", "--method", "tsne", "--quiet");
+        assertThat(tsne.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(tsne.err()).contains("t-SNE is not built yet");
+    }
+
+    @Test
     void queriesWithoutOutOfScopeRowsAreABadInput() {
         Run run = Run.of("eval", "gate", "-m", "all-minilm-l6-v2", "--reference", reference.toString(), "--queries",
                 reference.toString(), "--oos-label", "out_of_scope", "--quiet");

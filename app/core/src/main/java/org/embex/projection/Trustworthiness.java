@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.embex.vectors.Metric;
+import org.embex.vectors.VectorMatrix;
 
 /**
  * How well a map keeps neighbourhoods (Venna and Kaski 2001), 0 to 1: points that are among a
@@ -23,38 +24,35 @@ public final class Trustworthiness {
         if (n <= 3 * k + 1) {
             throw new IllegalArgumentException("trustworthiness needs more than 3k+1 points, got " + n);
         }
+        List<float[]> sampled = java.util.Arrays.stream(chosen).mapToObj(vectors::get).toList();
+        VectorMatrix data = VectorMatrix.of(sampled, sampled.get(0).length);
         double penalty = 0;
         for (int a = 0; a < n; a++) {
-            int i = chosen[a];
-            double[] original = new double[n];
+            double[] closeness = data.scores(sampled.get(a), metric);
+            closeness[a] = Double.POSITIVE_INFINITY;
             double[] mapped = new double[n];
+            int i = chosen[a];
             for (int c = 0; c < n; c++) {
-                int j = chosen[c];
-                original[c] = c == a ? Double.NEGATIVE_INFINITY : -metric.score(vectors.get(i), vectors.get(j));
-                double dx = layout.x()[i] - layout.x()[j];
-                double dy = layout.y()[i] - layout.y()[j];
+                double dx = layout.x()[i] - layout.x()[chosen[c]];
+                double dy = layout.y()[i] - layout.y()[chosen[c]];
                 mapped[c] = c == a ? Double.NEGATIVE_INFINITY : dx * dx + dy * dy;
             }
-            int[] rank = ranks(original);
             Integer[] byMap = order(mapped);
             for (int m = 1; m <= k; m++) {
-                int r = rank[byMap[m]];
-                if (r > k) {
-                    penalty += r - k;
+                double own = closeness[byMap[m]];
+                // Its rank among the original neighbours of a: how many others are closer, plus one.
+                int rank = 1;
+                for (int c = 0; c < n; c++) {
+                    if (c != a && closeness[c] > own) {
+                        rank++;
+                    }
+                }
+                if (rank > k) {
+                    penalty += rank - k;
                 }
             }
         }
         return 1 - 2.0 / (n * k * (2.0 * n - 3 * k - 1)) * penalty;
-    }
-
-    /** rank[c]: position of c when sorted ascending, the point itself at 0. */
-    private static int[] ranks(double[] values) {
-        Integer[] order = order(values);
-        int[] rank = new int[values.length];
-        for (int position = 0; position < order.length; position++) {
-            rank[order[position]] = position;
-        }
-        return rank;
     }
 
     private static Integer[] order(double[] values) {

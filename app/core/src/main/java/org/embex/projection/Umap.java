@@ -25,12 +25,20 @@ public final class Umap {
     }
 
     public static Layout layout(List<float[]> vectors, UmapParams params, ProgressListener listener) {
-        int n = vectors.size();
-        if (n <= params.neighbors()) {
+        if (vectors.size() <= params.neighbors()) {
             return PrincipalComponents.project(vectors, params.seed());
         }
-        VectorMatrix data = VectorMatrix.of(vectors, vectors.get(0).length);
-        KnnGraph knn = NnDescent.build(data, params.neighbors() - 1, params.metric(), params.seed(), ProgressListener.NONE);
+        return layout(vectors, neighbourGraph(VectorMatrix.of(vectors, vectors.get(0).length), params), params, listener);
+    }
+
+    /** The neighbour graph UMAP works on: each point's {@code neighbors − 1} nearest others. */
+    public static KnnGraph neighbourGraph(VectorMatrix data, UmapParams params) {
+        return NnDescent.build(data, params.neighbors() - 1, params.metric(), params.seed(), ProgressListener.NONE);
+    }
+
+    /** The layout from a neighbour graph built by {@link #neighbourGraph}. */
+    public static Layout layout(List<float[]> vectors, KnnGraph knn, UmapParams params, ProgressListener listener) {
+        int n = vectors.size();
         FuzzyGraph graph = FuzzyGraph.of(knn, params.neighbors());
         Layout start = PrincipalComponents.project(vectors, params.seed());
         float[] coordinates = scaled(start);

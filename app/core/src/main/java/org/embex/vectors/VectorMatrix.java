@@ -65,6 +65,21 @@ public final class VectorMatrix {
         return copy;
     }
 
+    /** Every row's score against {@code query}: larger is closer, as in {@link Metric#score}. */
+    public double[] scores(float[] query, Metric metric) {
+        double queryNorm = Math.sqrt(Metric.dot(query, query));
+        double[] scores = new double[rows];
+        for (int row = 0; row < rows; row++) {
+            float dot = KERNEL.dot(values, row * dims, query, 0, dims);
+            scores[row] = switch (metric) {
+                case DOT -> dot;
+                case COSINE -> norms[row] == 0 || queryNorm == 0 ? 0 : dot / (norms[row] * queryNorm);
+                case L2 -> -Math.sqrt(Math.max(0, (double) norms[row] * norms[row] - 2.0 * dot + queryNorm * queryNorm));
+            };
+        }
+        return scores;
+    }
+
     /** The distance between two rows: 1 − cosine, −dot, or Euclidean; smaller is closer. */
     float distance(int a, int b, Metric metric) {
         return switch (metric) {

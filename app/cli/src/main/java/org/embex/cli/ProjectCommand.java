@@ -1,0 +1,144 @@
+package org.embex.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import org.embex.BadInputException;
+import org.embex.corpus.Corpus;
+import org.embex.embed.Embedding;
+import org.embex.model.Role;
+import org.embex.projection.Layout;
+import org.embex.projection.PrincipalComponents;
+import org.embex.projection.Trustworthiness;
+import org.embex.projection.Umap;
+import org.embex.projection.UmapParams;
+import org.embex.vectors.KnnGraph;
+import org.embex.vectors.Metric;
+import org.embex.vectors.VectorMatrix;
+
+/** A 2D map of a corpus. */
+@Command(name = "project", header = "Map a corpus to 2D (UMAP or PCA) and say how well the map keeps neighbourhoods.",
+        description = "Writes id,x,y. trustworthiness is computed with k=15 on up to 5,000 points; knn_recall is the "
+                + "share of true neighbours in UMAP's approximate neighbour graph, checked on 200 points.")
+final class ProjectCommand implements Runnable {
+
+    private static final int TRUST_K = 15;
+    private static final int TRUST_SAMPLE = 5000;
+    private static final int RECALL_CHECKS = 200;
+
+    @Mixin
+    private ModelOptions model;
+
+    @Mixin
+    private ColumnOptions columns;
+
+    @Mixin
+    private CacheOptions cache;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Parameters(index = "0", paramLabel = "FILE")
+    private Path file;
+
+    @Option(names = "--method", defaultValue = "umap", paramLabel = "METHOD", description = "umap or pca (default: ${DEFAULT-VALUE}).")
+    private String method;
+
+    @Option(names = "--neighbors", defaultValue = "15", paramLabel = "N", description = "UMAP neighbourhood (default: ${DEFAULT-VALUE}).")
+    private int neighbors;
+
+    @Option(names = "--min-dist", defaultValue = "0.1", paramLabel = "X", description = "UMAP minimum distance (default: ${DEFAULT-VALUE}).")
+    private double minDist;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "coords.csv", description = "Write id,x,y per row.")
+    private Path target;
+
+    @Override
+    public void run() {
+        String chosen = method.toLowerCase(Locale.ROOT);
+        if (!chosen.equals("umap") && !chosen.equals("pca")) {
+            throw new BadInputException("unknown projection method '" + method + "', expected umap or pca"
+                    + (chosen.equals("tsne") ? " (t-SNE is not built yet)" : ""));
+        }
+        UmapParams params;
+        try {
+            params = UmapParams.defaults().withNeighbors(neighbors).withMinDist(minDist).withSeed(seed);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        Corpus corpus = columns.read(file);
+        if (corpus.rows().size() < 2) {
+            throw new BadInputException(file + ": a map needs at least two rows");
+        }
+        try (EmbeddingSession session = EmbeddingSession.open(model, cache)) {
+            ProgressBar bar = output.progress("embedding");
+            List<float[]> vectors = session.source().embed(corpus.texts(), Role.TEXT, bar).stream().map(Embedding::vector).toList();
+            bar.finish();
+            long started = System.nanoTime();
+            Layout layout;
+            Double recall = null;
+            if (chosen.equals("pca") || vectors.size() <= params.neighbors()) {
+                layout = PrincipalComponents.project(vectors, seed);
+            } else {
+                VectorMatrix data = VectorMatrix.of(vectors, session.embedder().descriptor().dims());
+                KnnGraph knn = Umap.neighbourGraph(data, params);
+                ProgressBar epochs = output.progress("umap");
+                layout = Umap.layout(vectors, knn, params, epochs);
+                epochs.finish();
+                recall = knn.recall(data, Math.max(1, vectors.size() / RECALL_CHECKS));
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (target != null) {
+                write(corpus, layout);
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("method", chosen);
+            result.put("model", session.embedder().descriptor().id());
+            result.put("points", layout.points());
+            result.put("seconds", seconds);
+            result.put("trustworthiness", layout.points() > 3 * TRUST_K + 1
+                    ? Trustworthiness.of(vectors, layout, TRUST_K, Metric.COSINE, TRUST_SAMPLE, seed) : null);
+            result.put("knn_recall", recall);
+            result.put("seed", seed);
+            if (target != null) {
+                result.put("output", target.toString());
+            }
+            if (output.json) {
+                output.printJson(result);
+            } else {
+                output.out().printf("%s map of %d points in %.1f s; trustworthiness %s%s%n", chosen, layout.points(), seconds,
+                        result.get("trustworthiness"), recall == null ? "" : String.format("; neighbour graph recall %.3f", recall));
+            }
+        }
+    }
+
+    private void write(Corpus corpus, Layout layout) {
+        try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
+             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
+            printer.printRecord("id", "x", "y");
+            for (int i = 0; i < layout.points(); i++) {
+                printer.printRecord(corpus.rows().get(i).id(), layout.x()[i], layout.y()[i]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+}
