@@ -25,6 +25,8 @@ import org.embex.model.Role;
 import org.embex.projection.Layout;
 import org.embex.projection.PrincipalComponents;
 import org.embex.projection.Trustworthiness;
+import org.embex.projection.Tsne;
+import org.embex.projection.TsneParams;
 import org.embex.projection.Umap;
 import org.embex.projection.UmapParams;
 import org.embex.vectors.KnnGraph;
@@ -32,7 +34,7 @@ import org.embex.vectors.Metric;
 import org.embex.vectors.VectorMatrix;
 
 /** A 2D map of a corpus. */
-@Command(name = "project", header = "Map a corpus to 2D (UMAP or PCA) and say how well the map keeps neighbourhoods.",
+@Command(name = "project", header = "Map a corpus to 2D (UMAP, t-SNE or PCA) and say how well the map keeps neighbourhoods.",
         description = "Writes id,x,y. trustworthiness is computed with k=15 on up to 5,000 points; knn_recall is the "
                 + "share of true neighbours in UMAP's approximate neighbour graph, checked on 200 points.")
 final class ProjectCommand implements Runnable {
@@ -56,7 +58,8 @@ final class ProjectCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "FILE")
     private Path file;
 
-    @Option(names = "--method", defaultValue = "umap", paramLabel = "METHOD", description = "umap or pca (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "umap", paramLabel = "METHOD",
+            description = "umap, tsne or pca (default: ${DEFAULT-VALUE}).")
     private String method;
 
     @Option(names = "--neighbors", defaultValue = "15", paramLabel = "N", description = "UMAP neighbourhood (default: ${DEFAULT-VALUE}).")
@@ -64,6 +67,9 @@ final class ProjectCommand implements Runnable {
 
     @Option(names = "--min-dist", defaultValue = "0.1", paramLabel = "X", description = "UMAP minimum distance (default: ${DEFAULT-VALUE}).")
     private double minDist;
+
+    @Option(names = "--perplexity", defaultValue = "30", paramLabel = "P", description = "t-SNE perplexity (default: ${DEFAULT-VALUE}).")
+    private double perplexity;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -74,13 +80,14 @@ final class ProjectCommand implements Runnable {
     @Override
     public void run() {
         String chosen = method.toLowerCase(Locale.ROOT);
-        if (!chosen.equals("umap") && !chosen.equals("pca")) {
-            throw new BadInputException("unknown projection method '" + method + "', expected umap or pca"
-                    + (chosen.equals("tsne") ? " (t-SNE is not built yet)" : ""));
+        if (!List.of("umap", "tsne", "pca").contains(chosen)) {
+            throw new BadInputException("unknown projection method '" + method + "', expected umap, tsne or pca");
         }
         UmapParams params;
+        TsneParams tsne;
         try {
             params = UmapParams.defaults().withNeighbors(neighbors).withMinDist(minDist).withSeed(seed);
+            tsne = TsneParams.defaults().withPerplexity(perplexity).withSeed(seed);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
@@ -97,6 +104,10 @@ final class ProjectCommand implements Runnable {
             Double recall = null;
             if (chosen.equals("pca") || vectors.size() <= params.neighbors()) {
                 layout = PrincipalComponents.project(vectors, seed);
+            } else if (chosen.equals("tsne")) {
+                ProgressBar iterations = output.progress("t-SNE");
+                layout = Tsne.layout(vectors, tsne, iterations);
+                iterations.finish();
             } else {
                 VectorMatrix data = VectorMatrix.of(vectors, session.embedder().descriptor().dims());
                 KnnGraph knn = Umap.neighbourGraph(data, params);

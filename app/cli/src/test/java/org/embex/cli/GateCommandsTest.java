@@ -173,9 +173,14 @@ class GateCommandsTest {
         assertThat(pca.exitCode()).as(pca.err()).isZero();
         assertThat(pca.json().get("trustworthiness").asDouble()).isLessThan(result.get("trustworthiness").asDouble());
 
-        Run tsne = Run.of("project", sample.toString(), "-m", "all-minilm-l6-v2", "--method", "tsne", "--quiet");
-        assertThat(tsne.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(tsne.err()).contains("t-SNE is not built yet");
+        Run tsne = Run.of("project", sample.toString(), "-m", "all-minilm-l6-v2", "--method", "tsne", "--json", "--quiet",
+                "--cache", dir.resolve("cache.sqlite").toString());
+        assertThat(tsne.exitCode()).as(tsne.err()).isZero();
+        assertThat(tsne.json().get("trustworthiness").asDouble()).isGreaterThan(0.85);
+
+        Run unknown = Run.of("project", sample.toString(), "-m", "all-minilm-l6-v2", "--method", "mds", "--quiet");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(unknown.err()).contains("expected umap, tsne or pca");
     }
 
     @Test

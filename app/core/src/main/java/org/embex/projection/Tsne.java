@@ -1,0 +1,205 @@
+package org.embex.projection;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.embex.progress.ProgressListener;
+import org.embex.vectors.KnnGraph;
+import org.embex.vectors.NnDescent;
+import org.embex.vectors.VectorMatrix;
+
+/**
+ * Barnes-Hut t-SNE (van der Maaten 2014) with openTSNE's schedule: affinities calibrated to the
+ * perplexity on the 3·perplexity nearest neighbours, symmetrised; PCA start scaled to a standard
+ * deviation of 1e-4; 250 iterations with early exaggeration and momentum 0.5, then the rest with
+ * momentum 0.8; learning rate max(200, n / 12); delta-bar-delta gains. Repulsion comes from a
+ * quadtree, O(n log n) per iteration.
+ */
+public final class Tsne {
+
+    private static final int BISECTIONS = 100;
+    private static final double PERPLEXITY_TOLERANCE = 1e-5;
+    private static final double MIN_GAIN = 0.01;
+
+    private Tsne() {
+    }
+
+    public static Layout layout(List<float[]> vectors, TsneParams params, ProgressListener listener) {
+        int n = vectors.size();
+        int k = (int) Math.min(n - 1, Math.ceil(3 * params.perplexity()));
+        if (n < 4 || k < 2) {
+            return PrincipalComponents.project(vectors, params.seed());
+        }
+        VectorMatrix data = VectorMatrix.of(vectors, vectors.get(0).length);
+        KnnGraph knn = NnDescent.build(data, k, params.metric(), params.seed(), ProgressListener.NONE);
+        SparseAffinities p = affinities(knn, params.perplexity());
+        double[] y = start(PrincipalComponents.project(vectors, params.seed()));
+        optimise(y, p, params, listener);
+        float[] x = new float[n];
+        float[] yy = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) y[2 * i];
+            yy[i] = (float) y[2 * i + 1];
+        }
+        return new Layout(x, yy);
+    }
+
+    /** Symmetric affinities p_ij = (p_j|i + p_i|j) / 2n, as rows of a sparse matrix. */
+    record SparseAffinities(int[][] columns, double[][] values) {
+    }
+
+    static SparseAffinities affinities(KnnGraph knn, double perplexity) {
+        int n = knn.points();
+        double target = Math.log(perplexity);
+        List<Map<Integer, Double>> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            rows.add(new HashMap<>());
+        }
+        for (int i = 0; i < n; i++) {
+            float[] distances = knn.distances()[i];
+            double[] squared = new double[distances.length];
+            for (int j = 0; j < distances.length; j++) {
+                squared[j] = (double) distances[j] * distances[j];
+            }
+            double[] conditional = conditional(squared, target);
+            for (int j = 0; j < conditional.length; j++) {
+                int other = knn.neighbours()[i][j];
+                double half = conditional[j] / (2.0 * n);
+                rows.get(i).merge(other, half, Double::sum);
+                rows.get(other).merge(i, half, Double::sum);
+            }
+        }
+        int[][] columns = new int[n][];
+        double[][] values = new double[n][];
+        for (int i = 0; i < n; i++) {
+            Map<Integer, Double> row = rows.get(i);
+            columns[i] = row.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            values[i] = new double[columns[i].length];
+            for (int c = 0; c < columns[i].length; c++) {
+                values[i][c] = row.get(columns[i][c]);
+            }
+        }
+        return new SparseAffinities(columns, values);
+    }
+
+    /** p_j|i ∝ exp(−β d²) with β found by bisection so the entropy is log(perplexity). */
+    private static double[] conditional(double[] squared, double targetEntropy) {
+        double beta = 1;
+        double low = Double.NEGATIVE_INFINITY;
+        double high = Double.POSITIVE_INFINITY;
+        double[] p = new double[squared.length];
+        double minimum = java.util.Arrays.stream(squared).min().orElse(0);
+        for (int step = 0; step < BISECTIONS; step++) {
+            double sum = 0;
+            for (int j = 0; j < squared.length; j++) {
+                p[j] = Math.exp(-beta * (squared[j] - minimum));
+                sum += p[j];
+            }
+            double entropy = 0;
+            for (int j = 0; j < squared.length; j++) {
+                p[j] /= sum;
+                entropy += p[j] > 0 ? -p[j] * Math.log(p[j]) : 0;
+            }
+            double difference = entropy - targetEntropy;
+            if (Math.abs(difference) < PERPLEXITY_TOLERANCE) {
+                break;
+            }
+            if (difference > 0) {
+                low = beta;
+                beta = high == Double.POSITIVE_INFINITY ? beta * 2 : (beta + high) / 2;
+            } else {
+                high = beta;
+                beta = low == Double.NEGATIVE_INFINITY ? beta / 2 : (beta + low) / 2;
+            }
+        }
+        return p;
+    }
+
+    /** PCA coordinates scaled to a standard deviation of 1e-4 on the first axis (openTSNE's start). */
+    private static double[] start(Layout pca) {
+        int n = pca.points();
+        double variance = 0;
+        for (int i = 0; i < n; i++) {
+            variance += (double) pca.x()[i] * pca.x()[i] / n;
+        }
+        double scale = variance > 0 ? 1e-4 / Math.sqrt(variance) : 1;
+        double[] y = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            y[2 * i] = pca.x()[i] * scale;
+            y[2 * i + 1] = pca.y()[i] * scale;
+        }
+        return y;
+    }
+
+    private static void optimise(double[] y, SparseAffinities p, TsneParams params, ProgressListener listener) {
+        int n = y.length / 2;
+        double learningRate = Math.max(200, n / 12.0);
+        double[] update = new double[y.length];
+        double[] gains = new double[y.length];
+        java.util.Arrays.fill(gains, 1);
+        double[] gradient = new double[y.length];
+        int total = TsneParams.EARLY_ITERATIONS + params.iterations();
+        for (int iteration = 0; iteration < total; iteration++) {
+            boolean early = iteration < TsneParams.EARLY_ITERATIONS;
+            double exaggeration = early ? params.exaggeration() : 1;
+            double momentum = early ? 0.5 : 0.8;
+            gradient(y, p, exaggeration, params.theta(), gradient);
+            for (int d = 0; d < y.length; d++) {
+                boolean sameSign = Math.signum(gradient[d]) == Math.signum(update[d]);
+                gains[d] = Math.max(MIN_GAIN, sameSign ? gains[d] * 0.8 : gains[d] + 0.2);
+                update[d] = momentum * update[d] - learningRate * gains[d] * gradient[d];
+                y[d] += update[d];
+            }
+            recentre(y);
+            listener.progress(iteration + 1, total);
+        }
+    }
+
+    /** ∂KL/∂y_i = 4 (exaggeration · Σ_j p_ij w_ij (y_i − y_j) − Σ_j w_ij² (y_i − y_j) / Z). */
+    private static void gradient(double[] y, SparseAffinities p, double exaggeration, double theta, double[] gradient) {
+        int n = y.length / 2;
+        QuadTree tree = QuadTree.of(y);
+        double[] repulsion = new double[y.length];
+        double z = 0;
+        double[] force = new double[2];
+        for (int i = 0; i < n; i++) {
+            force[0] = 0;
+            force[1] = 0;
+            z += tree.repulsion(i, y[2 * i], y[2 * i + 1], theta, force);
+            repulsion[2 * i] = force[0];
+            repulsion[2 * i + 1] = force[1];
+        }
+        for (int i = 0; i < n; i++) {
+            double ax = 0;
+            double ay = 0;
+            int[] columns = p.columns()[i];
+            double[] values = p.values()[i];
+            for (int c = 0; c < columns.length; c++) {
+                int j = columns[c];
+                double dx = y[2 * i] - y[2 * j];
+                double dy = y[2 * i + 1] - y[2 * j + 1];
+                double w = 1 / (1 + dx * dx + dy * dy);
+                ax += values[c] * w * dx;
+                ay += values[c] * w * dy;
+            }
+            gradient[2 * i] = 4 * (exaggeration * ax - repulsion[2 * i] / z);
+            gradient[2 * i + 1] = 4 * (exaggeration * ay - repulsion[2 * i + 1] / z);
+        }
+    }
+
+    private static void recentre(double[] y) {
+        int n = y.length / 2;
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < n; i++) {
+            mx += y[2 * i] / n;
+            my += y[2 * i + 1] / n;
+        }
+        for (int i = 0; i < n; i++) {
+            y[2 * i] -= mx;
+            y[2 * i + 1] -= my;
+        }
+    }
+}
