@@ -27,6 +27,10 @@ public final class Tsne {
     }
 
     public static Layout layout(List<float[]> vectors, TsneParams params, ProgressListener listener) {
+        return layout(vectors, params, LayoutWatch.of(listener));
+    }
+
+    public static Layout layout(List<float[]> vectors, TsneParams params, LayoutWatch watch) {
         int n = vectors.size();
         int k = (int) Math.min(n - 1, Math.ceil(3 * params.perplexity()));
         if (n < 4 || k < 2) {
@@ -36,7 +40,12 @@ public final class Tsne {
         KnnGraph knn = NnDescent.build(data, k, params.metric(), params.seed(), ProgressListener.NONE);
         SparseAffinities p = affinities(knn, params.perplexity());
         double[] y = start(PrincipalComponents.project(vectors, params.seed()));
-        optimise(y, p, params, listener);
+        optimise(y, p, params, watch);
+        return toLayout(y);
+    }
+
+    private static Layout toLayout(double[] y) {
+        int n = y.length / 2;
         float[] x = new float[n];
         float[] yy = new float[n];
         for (int i = 0; i < n; i++) {
@@ -133,7 +142,7 @@ public final class Tsne {
         return y;
     }
 
-    private static void optimise(double[] y, SparseAffinities p, TsneParams params, ProgressListener listener) {
+    private static void optimise(double[] y, SparseAffinities p, TsneParams params, LayoutWatch watch) {
         int n = y.length / 2;
         double learningRate = Math.max(200, n / 12.0);
         double[] update = new double[y.length];
@@ -153,7 +162,7 @@ public final class Tsne {
                 y[d] += update[d];
             }
             recentre(y);
-            listener.progress(iteration + 1, total);
+            watch.step(iteration + 1, total, () -> toLayout(y));
         }
     }
 

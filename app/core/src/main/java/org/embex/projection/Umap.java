@@ -28,7 +28,8 @@ public final class Umap {
         if (vectors.size() <= params.neighbors()) {
             return PrincipalComponents.project(vectors, params.seed());
         }
-        return layout(vectors, neighbourGraph(VectorMatrix.of(vectors, vectors.get(0).length), params), params, listener);
+        return layout(vectors, neighbourGraph(VectorMatrix.of(vectors, vectors.get(0).length), params), params,
+                LayoutWatch.of(listener));
     }
 
     /** The neighbour graph UMAP works on: each point's {@code neighbors − 1} nearest others. */
@@ -37,13 +38,18 @@ public final class Umap {
     }
 
     /** The layout from a neighbour graph built by {@link #neighbourGraph}. */
-    public static Layout layout(List<float[]> vectors, KnnGraph knn, UmapParams params, ProgressListener listener) {
+    public static Layout layout(List<float[]> vectors, KnnGraph knn, UmapParams params, LayoutWatch watch) {
         int n = vectors.size();
         FuzzyGraph graph = FuzzyGraph.of(knn, params.neighbors());
         Layout start = PrincipalComponents.project(vectors, params.seed());
         float[] coordinates = scaled(start);
         int epochs = params.epochsFor(n);
-        optimise(coordinates, graph, UmapCurve.fit(params.minDist(), params.spread()), epochs, params, listener);
+        optimise(coordinates, graph, UmapCurve.fit(params.minDist(), params.spread()), epochs, params, watch);
+        return toLayout(coordinates);
+    }
+
+    private static Layout toLayout(float[] coordinates) {
+        int n = coordinates.length / 2;
         float[] x = new float[n];
         float[] y = new float[n];
         for (int i = 0; i < n; i++) {
@@ -69,7 +75,7 @@ public final class Umap {
     }
 
     private static void optimise(float[] y, FuzzyGraph graph, UmapCurve curve, int epochs, UmapParams params,
-                                 ProgressListener listener) {
+                                 LayoutWatch watch) {
         int n = y.length / 2;
         float[] weights = graph.weights();
         float maxWeight = 0;
@@ -113,7 +119,7 @@ public final class Umap {
                 }
                 nextNegative[e] += negatives * epochsPerNegative[e];
             }
-            listener.progress(epoch + 1, epochs);
+            watch.step(epoch + 1, epochs, () -> toLayout(y));
         }
     }
 

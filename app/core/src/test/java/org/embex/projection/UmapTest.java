@@ -65,6 +65,31 @@ class UmapTest {
     }
 
     @Test
+    void layoutFormsInSnapshotsAndStopsWhenCancelled() {
+        List<float[]> points = clustered().subList(0, 300);
+        var data = org.embex.vectors.VectorMatrix.of(points, 32);
+        UmapParams params = UmapParams.defaults().withEpochs(100);
+        var knn = Umap.neighbourGraph(data, params);
+        List<Layout> snapshots = new ArrayList<>();
+        Umap.layout(points, knn, params,
+                new LayoutWatch(ProgressListener.NONE, org.embex.progress.CancellationToken.none(), snapshots::add, 25));
+        assertThat(snapshots).hasSize(4);
+        assertThat(snapshots.get(0).x()).isNotEqualTo(snapshots.get(3).x());
+
+        var token = org.embex.progress.CancellationToken.none();
+        int[] epochsRun = {0};
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Umap.layout(points, knn, params,
+                new LayoutWatch((done, total) -> {
+                    epochsRun[0] = (int) done;
+                    if (done == 10) {
+                        token.cancel();
+                    }
+                }, token, layout -> { }, Integer.MAX_VALUE)))
+                .isInstanceOf(org.embex.progress.CancelledException.class);
+        assertThat(epochsRun[0]).isEqualTo(10);
+    }
+
+    @Test
     void pcaSeparatesTheTwoMainDirections() {
         List<float[]> points = new ArrayList<>();
         Random random = new Random(5);
