@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.embex.BadInputException;
+import org.embex.cache.LayoutKey;
 import org.embex.corpus.Corpus;
 import org.embex.embed.Embedding;
 import org.embex.model.Role;
@@ -100,9 +102,14 @@ final class ProjectCommand implements Runnable {
             List<float[]> vectors = session.source().embed(corpus.texts(), Role.TEXT, bar).stream().map(Embedding::vector).toList();
             bar.finish();
             long started = System.nanoTime();
+            LayoutKey key = new LayoutKey(session.cache().sha256(file), columns.describe(),
+                    session.source().fingerprint().hex(), chosen, chosen.equals("tsne") ? tsne.toString() : params.toString());
+            Optional<Layout> cached = session.cache().layout(key);
             Layout layout;
             Double recall = null;
-            if (chosen.equals("pca") || vectors.size() <= params.neighbors()) {
+            if (cached.isPresent()) {
+                layout = cached.get();
+            } else if (chosen.equals("pca") || vectors.size() <= params.neighbors()) {
                 layout = PrincipalComponents.project(vectors, seed);
             } else if (chosen.equals("tsne")) {
                 ProgressBar iterations = output.progress("t-SNE");
@@ -117,6 +124,9 @@ final class ProjectCommand implements Runnable {
                 recall = knn.recall(data, Math.max(1, vectors.size() / RECALL_CHECKS));
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            if (cached.isEmpty()) {
+                session.cache().storeLayout(key, layout);
+            }
             if (target != null) {
                 write(corpus, layout);
             }
@@ -125,6 +135,7 @@ final class ProjectCommand implements Runnable {
             result.put("model", session.embedder().descriptor().id());
             result.put("points", layout.points());
             result.put("seconds", seconds);
+            result.put("cached", cached.isPresent());
             result.put("trustworthiness", layout.points() > 3 * TRUST_K + 1
                     ? Trustworthiness.of(vectors, layout, TRUST_K, Metric.COSINE, TRUST_SAMPLE, seed) : null);
             result.put("knn_recall", recall);

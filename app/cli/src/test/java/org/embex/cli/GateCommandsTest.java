@@ -164,8 +164,14 @@ class GateCommandsTest {
         assertThat(result.get("points").asInt()).isEqualTo(402);
         assertThat(result.get("trustworthiness").asDouble()).isGreaterThan(0.85);
         assertThat(result.get("knn_recall").asDouble()).isGreaterThanOrEqualTo(0.95);
+        assertThat(result.get("cached").asBoolean()).isFalse();
         List<String> rows = Files.readAllLines(coords);
         assertThat(rows).hasSize(403).first().isEqualTo("id,x,y");
+        Path again = dir.resolve("again.csv");
+        Run rerun = Run.of("project", sample.toString(), "-m", "all-minilm-l6-v2", "--method", "umap", "-o", again.toString(),
+                "--json", "--quiet", "--cache", dir.resolve("cache.sqlite").toString());
+        assertThat(rerun.json().get("cached").asBoolean()).isTrue();
+        assertThat(Files.readAllLines(again)).isEqualTo(rows);
         assertThat(rows.get(1)).startsWith("en-0001,");
 
         Run pca = Run.of("project", sample.toString(), "-m", "all-minilm-l6-v2", "--method", "pca", "--json", "--quiet",

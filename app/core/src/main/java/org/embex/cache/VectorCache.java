@@ -24,6 +24,7 @@ import org.embex.embed.Embedding;
 import org.embex.model.ContentHash;
 import org.embex.model.FileHasher;
 import org.embex.model.ModelFingerprint;
+import org.embex.projection.Layout;
 
 /**
  * The SQLite file where embex keeps every vector it has computed, keyed by the model's
@@ -36,7 +37,7 @@ import org.embex.model.ModelFingerprint;
  */
 public final class VectorCache implements AutoCloseable, FileHasher {
 
-    private static final int SCHEMA_VERSION = 2;
+    private static final int SCHEMA_VERSION = 3;
     /**
      * Large pages keep a 1.5 KB vector row in its table page: with 4 KB pages and a WITHOUT ROWID
      * table every row spilled to an overflow page, 4.6 KB on disk per 384-dim vector.
@@ -129,6 +130,9 @@ public final class VectorCache implements AutoCloseable, FileHasher {
                 statement.executeUpdate("CREATE TABLE IF NOT EXISTS corpora ("
                         + "path TEXT NOT NULL, columns TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, "
                         + "rows INTEGER NOT NULL, opened INTEGER NOT NULL, PRIMARY KEY (path, columns))");
+                statement.executeUpdate("CREATE TABLE IF NOT EXISTS layouts ("
+                        + "key TEXT PRIMARY KEY, points INTEGER NOT NULL, x BLOB NOT NULL, y BLOB NOT NULL, "
+                        + "created INTEGER NOT NULL)");
                 statement.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);
             }
             return null;
@@ -312,6 +316,38 @@ public final class VectorCache implements AutoCloseable, FileHasher {
             }
         } catch (SQLException e) {
             throw CacheException.of(file, "look up corpus " + absolute, e);
+        }
+    }
+
+    /** A map computed before for exactly this corpus, model, method and parameters. */
+    public synchronized Optional<Layout> layout(LayoutKey key) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT x, y FROM layouts WHERE key = ?")) {
+            select.setString(1, key.text());
+            try (ResultSet result = select.executeQuery()) {
+                return result.next() ? Optional.of(new Layout(toFloats(result.getBytes(1)), toFloats(result.getBytes(2))))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw CacheException.of(file, "read a layout", e);
+        }
+    }
+
+    public synchronized void storeLayout(LayoutKey key, Layout layout) {
+        try {
+            transaction(() -> {
+                try (PreparedStatement upsert = connection.prepareStatement(
+                        "INSERT OR REPLACE INTO layouts (key, points, x, y, created) VALUES (?, ?, ?, ?, ?)")) {
+                    upsert.setString(1, key.text());
+                    upsert.setInt(2, layout.points());
+                    upsert.setBytes(3, toBytes(layout.x()));
+                    upsert.setBytes(4, toBytes(layout.y()));
+                    upsert.setLong(5, System.currentTimeMillis());
+                    upsert.executeUpdate();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw CacheException.of(file, "store a layout", e);
         }
     }
 
