@@ -5,9 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.embex.cache.CacheStats;
 import org.embex.cache.CachingEmbedder;
@@ -30,10 +28,6 @@ import org.embex.vectors.VectorMatrix;
  */
 public final class CacheBenchmark {
 
-    /** Ordinary endings that turn one real sentence into several distinct texts. */
-    private static final String[] VARIANTS = {"", " Please help.", " Thanks!", " Any idea?", " It is urgent.",
-        " Just wondering.", " Sorry to ask.", " Again.", " Today.", " Why?"};
-
     private CacheBenchmark() {
     }
 
@@ -49,7 +43,7 @@ public final class CacheBenchmark {
             }
         }
         ModelFolder model = new ModelCatalogue(root.resolve("models")).findInstalled(modelId);
-        List<String> texts = texts(SentenceSource.find(root, model.descriptor().language()).sentences(), count);
+        List<String> texts = ShortTexts.of(SentenceSource.find(root, model.descriptor().language()).sentences(), count);
         Path dir = Files.createTempDirectory("embex-cache-bench");
         Path cacheFile = dir.resolve("vectors.sqlite");
         System.out.printf("corpus: %,d distinct short texts; model %s; cache %s%n", texts.size(), modelId, cacheFile);
@@ -118,18 +112,5 @@ public final class CacheBenchmark {
                 Progress.say(String.format("cold run: %,d of %,d", done, total));
             }
         };
-    }
-
-    private static List<String> texts(List<String> sentences, int count) {
-        Set<String> texts = new LinkedHashSet<>();
-        for (String variant : VARIANTS) {
-            for (String sentence : sentences) {
-                if (texts.size() == count) {
-                    return List.copyOf(texts);
-                }
-                texts.add(sentence + variant);
-            }
-        }
-        return List.copyOf(texts);
     }
 }
