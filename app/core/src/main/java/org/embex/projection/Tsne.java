@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.embex.progress.ProgressListener;
 import org.embex.vectors.KnnGraph;
@@ -15,7 +16,8 @@ import org.embex.vectors.VectorMatrix;
  * perplexity on the 3·perplexity nearest neighbours, symmetrised; PCA start scaled to a standard
  * deviation of 1e-4; 250 iterations with early exaggeration and momentum 0.5, then the rest with
  * momentum 0.8; learning rate max(200, n / 12); delta-bar-delta gains. Repulsion comes from a
- * quadtree, O(n log n) per iteration.
+ * quadtree, O(n log n) per iteration; the forces on the points are computed in parallel, each
+ * independently, so the result does not depend on the number of cores.
  */
 public final class Tsne {
 
@@ -171,16 +173,20 @@ public final class Tsne {
         int n = y.length / 2;
         QuadTree tree = QuadTree.of(y);
         double[] repulsion = new double[y.length];
-        double z = 0;
-        double[] force = new double[2];
-        for (int i = 0; i < n; i++) {
-            force[0] = 0;
-            force[1] = 0;
-            z += tree.repulsion(i, y[2 * i], y[2 * i + 1], theta, force);
+        double[] zParts = new double[n];
+        // Each point's forces are independent of the others'; sums are taken in point order afterwards.
+        IntStream.range(0, n).parallel().forEach(i -> {
+            double[] force = new double[2];
+            zParts[i] = tree.repulsion(i, y[2 * i], y[2 * i + 1], theta, force);
             repulsion[2 * i] = force[0];
             repulsion[2 * i + 1] = force[1];
+        });
+        double z = 0;
+        for (double part : zParts) {
+            z += part;
         }
-        for (int i = 0; i < n; i++) {
+        double normaliser = z;
+        IntStream.range(0, n).parallel().forEach(i -> {
             double ax = 0;
             double ay = 0;
             int[] columns = p.columns()[i];
@@ -193,9 +199,9 @@ public final class Tsne {
                 ax += values[c] * w * dx;
                 ay += values[c] * w * dy;
             }
-            gradient[2 * i] = 4 * (exaggeration * ax - repulsion[2 * i] / z);
-            gradient[2 * i + 1] = 4 * (exaggeration * ay - repulsion[2 * i + 1] / z);
-        }
+            gradient[2 * i] = 4 * (exaggeration * ax - repulsion[2 * i] / normaliser);
+            gradient[2 * i + 1] = 4 * (exaggeration * ay - repulsion[2 * i + 1] / normaliser);
+        });
     }
 
     private static void recentre(double[] y) {

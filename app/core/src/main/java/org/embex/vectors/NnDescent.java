@@ -19,6 +19,11 @@ public final class NnDescent {
     /** Stop when a round improves fewer than this share of all n · k neighbour slots (the paper's δ). */
     private static final double DELTA = 0.001;
     private static final int MAX_ROUNDS = 30;
+    /**
+     * Candidates of each kind joined per point and round. Joins cost the square of this, so large
+     * k (t-SNE asks for 3 × perplexity = 90) samples its lists instead of joining them whole.
+     */
+    private static final int MAX_CANDIDATES = 30;
 
     private final VectorMatrix data;
     private final Metric metric;
@@ -35,7 +40,7 @@ public final class NnDescent {
         this.metric = metric;
         this.n = data.rows();
         this.k = k;
-        this.maxCandidates = Math.max(k, 20);
+        this.maxCandidates = Math.min(MAX_CANDIDATES, Math.max(k, 20));
         this.ids = new int[n * k];
         this.dists = new float[n * k];
         this.fresh = new boolean[n * k];
@@ -89,19 +94,25 @@ public final class NnDescent {
             fresher[point] = new int[capacity];
             older[point] = new int[capacity];
         }
-        // Forward candidates, sampled; the fresh ones sampled are marked old in the heap.
-        long[] seen = new long[n];
-        long[] seenOld = new long[n];
+        // Forward candidates: up to maxCandidates fresh ones drawn at random (only those become
+        // old in the heap, so the rest stay fresh for a later round) and up to as many old ones.
+        int[] freshSlots = new int[k];
         for (int point = 0; point < n; point++) {
+            int fresh = 0;
             for (int slot = point * k; slot < point * k + k; slot++) {
-                int other = ids[slot];
-                if (fresh[slot]) {
-                    if (sample(fresher[point], freshCount, point, other, seen, maxCandidates)) {
-                        fresh[slot] = false;
-                    }
-                } else {
-                    sample(older[point], oldCount, point, other, seenOld, maxCandidates);
+                if (this.fresh[slot]) {
+                    freshSlots[fresh++] = slot;
+                } else if (oldCount[point] < maxCandidates) {
+                    older[point][oldCount[point]++] = ids[slot];
                 }
+            }
+            for (int taken = 0; taken < Math.min(fresh, maxCandidates); taken++) {
+                int pick = taken + random.nextInt(fresh - taken);
+                int slot = freshSlots[pick];
+                freshSlots[pick] = freshSlots[taken];
+                freshSlots[taken] = slot;
+                this.fresh[slot] = false;
+                fresher[point][freshCount[point]++] = ids[slot];
             }
         }
         // Reverse candidates: whoever lists me is a candidate of mine.
@@ -149,21 +160,6 @@ public final class NnDescent {
             changed++;
         }
         return changed;
-    }
-
-    /** Reservoir sampling of forward candidates: every offered one is kept with equal chance. */
-    private boolean sample(int[] list, int[] counts, int owner, int candidate, long[] seen, int cap) {
-        long offered = ++seen[owner];
-        if (counts[owner] < cap) {
-            list[counts[owner]++] = candidate;
-            return true;
-        }
-        long slot = random.nextLong(offered);
-        if (slot < cap) {
-            list[(int) slot] = candidate;
-            return true;
-        }
-        return false;
     }
 
     /** Reverse candidates fill the second half of a list, sampled the same way, without repeats. */
