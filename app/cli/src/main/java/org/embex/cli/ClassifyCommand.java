@@ -1,16 +1,10 @@
 package org.embex.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,7 +53,10 @@ final class ClassifyCommand implements Runnable {
                     testRows.rows().stream().map(TextRow::label).toList(), bar);
             bar.finish();
             if (confusion != null) {
-                writeConfusion(report);
+                List<List<?>> rows = new java.util.ArrayList<>();
+                report.methods().forEach((method, figures) -> figures.confusion().forEach((gold, predicted) ->
+                        predicted.forEach((label, count) -> rows.add(List.of(method, gold, label, count)))));
+                CsvOutput.write(confusion, List.of("method", "gold", "predicted", "count"), rows);
             }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("model", report.model());
@@ -74,22 +71,6 @@ final class ClassifyCommand implements Runnable {
             output.out().printf("%s: %d training, %d test texts%n", report.model(), report.train(), report.test());
             report.methods().forEach((method, figures) -> output.out().printf("  %-9s accuracy %.2f   macro-F1 %.2f%n",
                     method, figures.accuracy(), figures.macroF1()));
-        }
-    }
-
-    private void writeConfusion(ClassificationReport report) {
-        try (Writer writer = Files.newBufferedWriter(confusion, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
-            printer.printRecord("method", "gold", "predicted", "count");
-            for (var method : report.methods().entrySet()) {
-                for (var gold : method.getValue().confusion().entrySet()) {
-                    for (var predicted : gold.getValue().entrySet()) {
-                        printer.printRecord(method.getKey(), gold.getKey(), predicted.getKey(), predicted.getValue());
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + confusion, e);
         }
     }
 }

@@ -1,17 +1,10 @@
 package org.embex.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,7 +68,12 @@ final class ClusterCommand implements Runnable {
                     corpus.rows().stream().map(TextRow::label).toList(), params, bar);
             bar.finish();
             if (target != null) {
-                write(corpus, report);
+                List<List<?>> rows = new java.util.ArrayList<>();
+                for (int i = 0; i < corpus.rows().size(); i++) {
+                    TextRow row = corpus.rows().get(i);
+                    rows.add(List.of(row.id(), row.label(), report.assignments()[i], row.text()));
+                }
+                CsvOutput.write(target, List.of("id", "label", "cluster", "text"), rows);
             }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("model", report.model());
@@ -101,19 +99,6 @@ final class ClusterCommand implements Runnable {
                 output.out().printf("  %5s %5d  %s%n", cluster.id() < 0 ? "noise" : String.valueOf(cluster.id()),
                         cluster.size(), String.join(" ", cluster.words()));
             }
-        }
-    }
-
-    private void write(Corpus corpus, ClusterReport report) {
-        try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
-            printer.printRecord(List.of("id", "label", "cluster", "text"));
-            for (int i = 0; i < corpus.rows().size(); i++) {
-                TextRow row = corpus.rows().get(i);
-                printer.printRecord(row.id(), row.label(), report.assignments()[i], row.text());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
         }
     }
 }

@@ -1,10 +1,5 @@
 package org.embex.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -128,7 +121,11 @@ final class ProjectCommand implements Runnable {
                 session.cache().storeLayout(key, layout);
             }
             if (target != null) {
-                write(corpus, layout);
+                List<List<?>> rows = new java.util.ArrayList<>();
+                for (int i = 0; i < layout.points(); i++) {
+                    rows.add(List.of(corpus.rows().get(i).id(), layout.x()[i], layout.y()[i]));
+                }
+                CsvOutput.write(target, List.of("id", "x", "y"), rows);
             }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("method", chosen);
@@ -149,18 +146,6 @@ final class ProjectCommand implements Runnable {
                 output.out().printf("%s map of %d points in %.1f s; trustworthiness %s%s%n", chosen, layout.points(), seconds,
                         result.get("trustworthiness"), recall == null ? "" : String.format("; neighbour graph recall %.3f", recall));
             }
-        }
-    }
-
-    private void write(Corpus corpus, Layout layout) {
-        try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
-            printer.printRecord("id", "x", "y");
-            for (int i = 0; i < layout.points(); i++) {
-                printer.printRecord(corpus.rows().get(i).id(), layout.x()[i], layout.y()[i]);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
         }
     }
 }
