@@ -130,7 +130,9 @@ public final class Umap {
         if (d2 <= 0) {
             return;
         }
-        double coefficient = -2 * a * b * Math.pow(d2, b - 1) / (1 + a * Math.pow(d2, b));
+        // One power serves both terms: d^(2(b−1)) = d^(2b) / d².
+        double power = Math.pow(d2, b);
+        double coefficient = -2 * a * b * (power / d2) / (1 + a * power);
         double gx = clip(coefficient * dx) * alpha;
         double gy = clip(coefficient * dy) * alpha;
         y[2 * j] += (float) gx;
