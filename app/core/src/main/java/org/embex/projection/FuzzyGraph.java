@@ -1,8 +1,5 @@
 package org.embex.projection;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.embex.vectors.KnnGraph;
 
 /**
@@ -26,7 +23,11 @@ record FuzzyGraph(int[] heads, int[] tails, float[] weights) {
                 meanDistance += d / ((double) n * knn.k());
             }
         }
-        Map<Long, Float> strengths = new HashMap<>(n * knn.k() * 2);
+        // Directed strengths in key order (row by row, each row sorted by neighbour): primitive
+        // arrays, so that a million points with 15 neighbours stay within a few hundred MB.
+        int k = knn.k();
+        long[] keys = new long[n * k];
+        float[] strengths = new float[n * k];
         for (int i = 0; i < n; i++) {
             float[] distances = knn.distances()[i];
             double rho = distances[0];
@@ -37,30 +38,50 @@ record FuzzyGraph(int[] heads, int[] tails, float[] weights) {
             }
             // umap-learn's floor keeps σ from collapsing where every neighbour sits at the same distance.
             sigma = Math.max(sigma, MIN_SCALE * (rho > 0 ? rowMean : meanDistance));
-            for (int j = 0; j < distances.length; j++) {
-                double strength = distances[j] - rho <= 0 ? 1 : Math.exp(-(distances[j] - rho) / sigma);
-                strengths.put(key(i, knn.neighbours()[i][j]), (float) strength);
+            Integer[] byNeighbour = new Integer[k];
+            for (int j = 0; j < k; j++) {
+                byNeighbour[j] = j;
+            }
+            int[] neighbours = knn.neighbours()[i];
+            java.util.Arrays.sort(byNeighbour, (p, q) -> Integer.compare(neighbours[p], neighbours[q]));
+            for (int slot = 0; slot < k; slot++) {
+                int j = byNeighbour[slot];
+                keys[i * k + slot] = key(i, neighbours[j]);
+                strengths[i * k + slot] = (float) (distances[j] - rho <= 0 ? 1 : Math.exp(-(distances[j] - rho) / sigma));
             }
         }
-        Map<Long, Float> union = new HashMap<>(strengths.size() * 2);
-        strengths.forEach((edge, w) -> {
-            int i = (int) (edge >>> 32);
-            int j = (int) (long) edge;
-            float reverse = strengths.getOrDefault(key(j, i), 0f);
-            float combined = w + reverse - w * reverse;
-            union.put(key(i, j), combined);
-            union.put(key(j, i), combined);
-        });
-        long[] edges = union.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-        int[] heads = new int[edges.length];
-        int[] tails = new int[edges.length];
-        float[] weights = new float[edges.length];
-        for (int e = 0; e < edges.length; e++) {
-            heads[e] = (int) (edges[e] >>> 32);
-            tails[e] = (int) edges[e];
-            weights[e] = union.get(edges[e]);
+        // The union holds every directed edge and its reverse.
+        long[] union = new long[2 * keys.length];
+        int size = 0;
+        for (long edge : keys) {
+            union[size++] = edge;
+            long reverse = reverse(edge);
+            if (java.util.Arrays.binarySearch(keys, reverse) < 0) {
+                union[size++] = reverse;
+            }
+        }
+        union = java.util.Arrays.copyOf(union, size);
+        java.util.Arrays.sort(union);
+        int[] heads = new int[size];
+        int[] tails = new int[size];
+        float[] weights = new float[size];
+        for (int e = 0; e < size; e++) {
+            heads[e] = (int) (union[e] >>> 32);
+            tails[e] = (int) union[e];
+            float forward = strength(keys, strengths, union[e]);
+            float backward = strength(keys, strengths, reverse(union[e]));
+            weights[e] = forward + backward - forward * backward;
         }
         return new FuzzyGraph(heads, tails, weights);
+    }
+
+    private static float strength(long[] keys, float[] strengths, long edge) {
+        int at = java.util.Arrays.binarySearch(keys, edge);
+        return at < 0 ? 0f : strengths[at];
+    }
+
+    private static long reverse(long edge) {
+        return key((int) edge, (int) (edge >>> 32));
     }
 
     private static double sigma(float[] distances, double rho, double target) {
