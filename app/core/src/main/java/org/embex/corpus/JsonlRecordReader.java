@@ -69,7 +69,7 @@ final class JsonlRecordReader extends LookaheadReader {
             throw new CorpusFormatException(file, lineNumber, 0, "expected a JSON object, found " + found);
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             if (!columns.contains(field.getKey())) {
                 columns.add(field.getKey());
             }
