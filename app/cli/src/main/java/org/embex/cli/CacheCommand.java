@@ -82,9 +82,9 @@ final class CacheCommand implements Runnable {
         @Mixin
         private OutputOptions output;
 
-        @Option(names = "--models-dir", paramLabel = "DIR", description = "Model catalogue folder (default: ${DEFAULT-VALUE}).",
-                defaultValue = "${sys:embex.models:-${env:EMBEX_MODELS:-models}}")
-        private Path modelsDir;
+        @Mixin
+
+        private CatalogueOptions catalogue;
 
         @Option(names = "--keep", paramLabel = "MODEL_DIR", description = "Also keep this model folder's vectors.")
         private List<Path> keep = List.of();
@@ -92,10 +92,10 @@ final class CacheCommand implements Runnable {
         @Override
         public void run() {
             try (VectorCache opened = cache.open()) {
-                ModelCatalogue catalogue = new ModelCatalogue(modelsDir);
+                ModelCatalogue known = catalogue.catalogue();
                 List<ModelFingerprint> live = java.util.stream.Stream.concat(
-                                catalogue.all().stream().filter(ModelFolder::installed),
-                                keep.stream().map(path -> catalogue.findInstalled(path.toString())))
+                                known.all().stream().filter(ModelFolder::installed),
+                                keep.stream().map(path -> known.findInstalled(path.toString())))
                         .map(model -> ModelFingerprint.of(model, opened))
                         .toList();
                 long deleted = opened.prune(live);

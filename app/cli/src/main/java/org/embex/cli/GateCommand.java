@@ -36,9 +36,9 @@ final class GateCommand implements Runnable {
     @Option(names = "--config", required = true, paramLabel = "GATE.json", description = "A gate written by 'eval gate --export'.")
     private Path config;
 
-    @Option(names = "--models-dir", paramLabel = "DIR", description = "Model catalogue folder (default: ${DEFAULT-VALUE}).",
-            defaultValue = "${sys:embex.models:-${env:EMBEX_MODELS:-models}}")
-    private Path modelsDir;
+    @Mixin
+
+    private CatalogueOptions catalogue;
 
     @Mixin
     private OutputOptions output;
@@ -46,7 +46,7 @@ final class GateCommand implements Runnable {
     @Override
     public void run() {
         IntentGate gate = GateFile.read(config);
-        ModelFolder model = new ModelCatalogue(modelsDir).findInstalled(gate.modelId());
+        ModelFolder model = catalogue.catalogue().findInstalled(gate.modelId());
         if (!ModelFingerprint.of(model, ContentHash.UNCACHED).hex().equals(gate.fingerprint())) {
             throw new BadInputException(config + " was made with another version of " + gate.modelId()
                     + " (fingerprint differs); export the gate again");

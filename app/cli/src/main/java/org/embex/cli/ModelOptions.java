@@ -2,6 +2,7 @@ package org.embex.cli;
 
 import java.nio.file.Path;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import org.embex.embed.Embedder;
@@ -15,12 +16,12 @@ final class ModelOptions {
             description = "Model id (see 'embex models') or the folder of your own model.")
     String model;
 
-    @Option(names = "--models-dir", paramLabel = "DIR", description = "Model catalogue folder (default: ${DEFAULT-VALUE}).",
-            defaultValue = "${sys:embex.models:-${env:EMBEX_MODELS:-models}}")
-    Path modelsDir;
+    @Mixin
+
+    CatalogueOptions catalogue;
 
     ModelCatalogue catalogue() {
-        return new ModelCatalogue(modelsDir);
+        return catalogue.catalogue();
     }
 
     ModelFolder installed() {

@@ -23,13 +23,13 @@ final class ModelsCommand implements Runnable {
     @Mixin
     private OutputOptions output;
 
-    @Option(names = "--models-dir", paramLabel = "DIR", description = "Model catalogue folder (default: ${DEFAULT-VALUE}).",
-            defaultValue = "${sys:embex.models:-${env:EMBEX_MODELS:-models}}")
-    private Path modelsDir;
+    @Mixin
+
+    private CatalogueOptions catalogue;
 
     @Override
     public void run() {
-        List<ModelFolder> models = new ModelCatalogue(modelsDir).all();
+        List<ModelFolder> models = catalogue.catalogue().all();
         if (output.json) {
             output.printJson(Map.of("models", models.stream().map(ModelsCommand::row).toList()));
             return;
@@ -65,17 +65,17 @@ final class ModelsCommand implements Runnable {
         @Mixin
         private OutputOptions output;
 
-        @Option(names = "--models-dir", paramLabel = "DIR", description = "Model catalogue folder (default: ${DEFAULT-VALUE}).",
-                defaultValue = "${sys:embex.models:-${env:EMBEX_MODELS:-models}}")
-        private Path modelsDir;
+        @Mixin
+
+        private CatalogueOptions catalogue;
 
         @Parameters(arity = "1..*", paramLabel = "MODEL", description = "Model ids.")
         private List<String> ids;
 
         @Override
         public void run() {
-            ModelCatalogue catalogue = new ModelCatalogue(modelsDir);
-            List<ModelFolder> models = ids.stream().map(catalogue::find).toList();
+            ModelCatalogue known = catalogue.catalogue();
+            List<ModelFolder> models = ids.stream().map(known::find).toList();
             ModelInstaller installer = new ModelInstaller(new LocalMavenRepository(LocalMavenRepository.defaultRoot(), true));
             Map<String, Object> result = new LinkedHashMap<>();
             for (ModelFolder model : models) {
