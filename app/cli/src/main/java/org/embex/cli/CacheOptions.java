@@ -7,25 +7,21 @@ import picocli.CommandLine.Option;
 import org.embex.cache.VectorCache;
 
 /** {@code --cache}: where vectors are kept between runs. */
-final class CacheOptions {
+public final class CacheOptions {
 
     @Option(names = "--cache", paramLabel = "PATH",
             description = "Vector cache file (default: $EMBEX_CACHE, else $XDG_CACHE_HOME/embex/vectors.sqlite, "
                     + "else ~/.cache/embex/vectors.sqlite).")
     Path cache;
 
-    Path file() {
+    public Path file() {
         if (cache != null) {
             return cache;
         }
-        String configured = System.getenv("EMBEX_CACHE");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        return VectorCache.defaultFile(System.getenv(), Path.of(System.getProperty("user.home")));
+        return VectorCache.configuredFile(System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
-    VectorCache open() {
+    public VectorCache open() {
         return VectorCache.open(file());
     }
 }

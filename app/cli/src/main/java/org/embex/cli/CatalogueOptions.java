@@ -7,13 +7,13 @@ import picocli.CommandLine.Option;
 import org.embex.model.ModelCatalogue;
 
 /** {@code --models-dir}: where the model catalogue lives, for every command that looks a model up. */
-final class CatalogueOptions {
+public final class CatalogueOptions {
 
     @Option(names = "--models-dir", paramLabel = "DIR", description = "Model catalogue folder (default: ${DEFAULT-VALUE}).",
             defaultValue = "${sys:embex.models:-${env:EMBEX_MODELS:-models}}")
     Path modelsDir;
 
-    ModelCatalogue catalogue() {
+    public ModelCatalogue catalogue() {
         return new ModelCatalogue(modelsDir);
     }
 }

@@ -18,7 +18,7 @@ import org.embex.corpus.ReadOptions;
 import org.embex.corpus.TableFormat;
 
 /** Which columns of the input file to read. */
-final class ColumnOptions {
+public final class ColumnOptions {
 
     @Option(names = "--text", paramLabel = "COL",
             description = "Text column, by name or 1-based position; repeat to join several (default: text, else the first).")
@@ -41,22 +41,22 @@ final class ColumnOptions {
             description = "csv, tsv, jsonl, txt or folder, when the extension does not tell.")
     String format;
 
-    ColumnChoice choice() {
+    public ColumnChoice choice() {
         return new ColumnChoice(text, Optional.ofNullable(label), Optional.ofNullable(id));
     }
 
-    ReadOptions readOptions() {
+    public ReadOptions readOptions() {
         ReadOptions options = ReadOptions.defaults().withHeader(!noHeader).withCharset(charset());
         return format == null ? options : options.withFormat(TableFormat.parse(format));
     }
 
     /** The column choice as it is remembered with a corpus. */
-    String describe() {
+    public String describe() {
         return "text=" + String.join("+", text) + ";label=" + (label == null ? "" : label) + ";id=" + (id == null ? "" : id)
                 + ";header=" + !noHeader + ";encoding=" + encoding + ";format=" + (format == null ? "" : format);
     }
 
-    Corpus read(Path file) {
+    public Corpus read(Path file) {
         return CorpusReader.readAll(file, readOptions(), choice());
     }
 

@@ -27,8 +27,12 @@ public final class EmbexCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    public static CommandLine commandLine() {
+    /** The command line, with {@code extra} subcommands from faces built on top of this one (the desktop's). */
+    public static CommandLine commandLine(Object... extra) {
         CommandLine commandLine = new CommandLine(new EmbexCommand());
+        for (Object command : extra) {
+            commandLine.addSubcommand(command);
+        }
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;

@@ -10,21 +10,21 @@ import org.embex.model.ModelCatalogue;
 import org.embex.model.ModelFolder;
 
 /** {@code -m MODEL} and where the catalogue lives, for every command that embeds. */
-final class ModelOptions {
+public final class ModelOptions {
 
     @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL",
             description = "Model id (see 'embex models') or the folder of your own model.")
-    String model;
+    public String model;
 
     @Mixin
 
     CatalogueOptions catalogue;
 
-    ModelCatalogue catalogue() {
+    public ModelCatalogue catalogue() {
         return catalogue.catalogue();
     }
 
-    ModelFolder installed() {
+    public ModelFolder installed() {
         return catalogue().findInstalled(model);
     }
 

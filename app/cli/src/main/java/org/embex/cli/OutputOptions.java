@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import org.embex.EmbexException;
 
 /** Options every command that prints figures shares: {@code --json} and {@code --quiet}. */
-final class OutputOptions {
+public final class OutputOptions {
 
     private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
@@ -20,13 +20,13 @@ final class OutputOptions {
     private CommandSpec spec;
 
     @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
-    boolean json;
+    public boolean json;
 
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
     /** Prints the result as one JSON object on stdout. */
-    void printJson(Map<String, ?> result) {
+    public void printJson(Map<String, ?> result) {
         try {
             spec.commandLine().getOut().println(JSON.writeValueAsString(result));
             spec.commandLine().getOut().flush();
@@ -35,16 +35,16 @@ final class OutputOptions {
         }
     }
 
-    java.io.PrintWriter out() {
+    public java.io.PrintWriter out() {
         return spec.commandLine().getOut();
     }
 
-    java.io.PrintWriter err() {
+    public java.io.PrintWriter err() {
         return spec.commandLine().getErr();
     }
 
     /** A progress bar on stderr, silent under {@code --quiet}. */
-    ProgressBar progress(String what) {
+    public ProgressBar progress(String what) {
         return new ProgressBar(quiet ? null : err(), what);
     }
 }

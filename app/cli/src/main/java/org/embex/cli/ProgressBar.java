@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import org.embex.progress.ProgressListener;
 
 /** Draws progress with rate and time left on one stderr line, a few times a second at most. */
-final class ProgressBar implements ProgressListener {
+public final class ProgressBar implements ProgressListener {
 
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 200_000_000L;
@@ -42,7 +42,7 @@ final class ProgressBar implements ProgressListener {
     }
 
     /** Ends the line once the work is over. */
-    synchronized void finish() {
+    public synchronized void finish() {
         if (err != null && drawn) {
             err.println();
             err.flush();

@@ -89,6 +89,15 @@ public final class VectorCache implements AutoCloseable, FileHasher {
         }
     }
 
+    /** {@code $EMBEX_CACHE} when set, else {@link #defaultFile}: where every face of embex keeps its vectors. */
+    public static Path configuredFile(Map<String, String> environment, Path home) {
+        String configured = environment.get("EMBEX_CACHE");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return defaultFile(environment, home);
+    }
+
     /** {@code $XDG_CACHE_HOME/embex/vectors.sqlite}, else {@code ~/.cache/embex/vectors.sqlite}. */
     public static Path defaultFile(Map<String, String> environment, Path home) {
         String xdg = environment.get("XDG_CACHE_HOME");

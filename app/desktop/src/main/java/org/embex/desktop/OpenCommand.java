@@ -1,0 +1,42 @@
+package org.embex.desktop;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javafx.application.Application;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import org.embex.BadInputException;
+import org.embex.EmbexException;
+import org.embex.cli.CacheOptions;
+import org.embex.cli.CatalogueOptions;
+
+/** Opens the explorer window, on a file or on the bundled sample. */
+@Command(name = "open", header = "Open the explorer window on FILE (default: the bundled English sample).")
+final class OpenCommand implements Runnable {
+
+    @Mixin
+    private CatalogueOptions catalogue;
+
+    @Mixin
+    private CacheOptions cache;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A csv, tsv, jsonl or txt corpus.")
+    private Path file;
+
+    @Override
+    public void run() {
+        Path corpus = file != null ? file : ExplorerApp.sample();
+        if (!Files.exists(corpus)) {
+            throw new BadInputException(corpus + ": no such file");
+        }
+        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            throw new EmbexException("no display to open a window on (DISPLAY is not set). Without a screen, draw the map "
+                    + "with './embex plot FILE -m MODEL -o map.png', or use any other command: './embex help'.");
+        }
+        ExplorerApp.configure(new ExplorerApp.Start(corpus, catalogue.catalogue().directory(), cache.file()));
+        Application.launch(ExplorerApp.class);
+    }
+}

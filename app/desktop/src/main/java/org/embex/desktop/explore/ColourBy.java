@@ -1,0 +1,32 @@
+package org.embex.desktop.explore;
+
+import org.embex.corpus.TextRow;
+import org.embex.desktop.map.Colouring;
+
+/** The colourings a corpus offers, the same for the window and for {@code plot}. */
+public final class ColourBy {
+
+    private ColourBy() {
+    }
+
+    public static boolean labelled(EmbeddedCorpus corpus) {
+        return corpus.corpus().rows().stream().anyMatch(row -> row.label() != null && !row.label().isEmpty());
+    }
+
+    public static Colouring label(EmbeddedCorpus corpus) {
+        return Colouring.categorical("Label", corpus.corpus().rows().stream().map(TextRow::label).toList());
+    }
+
+    public static Colouring clusters(Clusters clusters) {
+        return Colouring.categorical("Cluster · topic words", clusters.names());
+    }
+
+    public static Colouring column(EmbeddedCorpus corpus, String column) {
+        return Colouring.categorical(column, corpus.corpus().rows().stream().map(row -> row.metadata().get(column)).toList());
+    }
+
+    /** Whether some row has a value in {@code column}, besides the text and label. */
+    public static boolean hasColumn(EmbeddedCorpus corpus, String column) {
+        return corpus.corpus().rows().stream().anyMatch(row -> row.metadata().containsKey(column));
+    }
+}

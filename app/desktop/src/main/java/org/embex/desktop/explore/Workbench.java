@@ -1,0 +1,69 @@
+package org.embex.desktop.explore;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.embex.cache.CachingEmbedder;
+import org.embex.cache.VectorCache;
+import org.embex.embed.Embedder;
+import org.embex.model.ModelCatalogue;
+import org.embex.model.ModelFolder;
+
+/**
+ * What the explorer keeps open while it runs: the model catalogue, the vector cache, and each
+ * model a user picked (opening one costs about a second, so it is opened once).
+ */
+public final class Workbench implements AutoCloseable {
+
+    private final ModelCatalogue catalogue;
+    private final VectorCache cache;
+    private final Map<String, Embedder> embedders = new LinkedHashMap<>();
+    private final Map<String, CachingEmbedder> sources = new LinkedHashMap<>();
+
+    private Workbench(ModelCatalogue catalogue, VectorCache cache) {
+        this.catalogue = catalogue;
+        this.cache = cache;
+    }
+
+    public static Workbench open(Path modelsDir, Path cacheFile) {
+        return new Workbench(new ModelCatalogue(modelsDir), VectorCache.open(cacheFile));
+    }
+
+    /** The models a user can pick: installed catalogue models, in catalogue order. */
+    public List<ModelFolder> installedModels() {
+        return catalogue.all().stream().filter(ModelFolder::installed).toList();
+    }
+
+    public VectorCache cache() {
+        return cache;
+    }
+
+    /** The model behind the cache; opened on first use. */
+    public synchronized CachingEmbedder source(String model) {
+        CachingEmbedder source = sources.get(model);
+        if (source == null) {
+            ModelFolder folder = catalogue.findInstalled(model);
+            Embedder embedder = Embedder.open(folder);
+            embedders.put(model, embedder);
+            source = new CachingEmbedder(embedder, cache, folder);
+            sources.put(model, source);
+        }
+        return source;
+    }
+
+    /** The model itself, for one query at a time (its own session, lowest latency). */
+    public synchronized Embedder embedder(String model) {
+        source(model);
+        return embedders.get(model);
+    }
+
+    @Override
+    public synchronized void close() {
+        embedders.values().forEach(Embedder::close);
+        embedders.clear();
+        sources.clear();
+        cache.close();
+    }
+}

@@ -1,0 +1,93 @@
+package org.embex.desktop.map;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What colour each point gets and why: categories (label, cluster, a metadata column) with their
+ * counts for the legend, or a score (similarity to a query) on a colour scale.
+ *
+ * @param categoryOf each point's index into {@code categories}; all 0 for a score colouring
+ * @param scoreRange the lowest and highest score, for a score colouring
+ */
+public record Colouring(String title, int[] colours, List<Category> categories, int[] categoryOf,
+                        Optional<double[]> scoreRange) {
+
+    static final String NONE = "(none)";
+
+    /** One entry of the legend. */
+    public record Category(String name, int colour, int count) {
+    }
+
+    public int points() {
+        return colours.length;
+    }
+
+    /** Every point in one colour. */
+    public static Colouring uniform(int points) {
+        int[] colours = new int[points];
+        Arrays.fill(colours, Palette.category(0));
+        return new Colouring("all points", colours, List.of(new Category("all", Palette.category(0), points)),
+                new int[points], Optional.empty());
+    }
+
+    /**
+     * One colour per distinct value, most frequent first. Past the palette's size the rarest
+     * values share one grey "other" entry, so the legend stays readable.
+     */
+    public static Colouring categorical(String title, List<String> values) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String value : values) {
+            counts.merge(value == null || value.isEmpty() ? NONE : value, 1, Integer::sum);
+        }
+        List<String> order = new ArrayList<>(counts.keySet());
+        order.sort(Comparator.comparing((String v) -> v.equals(NONE))
+                .thenComparing(counts::get, Comparator.reverseOrder())
+                .thenComparing(Comparator.naturalOrder()));
+        int named = order.size() <= Palette.categories() ? order.size() : Palette.categories() - 1;
+        Map<String, Integer> index = new HashMap<>();
+        List<Category> categories = new ArrayList<>();
+        for (int c = 0; c < named; c++) {
+            String value = order.get(c);
+            index.put(value, c);
+            categories.add(new Category(value, value.equals(NONE) ? Palette.NEUTRAL : Palette.category(c), counts.get(value)));
+        }
+        if (named < order.size()) {
+            int rest = 0;
+            for (int c = named; c < order.size(); c++) {
+                rest += counts.get(order.get(c));
+            }
+            categories.add(new Category("other (" + (order.size() - named) + " values)", Palette.NEUTRAL, rest));
+        }
+        int[] categoryOf = new int[values.size()];
+        int[] colours = new int[values.size()];
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i) == null || values.get(i).isEmpty() ? NONE : values.get(i);
+            categoryOf[i] = index.getOrDefault(value, named);
+            colours[i] = categories.get(categoryOf[i]).colour();
+        }
+        return new Colouring(title, colours, List.copyOf(categories), categoryOf, Optional.empty());
+    }
+
+    /** A colour scale from the lowest to the highest score. */
+    public static Colouring scores(String title, double[] scores) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (double s : scores) {
+            low = Math.min(low, s);
+            high = Math.max(high, s);
+        }
+        double span = high > low ? high - low : 1;
+        int[] colours = new int[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            colours[i] = Palette.score((scores[i] - low) / span);
+        }
+        return new Colouring(title, colours, List.of(new Category(title, Palette.score(1), scores.length)),
+                new int[scores.length], Optional.of(new double[] {low, high}));
+    }
+}

@@ -1,0 +1,103 @@
+package org.embex.desktop.map;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Stop;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * What the colours mean, with how many points each has. Clicking an entry hides or shows its
+ * points; a score colouring shows its scale from lowest to highest.
+ */
+public final class Legend extends VBox {
+
+    private final Label title = new Label();
+    private final VBox entries = new VBox(2);
+    private final Set<Integer> hidden = new HashSet<>();
+    private Consumer<Set<Integer>> onHiddenChanged = categories -> { };
+
+    public Legend() {
+        super(8);
+        getStyleClass().add("legend");
+        title.getStyleClass().add("legend-title");
+        getChildren().addAll(title, entries);
+    }
+
+    public void onHiddenChanged(Consumer<Set<Integer>> listener) {
+        onHiddenChanged = listener;
+    }
+
+    public Set<Integer> hiddenCategories() {
+        return Set.copyOf(hidden);
+    }
+
+    public void show(Colouring colouring) {
+        hidden.clear();
+        entries.getChildren().clear();
+        title.setText(colouring.title());
+        if (colouring.scoreRange().isPresent()) {
+            showScale(colouring.scoreRange().get());
+            return;
+        }
+        for (int c = 0; c < colouring.categories().size(); c++) {
+            entries.getChildren().add(entry(c, colouring.categories().get(c)));
+        }
+    }
+
+    private ToggleButton entry(int index, Colouring.Category category) {
+        Circle swatch = new Circle(6, Color.web(Palette.css(category.colour())));
+        Label name = new Label(category.name());
+        name.setMaxWidth(150);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Label count = new Label(String.format("%,d", category.count()));
+        count.getStyleClass().add("legend-count");
+        HBox row = new HBox(8, swatch, name, gap, count);
+        row.setAlignment(Pos.CENTER_LEFT);
+        ToggleButton button = new ToggleButton();
+        button.setGraphic(row);
+        button.setSelected(true);
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.getStyleClass().add("legend-entry");
+        row.prefWidthProperty().bind(button.widthProperty().subtract(24));
+        button.selectedProperty().addListener((observable, was, shown) -> {
+            if (shown) {
+                hidden.remove(index);
+            } else {
+                hidden.add(index);
+            }
+            swatch.setOpacity(shown ? 1 : 0.25);
+            name.setOpacity(shown ? 1 : 0.5);
+            onHiddenChanged.accept(Set.copyOf(hidden));
+        });
+        return button;
+    }
+
+    private void showScale(double[] range) {
+        Stop[] stops = new Stop[11];
+        for (int k = 0; k <= 10; k++) {
+            stops[k] = new Stop(k / 10.0, Color.web(Palette.css(Palette.score(k / 10.0))));
+        }
+        Rectangle bar = new Rectangle(180, 12, new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops));
+        Label low = new Label(String.format("%.3f", range[0]));
+        Label high = new Label(String.format("%.3f", range[1]));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox ends = new HBox(low, gap, high);
+        ends.setMaxWidth(180);
+        entries.getChildren().addAll(bar, ends);
+    }
+}

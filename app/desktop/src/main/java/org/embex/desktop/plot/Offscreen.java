@@ -1,0 +1,77 @@
+package org.embex.desktop.plot;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+import javafx.application.Platform;
+
+import org.embex.EmbexException;
+
+/**
+ * JavaFX without a screen: the Monocle headless platform and the software renderer, started
+ * once per process, so that {@code plot} draws the very views the window shows on a machine with
+ * no display.
+ */
+public final class Offscreen {
+
+    private static boolean started;
+
+    /** Held so the setting below outlives garbage collection of an otherwise unreferenced logger. */
+    private static final java.util.logging.Logger PLATFORM_LOG =
+            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+
+    private Offscreen() {
+    }
+
+    /** Runs {@code work} on the JavaFX thread and waits for its result. */
+    public static <T> T call(Supplier<T> work) {
+        start();
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbexException("interrupted while drawing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new EmbexException("drawing failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static synchronized void start() {
+        if (started) {
+            return;
+        }
+        setIfAbsent("glass.platform", "Monocle");
+        setIfAbsent("monocle.platform", "Headless");
+        setIfAbsent("prism.order", "sw");
+        setIfAbsent("prism.lcdtext", "false");
+        // JavaFX warns that it was loaded from the classpath; that is how embex runs, on purpose (DESIGN.md).
+        PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
+        try {
+            CompletableFuture<Void> ready = new CompletableFuture<>();
+            Platform.startup(() -> ready.complete(null));
+            ready.join();
+        } catch (IllegalStateException alreadyRunning) {
+            // The toolkit was started by someone else in this process (a test); use it as it is.
+        }
+        Platform.setImplicitExit(false);
+        started = true;
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

@@ -1,0 +1,676 @@
+package org.embex.desktop.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import org.embex.EmbexException;
+import org.embex.corpus.Corpus;
+import org.embex.corpus.TextRow;
+import org.embex.desktop.explore.Clusters;
+import org.embex.desktop.explore.ColourBy;
+import org.embex.desktop.explore.CorpusEmbedding;
+import org.embex.desktop.explore.CorpusSpec;
+import org.embex.desktop.explore.EmbeddedCorpus;
+import org.embex.desktop.explore.MapMaker;
+import org.embex.desktop.explore.MapMethod;
+import org.embex.desktop.explore.QueryPlacement;
+import org.embex.desktop.explore.SelectionExport;
+import org.embex.desktop.explore.Workbench;
+import org.embex.desktop.map.Colouring;
+import org.embex.desktop.map.Legend;
+import org.embex.desktop.map.MapView;
+import org.embex.desktop.map.PointStyle;
+import org.embex.model.ModelFolder;
+import org.embex.model.Role;
+import org.embex.progress.CancelledException;
+import org.embex.projection.Layout;
+import org.embex.projection.LayoutWatch;
+import org.embex.vectors.Metric;
+import org.embex.vectors.Neighbour;
+
+/**
+ * The explorer window's content and what ties its parts together: a corpus is read, embedded
+ * through the cache and shown at once as PCA, then its UMAP or t-SNE forms on the map while the
+ * user already hovers and clicks. Every long step runs as a {@link Job} off the JavaFX thread.
+ */
+public final class Explorer extends BorderPane {
+
+    static final String COLOUR_LABEL = "Label";
+    static final String COLOUR_CLUSTER = "Cluster (k-means)";
+    static final String COLOUR_QUERY = "Similarity to query";
+    static final String COLOUR_NONE = "One colour";
+    private static final int SNAPSHOT_EVERY = 10;
+    private static final long SEED = 42;
+
+    private final Workbench workbench;
+    private final Settings settings;
+    private final MapMaker maps;
+    private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "embex-job");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final MapView map = new MapView();
+    private final Legend legend = new Legend();
+    private final NeighboursPane neighbours = new NeighboursPane();
+    private final SelectionPane selection = new SelectionPane();
+    private final StatusBar status = new StatusBar();
+    private final Label warning = new Label();
+    private final ComboBox<String> model = new ComboBox<>();
+    private final ComboBox<MapMethod> method = new ComboBox<>();
+    private final ComboBox<String> colourBy = new ComboBox<>();
+    private final Slider size = new Slider(0.5, 8, PointStyle.DEFAULT.radius());
+    private final Slider opacity = new Slider(0.1, 1, PointStyle.DEFAULT.opacity());
+    private final ToggleButton dark = new ToggleButton("Dark");
+    private final SplitPane split;
+    private final Themes themes;
+
+    private EmbeddedCorpus current;
+    private Layout pca;
+    private Layout layout;
+    private Clusters clusters;
+    private float[] queryVector;
+    private String queryText;
+    private Job<?> mainJob;
+    private Job<?> projectionJob;
+
+    public Explorer(Workbench workbench, Settings settings, Themes themes) {
+        this.workbench = workbench;
+        this.settings = settings;
+        this.themes = themes;
+        this.maps = new MapMaker(workbench, SEED);
+        getStyleClass().add("explorer");
+
+        ScrollPane legendScroll = new ScrollPane(legend);
+        legendScroll.setFitToWidth(true);
+        legendScroll.setPadding(new Insets(10));
+        legendScroll.setMinWidth(170);
+
+        warning.setId("warning");
+        warning.getStyleClass().add("map-warning");
+        warning.setWrapText(true);
+        warning.setMaxWidth(640);
+        warning.setVisible(false);
+        warning.setOnMouseClicked(event -> warning.setVisible(false));
+        StackPane.setAlignment(warning, Pos.TOP_CENTER);
+        StackPane.setMargin(warning, new Insets(12));
+        map.setId("map");
+        StackPane mapArea = new StackPane(map, warning);
+        mapArea.setMinWidth(300);
+
+        Tab neighbourTab = new Tab("Neighbours", neighbours);
+        Tab selectionTab = new Tab("Selection", selection);
+        TabPane tabs = new TabPane(neighbourTab, selectionTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setMinWidth(280);
+
+        split = new SplitPane(legendScroll, mapArea, tabs);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(settings.number("divider.0", 0.16), settings.number("divider.1", 0.70));
+        SplitPane.setResizableWithParent(legendScroll, false);
+        SplitPane.setResizableWithParent(tabs, false);
+
+        setTop(new VBox(new Menus(this).bar(), toolbar()));
+        setCenter(split);
+        setBottom(status);
+
+        map.describeWith(this::describe);
+        map.onPointClicked(this::neighboursOfPoint);
+        map.onSelection(this::selected);
+        legend.onHiddenChanged(map::setHiddenCategories);
+        neighbours.onQuery(this::query);
+        neighbours.onPick(map::centreOn);
+        neighbours.onOptionsChanged(this::refreshNeighbours);
+        selection.onExport(this::exportSelection);
+        selection.onClear(() -> selected(new BitSet()));
+
+        setOnDragOver(event -> {
+            if (event.getDragboard().hasFiles()) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+            event.consume();
+        });
+        setOnDragDropped(event -> {
+            boolean accepted = event.getDragboard().hasFiles() && !event.getDragboard().getFiles().isEmpty();
+            if (accepted) {
+                Path dropped = event.getDragboard().getFiles().get(0).toPath();
+                Platform.runLater(() -> chooseColumns(dropped));
+            }
+            event.setDropCompleted(accepted);
+            event.consume();
+        });
+        applyTheme(settings.flag("dark", false));
+    }
+
+    private ToolBar toolbar() {
+        Button open = new Button("Open…");
+        open.setId("open");
+        open.setOnAction(event -> openWithChooser());
+
+        List<String> installed = workbench.installedModels().stream().map(ModelFolder::id).toList();
+        model.getItems().setAll(installed);
+        String remembered = settings.text("model", "all-minilm-l6-v2");
+        model.setValue(installed.contains(remembered) ? remembered : installed.isEmpty() ? null : installed.get(0));
+        model.setId("model");
+        model.setTooltip(new Tooltip("Installed models; ./embex models install ID adds others"));
+        model.valueProperty().addListener((o, was, now) -> {
+            if (now != null && current != null && !now.equals(current.model())) {
+                settings.setText("model", now);
+                embed(current.spec(), current.corpus());
+            }
+        });
+
+        method.getItems().setAll(MapMethod.values());
+        method.setValue(MapMethod.valueOf(settings.text("method", MapMethod.UMAP.name())));
+        method.setId("method");
+        method.valueProperty().addListener((o, was, now) -> {
+            settings.setText("method", now.name());
+            if (current != null) {
+                project(now);
+            }
+        });
+
+        colourBy.setId("colour-by");
+        colourBy.valueProperty().addListener((o, was, now) -> recolour());
+
+        ToggleGroup tools = new ToggleGroup();
+        ToggleButton pan = tool("Pan", MapView.Tool.PAN, tools, "Drag to move the map (scroll to zoom)");
+        tool("Box", MapView.Tool.BOX, tools, "Drag a box to select (or Shift-drag in any mode)");
+        tool("Lasso", MapView.Tool.LASSO, tools, "Draw around points to select (or Alt-drag in any mode)");
+        pan.setSelected(true);
+
+        size.setPrefWidth(90);
+        opacity.setPrefWidth(90);
+        size.valueProperty().addListener((o, was, now) -> restyle());
+        opacity.valueProperty().addListener((o, was, now) -> restyle());
+        restyle();
+
+        Button fit = new Button("Fit");
+        fit.setTooltip(new Tooltip("Show all points (Ctrl+0)"));
+        fit.setOnAction(event -> map.fitAll());
+        dark.setSelected(settings.flag("dark", false));
+        dark.setId("dark");
+        dark.selectedProperty().addListener((o, was, now) -> applyTheme(now));
+
+        ToolBar bar = new ToolBar(open, new Separator(), new Label("Model"), model, new Label("Map"), method,
+                new Label("Colour"), colourBy, new Separator());
+        bar.getItems().addAll(tools.getToggles().stream().map(t -> (ToggleButton) t).toList());
+        bar.getItems().addAll(new Separator(), new Label("Size"), size, new Label("Opacity"), opacity, fit, dark);
+        return bar;
+    }
+
+    private ToggleButton tool(String name, MapView.Tool tool, ToggleGroup group, String help) {
+        ToggleButton button = new ToggleButton(name);
+        button.setToggleGroup(group);
+        button.setTooltip(new Tooltip(help));
+        button.setUserData(tool);
+        button.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                map.setTool(tool);
+            } else if (group.getSelectedToggle() == null) {
+                button.setSelected(true);
+            }
+        });
+        return button;
+    }
+
+    private void restyle() {
+        map.setPointStyle(new PointStyle(size.getValue(), opacity.getValue()));
+    }
+
+    void applyTheme(boolean useDark) {
+        themes.apply(useDark);
+        settings.setFlag("dark", useDark);
+        if (dark.isSelected() != useDark) {
+            dark.setSelected(useDark);
+        }
+        map.setColours(useDark ? 0x0D1117 : 0xFFFFFF, useDark ? Color.web("#f0f6fc") : Color.web("#1f2328"));
+    }
+
+    // ---- opening ----
+
+    void openWithChooser() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open corpus");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Corpora (csv, tsv, jsonl, txt)", "*.csv", "*.tsv", "*.jsonl", "*.txt", "*.md"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        settings.recentFiles().stream().findFirst().map(Path::getParent).map(Path::toFile).ifPresent(chooser::setInitialDirectory);
+        Optional.ofNullable(chooser.showOpenDialog(window())).ifPresent(file -> chooseColumns(file.toPath()));
+    }
+
+    /** Shows the import dialog for {@code file}, then opens it as the user settled. */
+    public void chooseColumns(Path file) {
+        new ImportDialog(window(), file).showAndWait().ifPresent(this::open);
+    }
+
+    /** Reads and embeds a corpus; the current one stays on screen until the new one is ready. */
+    public Job<Corpus> open(CorpusSpec spec) {
+        Job<Corpus> reading = new Job<>("Reading " + spec.file().getFileName(), "rows", job -> spec.read());
+        reading.setOnSucceeded(event -> {
+            settings.addRecentFile(spec.file());
+            embed(spec, reading.getValue());
+        });
+        reading.setOnFailed(event -> failed("Could not open " + spec.file().getFileName(), reading.getException()));
+        start(reading);
+        return reading;
+    }
+
+    private void embed(CorpusSpec spec, Corpus corpus) {
+        String chosen = model.getValue();
+        if (chosen == null) {
+            failed("No model installed", new EmbexException("install one with ./embex models install all-minilm-l6-v2"));
+            return;
+        }
+        if (corpus.rows().isEmpty()) {
+            failed("Nothing to show", new EmbexException(spec.file() + " has no rows with text"));
+            return;
+        }
+        Job<Opened> embedding = new Job<>("Embedding with " + chosen, "texts", job -> {
+            EmbeddedCorpus embedded = CorpusEmbedding.embed(workbench, spec, corpus, chosen, job.progress(), job.cancellation());
+            job.say("PCA of " + embedded.size() + " points…");
+            return new Opened(embedded, maps.quick(embedded));
+        });
+        embedding.setOnSucceeded(event -> show(embedding.getValue()));
+        embedding.setOnFailed(event -> failed("Embedding failed", embedding.getException()));
+        embedding.setOnCancelled(event -> {
+            status.say("Embedding cancelled. Vectors already computed stay in the cache; opening again resumes there.");
+            if (current != null) {
+                model.setValue(current.model());
+            }
+        });
+        start(embedding);
+    }
+
+    /** An embedded corpus and its first, instant map. */
+    private record Opened(EmbeddedCorpus corpus, Layout pca) {
+    }
+
+    private void show(Opened opened) {
+        current = opened.corpus();
+        pca = opened.pca();
+        layout = pca;
+        clusters = null;
+        queryVector = null;
+        queryText = null;
+        neighbours.clear();
+        selection.show(List.of());
+        PointStyle style = PointStyle.forPoints(current.size());
+        size.setValue(style.radius());
+        opacity.setValue(style.opacity());
+        map.setLayout(pca);
+        map.fitAll();
+        List<String> warnings = current.diagnostics().warnings();
+        warning.setText(String.join("\n", warnings));
+        warning.setVisible(!warnings.isEmpty());
+        colourChoices();
+        Window window = window();
+        if (window instanceof javafx.stage.Stage stage) {
+            stage.setTitle("embex — " + current.spec().file().getFileName() + " · " + current.model());
+        }
+        status.facts(String.format("%,d texts · %s", current.size(), current.model()));
+        project(method.getValue());
+    }
+
+    private void colourChoices() {
+        List<String> choices = new ArrayList<>();
+        if (ColourBy.labelled(current)) {
+            choices.add(COLOUR_LABEL);
+        }
+        choices.add(COLOUR_CLUSTER);
+        current.corpus().rows().stream().flatMap(row -> row.metadata().keySet().stream()).distinct().limit(20).forEach(choices::add);
+        choices.add(COLOUR_QUERY);
+        choices.add(COLOUR_NONE);
+        String previous = colourBy.getValue();
+        colourBy.getItems().setAll(choices);
+        colourBy.setValue(previous != null && choices.contains(previous) && !previous.equals(COLOUR_QUERY)
+                ? previous : choices.get(0));
+        recolour();
+    }
+
+    // ---- the map ----
+
+    private void project(MapMethod chosen) {
+        if (projectionJob != null) {
+            projectionJob.cancel();
+        }
+        EmbeddedCorpus corpus = current;
+        if (chosen == MapMethod.PCA) {
+            showLayout(pca);
+            status.say(String.format("PCA map of %,d points", corpus.size()));
+            return;
+        }
+        AtomicBoolean snapshotPending = new AtomicBoolean();
+        Job<Layout> projecting = new Job<>(chosen.label(), "iterations", job -> {
+            LayoutWatch watch = new LayoutWatch(job.progress(), job.cancellation(), snapshot -> {
+                // Drop snapshots the screen has not caught up with, rather than queue them.
+                if (snapshotPending.compareAndSet(false, true)) {
+                    Platform.runLater(() -> {
+                        snapshotPending.set(false);
+                        if (current == corpus && !job.isDone()) {
+                            showLayout(snapshot);
+                        }
+                    });
+                }
+            }, SNAPSHOT_EVERY);
+            return maps.make(corpus, chosen, watch);
+        });
+        projecting.setOnSucceeded(event -> {
+            if (current == corpus) {
+                showLayout(projecting.getValue());
+                status.say(String.format("%s map of %,d points", chosen.label(), corpus.size()));
+            }
+        });
+        projecting.setOnFailed(event -> failed(chosen.label() + " failed", projecting.getException()));
+        projecting.setOnCancelled(event -> status.say(chosen.label() + " cancelled; the map shows where it stopped."));
+        projectionJob = projecting;
+        start(projecting);
+    }
+
+    private void showLayout(Layout next) {
+        layout = next;
+        map.setLayout(next);
+    }
+
+    private void recolour() {
+        String choice = colourBy.getValue();
+        if (current == null || choice == null) {
+            return;
+        }
+        List<TextRow> rows = current.corpus().rows();
+        Colouring colouring;
+        switch (choice) {
+            case COLOUR_LABEL -> colouring = ColourBy.label(current);
+            case COLOUR_NONE -> colouring = Colouring.uniform(rows.size());
+            case COLOUR_CLUSTER -> {
+                if (clusters == null) {
+                    computeClusters();
+                    return;
+                }
+                colouring = ColourBy.clusters(clusters);
+            }
+            case COLOUR_QUERY -> {
+                if (queryVector == null) {
+                    status.say("Type a query (or click a point) to colour the map by similarity to it.");
+                    colouring = Colouring.uniform(rows.size());
+                } else {
+                    colouring = Colouring.scores(neighbours.metric().label() + " to “" + shorten(queryText, 40) + "”",
+                            current.scores(queryVector, neighbours.metric()));
+                }
+            }
+            default -> colouring = ColourBy.column(current, choice);
+        }
+        map.setColouring(colouring);
+        legend.show(colouring);
+    }
+
+    private void computeClusters() {
+        EmbeddedCorpus corpus = current;
+        int count = Clusters.defaultCount(corpus.size());
+        Job<Clusters> clustering = new Job<>("k-means, k = " + count, "points",
+                job -> Clusters.of(corpus, count, SEED));
+        clustering.setOnSucceeded(event -> {
+            if (current == corpus) {
+                clusters = clustering.getValue();
+                recolour();
+            }
+        });
+        clustering.setOnFailed(event -> failed("Clustering failed", clustering.getException()));
+        workers.submit(clustering);
+    }
+
+    private String describe(int index) {
+        TextRow row = current.row(index);
+        String label = row.label() == null || row.label().isEmpty() ? "" : "\n— " + row.label();
+        String cluster = clusters == null ? "" : "\n— cluster " + clusters.names().get(index);
+        return shorten(row.text(), 280) + label + cluster;
+    }
+
+    private static String shorten(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+
+    // ---- neighbours ----
+
+    private int focus = -1;
+
+    private void neighboursOfPoint(int index) {
+        focus = index;
+        queryText = current.row(index).text();
+        queryVector = current.vectors().get(index);
+        List<Neighbour> found = current.neighbours(index, neighbours.k(), neighbours.metric());
+        showNeighbours("Nearest to “" + shorten(queryText, 120) + "”", found, index, null);
+    }
+
+    private void query(String text) {
+        if (current == null) {
+            return;
+        }
+        EmbeddedCorpus corpus = current;
+        String chosen = corpus.model();
+        Job<float[]> embedding = new Job<>("Embedding the query", "texts",
+                job -> workbench.embedder(chosen).embed(List.of(text), Role.TEXT).get(0).vector());
+        embedding.setOnSucceeded(event -> {
+            if (current != corpus) {
+                return;
+            }
+            focus = -1;
+            queryText = text;
+            queryVector = embedding.getValue();
+            List<Neighbour> found = corpus.neighbours(queryVector, neighbours.k(), neighbours.metric());
+            double[] where = found.isEmpty() ? null : QueryPlacement.place(layout, found);
+            showNeighbours("Nearest to the query “" + shorten(text, 120) + "”", found, -1, where);
+        });
+        embedding.setOnFailed(event -> failed("Could not embed the query", embedding.getException()));
+        workers.submit(embedding);
+    }
+
+    private void refreshNeighbours() {
+        if (current == null || queryVector == null) {
+            return;
+        }
+        if (focus >= 0) {
+            neighboursOfPoint(focus);
+        } else {
+            List<Neighbour> found = current.neighbours(queryVector, neighbours.k(), neighbours.metric());
+            showNeighbours("Nearest to the query “" + shorten(queryText, 120) + "”", found, -1,
+                    found.isEmpty() ? null : QueryPlacement.place(layout, found));
+        }
+    }
+
+    private void showNeighbours(String title, List<Neighbour> found, int focusPoint, double[] queryPoint) {
+        List<NeighbourRow> rows = new ArrayList<>();
+        Metric metric = neighbours.metric();
+        for (Neighbour neighbour : found) {
+            TextRow row = current.row(neighbour.index());
+            double score = metric == Metric.L2 ? -neighbour.score() : neighbour.score();
+            rows.add(new NeighbourRow(rows.size() + 1, neighbour.index(), row.text(), row.label(), score));
+        }
+        neighbours.show(title + (metric == Metric.L2 ? " (L2 distance)" : " (" + metric.label() + ")"), rows);
+        map.setNeighbours(focusPoint, found.stream().mapToInt(Neighbour::index).toArray(), queryPoint);
+        if (COLOUR_QUERY.equals(colourBy.getValue())) {
+            recolour();
+        }
+    }
+
+    // ---- selection ----
+
+    private void selected(BitSet points) {
+        map.setSelection(points);
+        List<SelectedRow> rows = new ArrayList<>();
+        for (int i = points.nextSetBit(0); i >= 0; i = points.nextSetBit(i + 1)) {
+            TextRow row = current.row(i);
+            rows.add(new SelectedRow(i, row.id(), row.text(), row.label() == null ? "" : row.label(),
+                    clusters == null ? "" : String.valueOf(clusters.assignments()[i])));
+        }
+        selection.show(rows);
+    }
+
+    void exportSelection() {
+        List<Integer> rows = selection.indices();
+        if (current == null || rows.isEmpty()) {
+            status.say("Select points first: Shift-drag a box or Alt-drag a lasso on the map.");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export selection");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"),
+                new FileChooser.ExtensionFilter("JSON Lines", "*.jsonl"));
+        chooser.setInitialFileName("selection.csv");
+        Optional.ofNullable(chooser.showSaveDialog(window())).ifPresent(file -> export(file.toPath(), rows));
+    }
+
+    /** Writes the selected rows to {@code target} (CSV, or JSONL by extension) off the JavaFX thread. */
+    public Job<Path> export(Path target, List<Integer> rows) {
+        EmbeddedCorpus corpus = current;
+        Layout shown = layout;
+        int[] assignments = clusters == null ? null : clusters.assignments();
+        Job<Path> exporting = new Job<>("Exporting " + rows.size() + " rows", "rows", job -> {
+            SelectionExport.write(target, corpus, shown, assignments, rows);
+            return target;
+        });
+        exporting.setOnSucceeded(event -> status.say(String.format("Exported %,d rows to %s", rows.size(), target)));
+        exporting.setOnFailed(event -> failed("Export failed", exporting.getException()));
+        workers.submit(exporting);
+        return exporting;
+    }
+
+    // ---- jobs and errors ----
+
+    private void start(Job<?> job) {
+        if (job != projectionJob) {
+            if (mainJob != null && !mainJob.isDone()) {
+                mainJob.cancel();
+            }
+            mainJob = job;
+        }
+        status.follow(job);
+        workers.submit(job);
+    }
+
+    private void failed(String what, Throwable error) {
+        if (error instanceof CancelledException) {
+            return;
+        }
+        String detail = error == null ? "unknown error" : error.getMessage() == null ? error.toString() : error.getMessage();
+        status.say(what + ": " + detail);
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(window());
+        alert.setTitle("embex");
+        alert.setHeaderText(what);
+        alert.setContentText(detail);
+        alert.getDialogPane().setId("error-dialog");
+        alert.show();
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    // ---- for menus, the application and tests ----
+
+    MapView map() {
+        return map;
+    }
+
+    NeighboursPane neighbours() {
+        return neighbours;
+    }
+
+    SelectionPane selectionPane() {
+        return selection;
+    }
+
+    StatusBar status() {
+        return status;
+    }
+
+    ComboBox<String> colourBy() {
+        return colourBy;
+    }
+
+    ComboBox<MapMethod> method() {
+        return method;
+    }
+
+    /** The corpus on screen, or null before the first one is ready. */
+    public EmbeddedCorpus current() {
+        return current;
+    }
+
+    /** The map on screen (PCA, a forming layout, or the finished one). */
+    public Layout shownLayout() {
+        return layout;
+    }
+
+    /** The embedding or reading job last started, for whoever waits on it. */
+    public Job<?> mainJob() {
+        return mainJob;
+    }
+
+    public Job<?> projectionJob() {
+        return projectionJob;
+    }
+
+    void clearSelection() {
+        selected(new BitSet());
+        map.setNeighbours(-1, new int[0], null);
+        neighbours.clear();
+    }
+
+    void focusQuery() {
+        neighbours.focusQuery();
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    /** Remembers the panes' sizes and stops the background work. */
+    public void close() {
+        double[] dividers = split.getDividerPositions();
+        settings.setNumber("divider.0", dividers[0]);
+        settings.setNumber("divider.1", dividers[1]);
+        settings.save();
+        if (mainJob != null) {
+            mainJob.cancel();
+        }
+        if (projectionJob != null) {
+            projectionJob.cancel();
+        }
+        workers.shutdownNow();
+    }
+}

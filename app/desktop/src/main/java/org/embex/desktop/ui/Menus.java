@@ -1,0 +1,99 @@
+package org.embex.desktop.ui;
+
+import java.nio.file.Path;
+
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+
+import org.embex.desktop.explore.MapMethod;
+
+/** The menu bar, which is also where the keyboard shortcuts live. */
+final class Menus {
+
+    private static final String SHORTCUTS = """
+            Ctrl+O   open a corpus          Ctrl+E   export the selection
+            Ctrl+F   type a query           Esc      clear selection and neighbours
+            Ctrl+0   show all points        Ctrl+= / Ctrl+-   zoom in / out
+            Ctrl+1/2/3   PCA / UMAP / t-SNE Ctrl+D   dark theme
+            Scroll   zoom about the pointer Drag     pan
+            Shift-drag   box selection      Alt-drag lasso selection
+            Ctrl with a selection adds to it; click a point for its neighbours.""";
+
+    private final Explorer explorer;
+
+    Menus(Explorer explorer) {
+        this.explorer = explorer;
+    }
+
+    MenuBar bar() {
+        Menu recent = new Menu("Open recent");
+        recent.setOnShowing(event -> fillRecent(recent));
+        recent.getItems().add(new MenuItem("(none)"));
+        Menu file = new Menu("File", null,
+                item("Open…", "Shortcut+O", explorer::openWithChooser),
+                recent,
+                item("Export selection…", "Shortcut+E", explorer::exportSelection),
+                new SeparatorMenuItem(),
+                item("Quit", "Shortcut+Q", Platform::exit));
+
+        Menu methods = new Menu("Map");
+        for (MapMethod method : MapMethod.values()) {
+            methods.getItems().add(item(method.label(), "Shortcut+" + (method.ordinal() + 1),
+                    () -> explorer.method().setValue(method)));
+        }
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
+        dark.setOnAction(event -> explorer.applyTheme(dark.isSelected()));
+        Menu view = new Menu("View", null,
+                item("Show all points", "Shortcut+0", () -> explorer.map().fitAll()),
+                item("Zoom in", "Shortcut+Equals", () -> explorer.map().zoom(1.5)),
+                item("Zoom out", "Shortcut+Minus", () -> explorer.map().zoom(1 / 1.5)),
+                methods,
+                new SeparatorMenuItem(),
+                dark);
+        view.setOnShowing(event -> dark.setSelected(explorer.settings().flag("dark", false)));
+
+        Menu find = new Menu("Find", null,
+                item("Query…", "Shortcut+F", explorer::focusQuery),
+                item("Clear selection", "Esc", explorer::clearSelection));
+        Menu help = new Menu("Help", null, item("Keyboard shortcuts", "F1", this::showShortcuts));
+        return new MenuBar(file, view, find, help);
+    }
+
+    private void fillRecent(Menu recent) {
+        recent.getItems().clear();
+        for (Path path : explorer.settings().recentFiles()) {
+            recent.getItems().add(item(path.getFileName() + "  —  " + path.getParent(), null,
+                    () -> explorer.chooseColumns(path)));
+        }
+        if (recent.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(none yet)");
+            none.setDisable(true);
+            recent.getItems().add(none);
+        }
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(event -> action.run());
+        return item;
+    }
+
+    private void showShortcuts() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.setTitle("embex");
+        alert.setHeaderText("Keyboard and mouse");
+        alert.setContentText(SHORTCUTS);
+        alert.getDialogPane().setStyle("-fx-font-family: monospace;");
+        alert.show();
+    }
+}

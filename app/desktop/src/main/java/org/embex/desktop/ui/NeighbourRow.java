@@ -1,0 +1,5 @@
+package org.embex.desktop.ui;
+
+/** One line of the neighbour list. {@code score} is the metric's own figure (a distance for L2). */
+public record NeighbourRow(int rank, int index, String text, String label, double score) {
+}

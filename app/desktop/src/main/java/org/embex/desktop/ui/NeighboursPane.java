@@ -1,0 +1,146 @@
+package org.embex.desktop.ui;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.embex.vectors.Metric;
+
+/**
+ * The nearest texts to the clicked point or to a typed query: rank, text, label and score, with
+ * the metric and how many to list. Picking a row points the map at that text.
+ */
+public final class NeighboursPane extends VBox {
+
+    private final TextField query = new TextField();
+    private final Button search = new Button("Find");
+    private final ComboBox<Metric> metric = new ComboBox<>();
+    private final Spinner<Integer> k = new Spinner<>(1, 200, 10);
+    private final Label heading = new Label("Click a point or type a query.");
+    private final TableView<NeighbourRow> table = new TableView<>();
+
+    public NeighboursPane() {
+        super(8);
+        setPadding(new Insets(10));
+        getStyleClass().add("neighbours-pane");
+        query.setPromptText("Type a query and press Enter (Ctrl+F)");
+        query.setId("query");
+        search.setId("find");
+        search.getStyleClass().add("accent");
+        HBox.setHgrow(query, Priority.ALWAYS);
+        HBox queryRow = new HBox(6, query, search);
+
+        metric.getItems().setAll(Metric.values());
+        metric.setValue(Metric.COSINE);
+        metric.setId("metric");
+        k.setEditable(true);
+        k.setPrefWidth(80);
+        k.setId("k");
+        HBox options = new HBox(8, new Label("Metric"), metric, new Label("k"), k);
+        options.setAlignment(Pos.CENTER_LEFT);
+
+        heading.setWrapText(true);
+        heading.getStyleClass().add("pane-heading");
+
+        table.setId("neighbours");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No neighbours yet"));
+        TableColumn<NeighbourRow, Integer> rank = new TableColumn<>("#");
+        rank.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().rank()));
+        rank.setMaxWidth(44);
+        rank.setMinWidth(36);
+        TableColumn<NeighbourRow, String> score = new TableColumn<>("Score");
+        score.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(String.format("%.4f", row.getValue().score())));
+        score.setMinWidth(64);
+        score.setMaxWidth(72);
+        TableColumn<NeighbourRow, String> label = new TableColumn<>("Label");
+        label.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().label()));
+        label.setMinWidth(80);
+        label.setMaxWidth(140);
+        TableColumn<NeighbourRow, String> text = new TableColumn<>("Text");
+        text.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().text()));
+        text.setCellFactory(column -> wrapping());
+        table.getColumns().setAll(List.of(rank, score, label, text));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(queryRow, options, heading, table);
+    }
+
+    private static TableCell<NeighbourRow, String> wrapping() {
+        TableCell<NeighbourRow, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        };
+        cell.setWrapText(true);
+        return cell;
+    }
+
+    public void onQuery(Consumer<String> listener) {
+        Runnable fire = () -> {
+            if (!query.getText().isBlank()) {
+                listener.accept(query.getText().strip());
+            }
+        };
+        query.setOnAction(event -> fire.run());
+        search.setOnAction(event -> fire.run());
+    }
+
+    /** Called with a row's corpus index when the user picks it. */
+    public void onPick(IntConsumer listener) {
+        table.getSelectionModel().selectedItemProperty().addListener((observable, was, now) -> {
+            if (now != null) {
+                listener.accept(now.index());
+            }
+        });
+    }
+
+    /** Called when the metric or k changes, so the list can be made again. */
+    public void onOptionsChanged(Runnable listener) {
+        metric.valueProperty().addListener((observable, was, now) -> listener.run());
+        k.valueProperty().addListener((observable, was, now) -> listener.run());
+    }
+
+    public Metric metric() {
+        return metric.getValue();
+    }
+
+    public int k() {
+        return k.getValue();
+    }
+
+    public void focusQuery() {
+        query.requestFocus();
+        query.selectAll();
+    }
+
+    public void show(String title, List<NeighbourRow> rows) {
+        heading.setText(title);
+        table.getItems().setAll(rows);
+    }
+
+    public void clear() {
+        heading.setText("Click a point or type a query.");
+        table.getItems().clear();
+    }
+
+    public List<NeighbourRow> rows() {
+        return List.copyOf(table.getItems());
+    }
+}

@@ -1,0 +1,79 @@
+package org.embex.desktop.ui;
+
+import javafx.concurrent.Worker;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The line at the bottom: what runs now, its progress and a cancel button, and facts about the map. */
+public final class StatusBar extends HBox {
+
+    private final Label message = new Label("Ready");
+    private final ProgressBar progress = new ProgressBar();
+    private final Button cancel = new Button("Cancel");
+    private final Label facts = new Label();
+    private Job<?> job;
+
+    public StatusBar() {
+        super(10);
+        setPadding(new Insets(4, 10, 4, 10));
+        setAlignment(Pos.CENTER_LEFT);
+        getStyleClass().add("status-bar");
+        message.setId("status");
+        progress.setPrefWidth(180);
+        progress.setVisible(false);
+        cancel.setId("cancel");
+        cancel.setVisible(false);
+        cancel.getStyleClass().add("small");
+        cancel.setOnAction(event -> {
+            if (job != null) {
+                job.cancel();
+            }
+        });
+        facts.getStyleClass().add("text-muted");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        getChildren().addAll(message, progress, cancel, gap, facts);
+    }
+
+    /** Follows {@code next} until it ends; its last words stay in the message. */
+    public void follow(Job<?> next) {
+        job = next;
+        message.textProperty().bind(next.messageProperty());
+        progress.progressProperty().bind(next.progressProperty());
+        progress.setVisible(true);
+        cancel.setVisible(true);
+        next.stateProperty().addListener((observable, was, state) -> {
+            if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
+                if (job == next) {
+                    message.textProperty().unbind();
+                    progress.progressProperty().unbind();
+                    progress.setVisible(false);
+                    cancel.setVisible(false);
+                    job = null;
+                }
+            }
+        });
+    }
+
+    /** Shows {@code text} unless a job is running and speaking for itself. */
+    public void say(String text) {
+        if (job == null || job.isDone()) {
+            message.textProperty().unbind();
+            message.setText(text);
+        }
+    }
+
+    public String message() {
+        return message.getText();
+    }
+
+    public void facts(String text) {
+        facts.setText(text);
+    }
+}

@@ -1,0 +1,305 @@
+package org.embex.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.prefs.Preferences;
+import java.util.stream.IntStream;
+
+import javafx.application.Platform;
+import javafx.concurrent.Worker;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.embex.desktop.ExplorerApp;
+import org.embex.desktop.Fixtures;
+import org.embex.desktop.explore.CorpusSpec;
+import org.embex.desktop.explore.EmbeddedCorpus;
+import org.embex.desktop.explore.Workbench;
+import org.embex.desktop.plot.PngFile;
+import org.embex.vectors.Metric;
+
+/** The real explorer window, headless: real models, a real cache, the real scene and a robot's mouse. */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerTest {
+
+    private static Workbench workbench;
+    private Explorer explorer;
+    private Stage stage;
+
+    @BeforeAll
+    static void openWorkbench() {
+        workbench = Workbench.open(Fixtures.models(), Fixtures.newCache());
+    }
+
+    @AfterAll
+    static void closeWorkbench() {
+        workbench.close();
+    }
+
+    @Start
+    void start(Stage window) {
+        Settings settings = new Settings(Preferences.userRoot().node("org/embex/desktop-test"));
+        settings.clear();
+        stage = window;
+        explorer = new Explorer(workbench, settings, new Themes());
+        window.setScene(ExplorerApp.scene(explorer, settings));
+        window.setWidth(1400);
+        window.setHeight(880);
+        window.show();
+    }
+
+    @AfterEach
+    void close() throws TimeoutException {
+        WaitForAsyncUtils.asyncFx(explorer::close);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> work) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(work));
+    }
+
+    private static void fx(Runnable work) {
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(work));
+    }
+
+    private void openAndWait(Path file) throws TimeoutException {
+        Platform.runLater(() -> explorer.open(CorpusSpec.defaults(file)));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> explorer.current() != null
+                && explorer.current().spec().file().equals(file)
+                && explorer.projectionJob() != null && explorer.projectionJob().isDone());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void snapshot(String name) {
+        WaitForAsyncUtils.waitForFxEvents();
+        PngFile.write(fx(() -> stage.getScene().snapshot(null)),
+                Fixtures.screenshots().resolve(name));
+    }
+
+    @Test
+    void theSampleOpensEmbedsAndShowsEveryPoint() throws TimeoutException {
+        openAndWait(Fixtures.sample("en"));
+
+        EmbeddedCorpus corpus = explorer.current();
+        assertThat(corpus.size()).isEqualTo(402);
+        assertThat(explorer.map().mapLayout().points()).isEqualTo(402);
+        assertThat(fx(() -> explorer.projectionJob().getState())).isEqualTo(Worker.State.SUCCEEDED);
+        assertThat(explorer.colourBy().getValue()).isEqualTo(Explorer.COLOUR_LABEL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> explorer.map().drawnPoints() == 402);
+        assertThat(explorer.map().colouring().categories()).hasSize(9);
+        snapshot("explorer-sample-en.png");
+    }
+
+    @Test
+    void clickingAPointListsItsNearestTexts(FxRobot robot) throws TimeoutException {
+        openAndWait(Fixtures.sample("en"));
+        EmbeddedCorpus corpus = explorer.current();
+        int target = isolatedPoint();
+        double[] local = explorer.map().screenPosition(target);
+        Point2D onScreen = fx(() -> explorer.map().localToScreen(local[0], local[1]));
+
+        robot.clickOn(onScreen);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> explorer.neighbours().rows().size() == 10);
+
+        // The expected list, by brute force over the vectors, independent of the engine's top-k.
+        List<Integer> expected = IntStream.range(0, corpus.size()).filter(i -> i != target).boxed()
+                .sorted(Comparator.comparingDouble(i -> -Metric.cosine(corpus.vectors().get(target), corpus.vectors().get(i))))
+                .limit(10).toList();
+        assertThat(explorer.neighbours().rows().stream().map(NeighbourRow::index).toList()).isEqualTo(expected);
+        assertThat(explorer.neighbours().rows().get(0).text()).isEqualTo(corpus.row(expected.get(0)).text());
+        snapshot("explorer-neighbours.png");
+    }
+
+    /** A point with no other within 12 pixels, so a click on it can only mean it. */
+    private int isolatedPoint() {
+        var map = explorer.map();
+        int n = map.mapLayout().points();
+        for (int i = 0; i < n; i++) {
+            double[] p = map.screenPosition(i);
+            if (p[0] < 40 || p[1] < 40 || p[0] > map.getWidth() - 40 || p[1] > map.getHeight() - 40) {
+                continue;
+            }
+            boolean alone = true;
+            for (int j = 0; j < n && alone; j++) {
+                double[] q = map.screenPosition(j);
+                alone = j == i || Math.hypot(p[0] - q[0], p[1] - q[1]) > 12;
+            }
+            if (alone) {
+                return i;
+            }
+        }
+        throw new AssertionError("no isolated point on the map");
+    }
+
+    @Test
+    void aTypedQueryFindsTextsOfItsIntent(FxRobot robot) throws TimeoutException {
+        openAndWait(Fixtures.sample("en"));
+        robot.clickOn("#query").write("How much does it cost to use my phone abroad in Spain?").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> explorer.neighbours().rows().size() == 10);
+
+        long roaming = explorer.neighbours().rows().stream().limit(5).filter(row -> "roaming".equals(row.label())).count();
+        assertThat(roaming).isGreaterThanOrEqualTo(4);
+        snapshot("explorer-query.png");
+    }
+
+    @Test
+    void cancelStopsEmbeddingAndKeepsTheOpenCorpus(FxRobot robot, @TempDir Path dir) throws Exception {
+        openAndWait(Fixtures.sample("en"));
+        Path big = syntheticCorpus(dir.resolve("big.csv"), 6000, 7);
+        Platform.runLater(() -> explorer.open(CorpusSpec.defaults(big)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> explorer.mainJob() != null
+                && explorer.mainJob().title().startsWith("Embedding") && explorer.mainJob().getProgress() > 0.02));
+
+        Worker<?> embedding = explorer.mainJob();
+        robot.clickOn("#cancel");
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> fx(() -> embedding.getState() == Worker.State.CANCELLED));
+        // The work itself stops within a batch or two: the cache stops growing.
+        Thread.sleep(1500);
+        long settled = workbench.cache().stats().vectors();
+        Thread.sleep(1500);
+        assertThat(workbench.cache().stats().vectors()).isEqualTo(settled);
+        assertThat(settled).isLessThan(6000 + 402);
+        assertThat(explorer.current().size()).isEqualTo(402);
+        assertThat(explorer.status().message()).contains("cancelled");
+    }
+
+    @Test
+    void aBrokenFileShowsWhereItBreaksAndTheAppGoesOn(FxRobot robot, @TempDir Path dir) throws Exception {
+        openAndWait(Fixtures.sample("en"));
+        Path broken = dir.resolve("broken.csv");
+        Files.writeString(broken, "id,text,label\n1,fine,a\n2,\"never closed,b\n3,ok,c\n", StandardCharsets.UTF_8);
+
+        Platform.runLater(() -> explorer.chooseColumns(broken));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#import-problem").tryQuery().isPresent()
+                && robot.lookup("#import-problem").queryAs(Label.class).isVisible());
+        Label problem = robot.lookup("#import-problem").queryAs(Label.class);
+        assertThat(problem.getText()).contains("broken.csv").contains("line 3");
+        DialogPane dialog = robot.lookup("#import-dialog").queryAs(DialogPane.class);
+        assertThat(dialog.lookupButton(ButtonType.OK).isDisabled()).isTrue();
+        snapshot("import-error.png");
+        fx(() -> ((Button) dialog.lookupButton(ButtonType.CANCEL)).fire());
+
+        Platform.runLater(() -> explorer.open(CorpusSpec.defaults(broken)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#error-dialog").tryQuery().isPresent());
+        DialogPane error = robot.lookup("#error-dialog").queryAs(DialogPane.class);
+        assertThat(error.getContentText()).contains("line 3");
+        fx(() -> ((Button) error.lookupButton(ButtonType.OK)).fire());
+
+        // Still the sample, still answering.
+        assertThat(explorer.current().size()).isEqualTo(402);
+        robot.clickOn("#query").write("my bill is wrong").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !explorer.neighbours().rows().isEmpty());
+    }
+
+    @Test
+    void theJavaFxThreadStaysResponsiveWhileEmbeddingAndProjecting(@TempDir Path dir) throws Exception {
+        Path corpus = syntheticCorpus(dir.resolve("watched.csv"), 1500, 11);
+        AtomicLong worst = new AtomicLong();
+        AtomicBoolean watching = new AtomicBoolean(true);
+        // The window's first showing (CSS, skins) is start-up, not the work under watch: let it settle.
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(500);
+        Thread watchdog = new Thread(() -> {
+            while (watching.get()) {
+                long posted = System.nanoTime();
+                Platform.runLater(() -> worst.accumulateAndGet(System.nanoTime() - posted, Math::max));
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "fx-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try {
+            openAndWait(corpus);
+        } finally {
+            watching.set(false);
+            watchdog.join();
+        }
+        double worstMillis = worst.get() / 1e6;
+        System.out.printf("FX thread: longest wait while embedding 1,500 texts and mapping them: %.1f ms%n", worstMillis);
+        assertThat(explorer.current().size()).isEqualTo(1500);
+        assertThat(worstMillis).isLessThan(100);
+    }
+
+    @Test
+    void aBoxSelectionFillsTheTableAndExports(FxRobot robot, @TempDir Path dir) throws Exception {
+        openAndWait(Fixtures.sample("en"));
+        var map = explorer.map();
+        Point2D from = fx(() -> map.localToScreen(5, 5));
+        Point2D to = fx(() -> map.localToScreen(map.getWidth() / 2, map.getHeight() - 5));
+        long expected = IntStream.range(0, 402).filter(i -> {
+            double[] p = map.screenPosition(i);
+            return p[0] >= 5 && p[0] <= map.getWidth() / 2 && p[1] >= 5 && p[1] <= map.getHeight() - 5;
+        }).count();
+
+        robot.press(KeyCode.SHIFT).drag(from).dropTo(to).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(explorer.selectionPane().indices()).hasSize((int) expected);
+        assertThat(expected).isBetween(20L, 390L);
+        snapshot("explorer-selection.png");
+
+        Path csv = dir.resolve("selection.csv");
+        var export = fx(() -> explorer.export(csv, explorer.selectionPane().indices()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, export::isDone);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("id,text,label,x,y,cluster");
+        assertThat(lines).hasSize((int) expected + 1);
+    }
+
+    @Test
+    void aLegendEntryHidesItsPoints(FxRobot robot) throws TimeoutException {
+        openAndWait(Fixtures.sample("en"));
+        var first = explorer.map().colouring().categories().get(0);
+        robot.clickOn(robot.lookup(".legend-entry").nth(0).queryAs(ToggleButton.class));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> explorer.map().drawnPoints() == 402 - first.count());
+    }
+
+    /** Distinct, plausible customer messages made from parts, so no vector is in the cache yet. */
+    static Path syntheticCorpus(Path file, int rows, long seed) throws IOException {
+        String[] openings = {"Hi,", "Hello,", "Please help:", "Question:", "Urgent:", "Good morning,"};
+        String[] topics = {"my bill shows a charge of", "roaming in Spain cost me", "my data plan used",
+            "the signal drops every", "my new SIM card failed after", "I want to cancel because of"};
+        String[] things = {"euros", "minutes", "gigabytes", "days", "messages", "calls"};
+        Random random = new Random(seed);
+        List<String> lines = new ArrayList<>();
+        lines.add("id,text,label");
+        for (int i = 0; i < rows; i++) {
+            int topic = random.nextInt(topics.length);
+            lines.add(i + "," + openings[random.nextInt(openings.length)] + " " + topics[topic] + " " + (i * 7 + 3) + " "
+                    + things[random.nextInt(things.length)] + " (ticket " + seed + "-" + i + ")," + "topic" + topic);
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+}
