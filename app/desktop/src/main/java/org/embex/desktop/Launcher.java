@@ -1,5 +1,8 @@
 package org.embex.desktop;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 import org.embex.cli.EmbexCommand;
 import org.embex.desktop.plot.PlotCommand;
 
@@ -10,10 +13,17 @@ import org.embex.desktop.plot.PlotCommand;
  */
 public final class Launcher {
 
+    /**
+     * JavaFX warns at start that it was loaded from the classpath, which is how embex runs on
+     * purpose (DESIGN.md); held here so the quieter level outlives garbage collection.
+     */
+    private static final Logger JAVAFX_START = Logger.getLogger("javafx");
+
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        JAVAFX_START.setLevel(Level.SEVERE);
         String[] command = args.length == 0 ? new String[] {"open"} : args;
         System.exit(EmbexCommand.commandLine(new OpenCommand(), new PlotCommand()).execute(command));
     }

@@ -17,10 +17,6 @@ public final class Offscreen {
 
     private static boolean started;
 
-    /** Held so the setting below outlives garbage collection of an otherwise unreferenced logger. */
-    private static final java.util.logging.Logger PLATFORM_LOG =
-            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
-
     private Offscreen() {
     }
 
@@ -56,8 +52,6 @@ public final class Offscreen {
         setIfAbsent("monocle.platform", "Headless");
         setIfAbsent("prism.order", "sw");
         setIfAbsent("prism.lcdtext", "false");
-        // JavaFX warns that it was loaded from the classpath; that is how embex runs, on purpose (DESIGN.md).
-        PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
         try {
             CompletableFuture<Void> ready = new CompletableFuture<>();
             Platform.startup(() -> ready.complete(null));

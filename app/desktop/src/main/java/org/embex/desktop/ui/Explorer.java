@@ -89,6 +89,7 @@ public final class Explorer extends BorderPane {
     private final SelectionPane selection = new SelectionPane();
     private final StatusBar status = new StatusBar();
     private final Label warning = new Label();
+    private final Label placeholder = new Label("Open a corpus: File › Open (Ctrl+O), or drop a file here.");
     private final ComboBox<String> model = new ComboBox<>();
     private final ComboBox<MapMethod> method = new ComboBox<>();
     private final ComboBox<String> colourBy = new ComboBox<>();
@@ -128,7 +129,11 @@ public final class Explorer extends BorderPane {
         StackPane.setAlignment(warning, Pos.TOP_CENTER);
         StackPane.setMargin(warning, new Insets(12));
         map.setId("map");
-        StackPane mapArea = new StackPane(map, warning);
+        placeholder.getStyleClass().add("map-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(420);
+        placeholder.setMouseTransparent(true);
+        StackPane mapArea = new StackPane(map, placeholder, warning);
         mapArea.setMinWidth(300);
 
         Tab neighbourTab = new Tab("Neighbours", neighbours);
@@ -204,6 +209,7 @@ public final class Explorer extends BorderPane {
         });
 
         colourBy.setId("colour-by");
+        colourBy.setPrefWidth(170);
         colourBy.valueProperty().addListener((o, was, now) -> recolour());
 
         ToggleGroup tools = new ToggleGroup();
@@ -280,6 +286,10 @@ public final class Explorer extends BorderPane {
     /** Reads and embeds a corpus; the current one stays on screen until the new one is ready. */
     public Job<Corpus> open(CorpusSpec spec) {
         Job<Corpus> reading = new Job<>("Reading " + spec.file().getFileName(), "rows", job -> spec.read());
+        if (current == null) {
+            placeholder.setText("Opening " + spec.file().getFileName() + "…\n\nThe map appears as soon as the texts are "
+                    + "embedded. The vectors are cached, so the next time it opens at once.");
+        }
         reading.setOnSucceeded(event -> {
             settings.addRecentFile(spec.file());
             embed(spec, reading.getValue());
@@ -321,6 +331,7 @@ public final class Explorer extends BorderPane {
 
     private void show(Opened opened) {
         current = opened.corpus();
+        placeholder.setVisible(false);
         pca = opened.pca();
         layout = pca;
         clusters = null;

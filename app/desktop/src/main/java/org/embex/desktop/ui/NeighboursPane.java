@@ -17,7 +17,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.util.StringConverter;
 
 import org.embex.vectors.Metric;
 
@@ -46,6 +49,17 @@ public final class NeighboursPane extends VBox {
         HBox queryRow = new HBox(6, query, search);
 
         metric.getItems().setAll(Metric.values());
+        metric.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Metric value) {
+                return value == null ? "" : value.label();
+            }
+
+            @Override
+            public Metric fromString(String label) {
+                return Metric.parse(label);
+            }
+        });
         metric.setValue(Metric.COSINE);
         metric.setId("metric");
         k.setEditable(true);
@@ -62,33 +76,38 @@ public final class NeighboursPane extends VBox {
         table.setPlaceholder(new Label("No neighbours yet"));
         TableColumn<NeighbourRow, Integer> rank = new TableColumn<>("#");
         rank.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().rank()));
-        rank.setMaxWidth(44);
-        rank.setMinWidth(36);
+        rank.setMaxWidth(40);
+        rank.setMinWidth(34);
         TableColumn<NeighbourRow, String> score = new TableColumn<>("Score");
         score.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(String.format("%.4f", row.getValue().score())));
-        score.setMinWidth(64);
-        score.setMaxWidth(72);
+        score.setMinWidth(58);
+        score.setMaxWidth(64);
         TableColumn<NeighbourRow, String> label = new TableColumn<>("Label");
         label.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().label()));
-        label.setMinWidth(80);
-        label.setMaxWidth(140);
+        label.setMinWidth(70);
+        label.setMaxWidth(110);
         TableColumn<NeighbourRow, String> text = new TableColumn<>("Text");
         text.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().text()));
-        text.setCellFactory(column -> wrapping());
+        text.setCellFactory(column -> wrapping(column));
         table.getColumns().setAll(List.of(rank, score, label, text));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(queryRow, options, heading, table);
     }
 
-    private static TableCell<NeighbourRow, String> wrapping() {
+    /** A cell whose text wraps onto as many lines as it needs, so a neighbour is read whole. */
+    private static TableCell<NeighbourRow, String> wrapping(TableColumn<NeighbourRow, String> column) {
+        Text text = new Text();
+        text.getStyleClass().add("cell-text");
+        text.wrappingWidthProperty().bind(column.widthProperty().subtract(14));
         TableCell<NeighbourRow, String> cell = new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : text);
             }
         };
-        cell.setWrapText(true);
+        cell.setPrefHeight(Region.USE_COMPUTED_SIZE);
         return cell;
     }
 

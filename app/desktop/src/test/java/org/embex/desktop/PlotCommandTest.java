@@ -1,0 +1,73 @@
+package org.embex.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.embex.cli.EmbexCommand;
+import org.embex.desktop.map.Palette;
+import org.embex.desktop.plot.PlotCommand;
+
+class PlotCommandTest {
+
+    private static int run(String... args) {
+        return EmbexCommand.commandLine(new OpenCommand(), new PlotCommand()).execute(args);
+    }
+
+    @Test
+    void plotDrawsTheLabelledMapToAPng(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("map.png");
+        int exit = run("plot", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2", "--method", "pca",
+                "--width", "900", "--height", "600", "-o", png.toString(),
+                "--models-dir", Fixtures.models().toString(), "--cache", Fixtures.newCache().toString(), "--quiet");
+
+        assertThat(exit).isZero();
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(900);
+        assertThat(image.getHeight()).isEqualTo(600);
+        // Every one of the nine labels' colours covers more than its legend swatch (113 pixels): its points are drawn.
+        Map<Integer, Integer> colours = new HashMap<>();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                colours.merge(image.getRGB(x, y) & 0xFFFFFF, 1, Integer::sum);
+            }
+        }
+        for (int c = 0; c < 9; c++) {
+            int colour = Palette.category(c);
+            assertThat(nearby(colours, colour)).as("colour %06x", colour).isGreaterThan(300);
+        }
+        Files.copy(png, Fixtures.screenshots().resolve("plot-sample-en.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Pixels within a few levels of {@code colour}: point centres blend a little with the background. */
+    private static int nearby(Map<Integer, Integer> colours, int colour) {
+        int total = 0;
+        for (Map.Entry<Integer, Integer> entry : colours.entrySet()) {
+            int c = entry.getKey();
+            int distance = Math.abs((c >> 16 & 0xFF) - (colour >> 16 & 0xFF)) + Math.abs((c >> 8 & 0xFF) - (colour >> 8 & 0xFF))
+                    + Math.abs((c & 0xFF) - (colour & 0xFF));
+            if (distance <= 60) {
+                total += entry.getValue();
+            }
+        }
+        return total;
+    }
+
+    @Test
+    void anUnknownColumnIsABadInputThatNamesTheColumns(@TempDir Path dir) {
+        int exit = run("plot", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2", "--method", "pca",
+                "--color", "nosuch", "-o", dir.resolve("x.png").toString(),
+                "--models-dir", Fixtures.models().toString(), "--cache", Fixtures.newCache().toString(), "--quiet");
+        assertThat(exit).isEqualTo(2);
+        assertThat(dir.resolve("x.png")).doesNotExist();
+    }
+}

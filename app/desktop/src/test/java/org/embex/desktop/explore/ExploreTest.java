@@ -1,0 +1,120 @@
+package org.embex.desktop.explore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.embex.EmbexException;
+import org.embex.desktop.Fixtures;
+import org.embex.progress.CancellationToken;
+import org.embex.progress.ProgressListener;
+import org.embex.projection.Layout;
+import org.embex.projection.LayoutWatch;
+import org.embex.vectors.Neighbour;
+
+/** The explorer's engine side, without a window: real models, a real cache. */
+class ExploreTest {
+
+    private static Workbench workbench;
+
+    @BeforeAll
+    static void open() {
+        workbench = Workbench.open(Fixtures.models(), Fixtures.newCache());
+    }
+
+    @AfterAll
+    static void close() {
+        workbench.close();
+    }
+
+    private static EmbeddedCorpus embed(String language, String model) {
+        CorpusSpec spec = CorpusSpec.defaults(Fixtures.sample(language));
+        return CorpusEmbedding.embed(workbench, spec, spec.read(), model, ProgressListener.NONE, CancellationToken.none());
+    }
+
+    @Test
+    void aModelThatDoesNotReadTheLanguageIsCalledOut() {
+        EmbedDiagnostics minilmOnChinese = embed("zh", "all-minilm-l6-v2").diagnostics();
+        EmbedDiagnostics bgeOnChinese = embed("zh", "bge-small-zh-v1.5").diagnostics();
+
+        assertThat(minilmOnChinese.unknownShare()).isGreaterThan(EmbedDiagnostics.UNKNOWN_WARNING);
+        assertThat(minilmOnChinese.warnings()).anySatisfy(w -> assertThat(w).contains("all-minilm-l6-v2").contains("language"));
+        assertThat(bgeOnChinese.unknownShare()).isLessThan(EmbedDiagnostics.UNKNOWN_WARNING);
+        assertThat(bgeOnChinese.warnings()).isEmpty();
+    }
+
+    @Test
+    void mapsAreMadeOnceAndReadBackFromTheCache() {
+        EmbeddedCorpus corpus = embed("en", "all-minilm-l6-v2");
+        MapMaker maps = new MapMaker(workbench, 7);
+        int[] snapshots = new int[1];
+        Layout made = maps.make(corpus, MapMethod.UMAP,
+                new LayoutWatch(ProgressListener.NONE, CancellationToken.none(), layout -> snapshots[0]++, 50));
+        assertThat(made.points()).isEqualTo(402);
+        assertThat(snapshots[0]).isGreaterThan(1);
+        assertThat(maps.cached(corpus, MapMethod.UMAP)).hasValueSatisfying(
+                cached -> assertThat(cached.x()).containsExactly(made.x()));
+        assertThat(maps.cached(corpus, MapMethod.TSNE)).isEmpty();
+    }
+
+    @Test
+    void aQueryLandsAmongItsNeighbours() {
+        Layout layout = new Layout(new float[] {0, 10, 100}, new float[] {0, 0, 100});
+        double[] near = QueryPlacement.place(layout, List.of(new Neighbour(0, 0.9), new Neighbour(1, 0.9), new Neighbour(2, 0.3)));
+        assertThat(near[0]).isCloseTo(5, within(0.01));
+        assertThat(near[1]).isCloseTo(0, within(0.01));
+    }
+
+    @Test
+    void theSelectionExportsWithItsColumnsCoordinatesAndClusters(@TempDir Path dir) throws Exception {
+        EmbeddedCorpus corpus = embed("en", "all-minilm-l6-v2");
+        Layout layout = new MapMaker(workbench, 42).quick(corpus);
+        Clusters clusters = Clusters.of(corpus, 9, 42);
+        List<Integer> rows = List.of(3, 150, 401);
+
+        Path csv = dir.resolve("picked.csv");
+        SelectionExport.write(csv, corpus, layout, clusters.assignments(), rows);
+        try (Reader reader = Files.newBufferedReader(csv)) {
+            List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+            assertThat(records).hasSize(3);
+            assertThat(records.get(1).get("text")).isEqualTo(corpus.row(150).text());
+            assertThat(records.get(1).get("label")).isEqualTo(corpus.row(150).label());
+            assertThat(Float.parseFloat(records.get(2).get("x"))).isEqualTo(layout.x()[401]);
+            assertThat(Integer.parseInt(records.get(0).get("cluster"))).isEqualTo(clusters.assignments()[3]);
+        }
+
+        Path jsonl = dir.resolve("picked.jsonl");
+        SelectionExport.write(jsonl, corpus, layout, null, rows);
+        List<String> lines = Files.readAllLines(jsonl);
+        assertThat(lines).hasSize(3);
+        JsonNode first = new ObjectMapper().readTree(lines.get(0));
+        assertThat(first.get("text").asText()).isEqualTo(corpus.row(3).text());
+        assertThat(first.get("cluster").isNull()).isTrue();
+
+        assertThatThrownBy(() -> SelectionExport.write(dir.resolve("missing").resolve("x.csv"), corpus, layout, null, rows))
+                .isInstanceOf(EmbexException.class).hasMessageContaining("x.csv");
+    }
+
+    @Test
+    void clustersAreNamedByTheirTopicWords() {
+        EmbeddedCorpus corpus = embed("en", "all-minilm-l6-v2");
+        Clusters clusters = Clusters.of(corpus, Clusters.defaultCount(corpus.size()), 42);
+        assertThat(Clusters.defaultCount(402)).isEqualTo(14);
+        assertThat(clusters.names()).hasSize(402);
+        assertThat(clusters.names().get(0)).matches("\\d+ · [^,]+(, [^,]+){0,2}");
+    }
+}
