@@ -11,6 +11,9 @@ interface DotKernel {
     /** The dot product of {@code length} values of {@code a} from {@code aFrom} and of {@code b} from {@code bFrom}. */
     float dot(float[] a, int aFrom, float[] b, int bFrom, int length);
 
+    /** Adds {@code scale} times {@code length} values of {@code a} from {@code aFrom} to the start of {@code target}. */
+    void addScaled(float[] a, int aFrom, float scale, float[] target, int length);
+
     static DotKernel best() {
         boolean simd = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
         return simd ? new SimdDot() : new ScalarDot();

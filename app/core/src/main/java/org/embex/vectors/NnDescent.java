@@ -1,6 +1,7 @@
 package org.embex.vectors;
 
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import org.embex.progress.ProgressListener;
 
@@ -12,7 +13,8 @@ import org.embex.progress.ProgressListener;
  * last round, with at most {@code maxCandidates} of each kind per point, and the descent stops when
  * fewer than {@code delta · n · k} neighbour lists changed.
  *
- * <p>Deterministic for a seed: one thread, one generator.
+ * <p>Deterministic for a seed: one generator, and the lists are updated on one thread in a fixed
+ * order; only the distances, most of the work, are computed in parallel.
  */
 public final class NnDescent {
 
@@ -24,6 +26,8 @@ public final class NnDescent {
      * k (t-SNE asks for 3 × perplexity = 90) samples its lists instead of joining them whole.
      */
     private static final int MAX_CANDIDATES = 30;
+    /** Points whose joins' distances are computed together, spread over the cores. */
+    private static final int BLOCK = 1024;
 
     private final VectorMatrix data;
     private final Metric metric;
@@ -34,6 +38,8 @@ public final class NnDescent {
     private final float[] dists;
     private final boolean[] fresh;
     private final SplittableRandom random;
+    /** Per point of a block, room for the distances of all its joins. */
+    private final float[][] pairDistances;
 
     private NnDescent(VectorMatrix data, int k, Metric metric, long seed) {
         this.data = data;
@@ -45,6 +51,8 @@ public final class NnDescent {
         this.dists = new float[n * k];
         this.fresh = new boolean[n * k];
         this.random = new SplittableRandom(seed);
+        int candidates = 2 * maxCandidates;
+        this.pairDistances = new float[BLOCK][candidates * (candidates - 1) / 2 + candidates * candidates];
     }
 
     /** The graph of every row's {@code k} nearest other rows. */
@@ -130,28 +138,54 @@ public final class NnDescent {
                 sampleReverse(older[other], oldCount, forwardOld[other], other, point, reverseSeenOld);
             }
         }
+        // The distances of a block of points' joins are computed in parallel; the lists then take
+        // them in point order on one thread, so the graph is the same on any number of cores.
         long updates = 0;
-        for (int point = 0; point < n; point++) {
-            int[] news = fresher[point];
-            int[] olds = older[point];
-            for (int i = 0; i < freshCount[point]; i++) {
-                int a = news[i];
-                for (int j = i + 1; j < freshCount[point]; j++) {
-                    updates += join(a, news[j]);
-                }
-                for (int j = 0; j < oldCount[point]; j++) {
-                    updates += join(a, olds[j]);
-                }
+        for (int start = 0; start < n; start += BLOCK) {
+            int end = Math.min(n, start + BLOCK);
+            IntStream.range(start, end).parallel().forEach(point -> pairDistances(point, fresher[point], freshCount[point],
+                    older[point], oldCount[point], pairDistances[point % BLOCK]));
+            for (int point = start; point < end; point++) {
+                updates += join(fresher[point], freshCount[point], older[point], oldCount[point], pairDistances[point % BLOCK]);
             }
         }
         return updates;
     }
 
-    private int join(int a, int b) {
+    /** The distances of the pairs {@link #join} offers, in the same order. */
+    private void pairDistances(int point, int[] news, int freshCount, int[] olds, int oldCount, float[] out) {
+        int pair = 0;
+        for (int i = 0; i < freshCount; i++) {
+            int a = news[i];
+            for (int j = i + 1; j < freshCount; j++) {
+                out[pair++] = a == news[j] ? Float.NaN : distance(a, news[j]);
+            }
+            for (int j = 0; j < oldCount; j++) {
+                out[pair++] = a == olds[j] ? Float.NaN : distance(a, olds[j]);
+            }
+        }
+    }
+
+    /** Lets a point's new candidates meet each other and its old ones; returns the lists that changed. */
+    private int join(int[] news, int freshCount, int[] olds, int oldCount, float[] distances) {
+        int updates = 0;
+        int pair = 0;
+        for (int i = 0; i < freshCount; i++) {
+            int a = news[i];
+            for (int j = i + 1; j < freshCount; j++) {
+                updates += join(a, news[j], distances[pair++]);
+            }
+            for (int j = 0; j < oldCount; j++) {
+                updates += join(a, olds[j], distances[pair++]);
+            }
+        }
+        return updates;
+    }
+
+    private int join(int a, int b, float d) {
         if (a == b) {
             return 0;
         }
-        float d = distance(a, b);
         int changed = 0;
         if (push(a, b, d)) {
             changed++;

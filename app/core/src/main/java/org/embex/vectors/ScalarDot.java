@@ -31,4 +31,11 @@ final class ScalarDot implements DotKernel {
         }
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
+
+    @Override
+    public void addScaled(float[] a, int aFrom, float scale, float[] target, int length) {
+        for (int j = 0; j < length; j++) {
+            target[j] = Math.fma(a[aFrom + j], scale, target[j]);
+        }
+    }
 }

@@ -22,4 +22,17 @@ final class SimdDot implements DotKernel {
         }
         return result;
     }
+
+    @Override
+    public void addScaled(float[] a, int aFrom, float scale, float[] target, int length) {
+        FloatVector factor = FloatVector.broadcast(SPECIES, scale);
+        int j = 0;
+        for (int bound = SPECIES.loopBound(length); j < bound; j += SPECIES.length()) {
+            FloatVector.fromArray(SPECIES, a, aFrom + j).fma(factor, FloatVector.fromArray(SPECIES, target, j))
+                    .intoArray(target, j);
+        }
+        for (; j < length; j++) {
+            target[j] = Math.fma(a[aFrom + j], scale, target[j]);
+        }
+    }
 }

@@ -51,6 +51,22 @@ public final class VectorMatrix {
         return new VectorMatrix(rows, dims, values, norms);
     }
 
+    /**
+     * Wraps {@code values}, {@code rows × dims} floats row by row, without copying: a million
+     * vectors of 384 dimensions take 1.5 GB, and a second copy would not fit where they must.
+     */
+    public static VectorMatrix wrap(float[] values, int dims) {
+        if (dims < 1 || values.length % dims != 0) {
+            throw new IllegalArgumentException(values.length + " values do not make rows of " + dims);
+        }
+        int rows = values.length / dims;
+        float[] norms = new float[rows];
+        for (int row = 0; row < rows; row++) {
+            norms[row] = (float) Math.sqrt(KERNEL.dot(values, row * dims, values, row * dims, dims));
+        }
+        return new VectorMatrix(rows, dims, values, norms);
+    }
+
     public int rows() {
         return rows;
     }
@@ -63,6 +79,16 @@ public final class VectorMatrix {
         float[] copy = new float[dims];
         System.arraycopy(values, row * dims, copy, 0, dims);
         return copy;
+    }
+
+    /** The dot product of row {@code row} with {@code vector}, which has {@link #dims()} values. */
+    public float dot(int row, float[] vector) {
+        return KERNEL.dot(values, row * dims, vector, 0, dims);
+    }
+
+    /** Adds {@code scale} times row {@code row} to {@code target}, which has {@link #dims()} values. */
+    public void addScaledRow(int row, float scale, float[] target) {
+        KERNEL.addScaled(values, row * dims, scale, target, dims);
     }
 
     /** Every row's score against {@code query}: larger is closer, as in {@link Metric#score}. */

@@ -65,6 +65,21 @@ class UmapTest {
     }
 
     @Test
+    void oneThreadGivesTheSameLayoutAsMany() throws Exception {
+        List<float[]> points = clustered().subList(0, 600);
+        UmapParams params = UmapParams.defaults().withEpochs(60).withSeed(3);
+        Layout many = Umap.layout(points, params, ProgressListener.NONE);
+        java.util.concurrent.ForkJoinPool single = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            Layout one = single.submit(() -> Umap.layout(points, params, ProgressListener.NONE)).get();
+            assertThat(one.x()).containsExactly(many.x());
+            assertThat(one.y()).containsExactly(many.y());
+        } finally {
+            single.shutdown();
+        }
+    }
+
+    @Test
     void layoutFormsInSnapshotsAndStopsWhenCancelled() {
         List<float[]> points = clustered().subList(0, 300);
         var data = org.embex.vectors.VectorMatrix.of(points, 32);

@@ -63,4 +63,18 @@ class NnDescentTest {
         KnnGraph two = NnDescent.build(data, 8, Metric.COSINE, 11, ProgressListener.NONE);
         assertThat(one.neighbours()).isDeepEqualTo(two.neighbours());
     }
+
+    @Test
+    void oneThreadBuildsTheSameGraphAsMany() throws Exception {
+        VectorMatrix data = clustered(4);
+        KnnGraph many = NnDescent.build(data, 8, Metric.COSINE, 5, ProgressListener.NONE);
+        java.util.concurrent.ForkJoinPool single = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            KnnGraph one = single.submit(() -> NnDescent.build(data, 8, Metric.COSINE, 5, ProgressListener.NONE)).get();
+            assertThat(one.neighbours()).isDeepEqualTo(many.neighbours());
+            assertThat(one.distances()).isDeepEqualTo(many.distances());
+        } finally {
+            single.shutdown();
+        }
+    }
 }
