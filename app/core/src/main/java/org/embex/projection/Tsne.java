@@ -1,9 +1,6 @@
 package org.embex.projection;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.embex.progress.ProgressListener;
@@ -57,17 +54,32 @@ public final class Tsne {
         return new Layout(x, yy);
     }
 
-    /** Symmetric affinities p_ij = (p_j|i + p_i|j) / 2n, as rows of a sparse matrix. */
-    record SparseAffinities(int[][] columns, double[][] values) {
+    /**
+     * Symmetric affinities p_ij = (p_j|i + p_i|j) / 2n as a sparse matrix, row by row: row i's
+     * columns and values are {@code columns[rowStarts[i] .. rowStarts[i + 1])}, columns ascending.
+     */
+    record SparseAffinities(int[] rowStarts, int[] columns, double[] values) {
     }
 
     static SparseAffinities affinities(KnnGraph knn, double perplexity) {
         int n = knn.points();
+        int k = knn.k();
         double target = Math.log(perplexity);
-        List<Map<Integer, Double>> rows = new ArrayList<>(n);
+        // Each row holds its own k conditionals and those of the points that list it.
+        int[] sizes = new int[n];
         for (int i = 0; i < n; i++) {
-            rows.add(new HashMap<>());
+            sizes[i] += k;
+            for (int other : knn.neighbours()[i]) {
+                sizes[other]++;
+            }
         }
+        int[] starts = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            starts[i + 1] = starts[i] + sizes[i];
+        }
+        int[] fill = java.util.Arrays.copyOf(starts, n);
+        int[] columns = new int[starts[n]];
+        double[] values = new double[starts[n]];
         for (int i = 0; i < n; i++) {
             float[] distances = knn.distances()[i];
             double[] squared = new double[distances.length];
@@ -78,21 +90,43 @@ public final class Tsne {
             for (int j = 0; j < conditional.length; j++) {
                 int other = knn.neighbours()[i][j];
                 double half = conditional[j] / (2.0 * n);
-                rows.get(i).merge(other, half, Double::sum);
-                rows.get(other).merge(i, half, Double::sum);
+                columns[fill[i]] = other;
+                values[fill[i]++] = half;
+                columns[fill[other]] = i;
+                values[fill[other]++] = half;
             }
         }
-        int[][] columns = new int[n][];
-        double[][] values = new double[n][];
+        return merged(starts, columns, values);
+    }
+
+    /** Sorts each row by column and adds up the values of a column listed twice. */
+    private static SparseAffinities merged(int[] starts, int[] columns, double[] values) {
+        int n = starts.length - 1;
+        int[] rowStarts = new int[n + 1];
+        int[] outColumns = new int[columns.length];
+        double[] outValues = new double[values.length];
+        int size = 0;
         for (int i = 0; i < n; i++) {
-            Map<Integer, Double> row = rows.get(i);
-            columns[i] = row.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-            values[i] = new double[columns[i].length];
-            for (int c = 0; c < columns[i].length; c++) {
-                values[i][c] = row.get(columns[i][c]);
+            int from = starts[i];
+            long[] keyed = new long[starts[i + 1] - from];
+            for (int e = 0; e < keyed.length; e++) {
+                keyed[e] = ((long) columns[from + e] << 32) | e;
+            }
+            java.util.Arrays.sort(keyed);
+            rowStarts[i] = size;
+            for (long key : keyed) {
+                int column = (int) (key >>> 32);
+                double value = values[from + (int) key];
+                if (size > rowStarts[i] && outColumns[size - 1] == column) {
+                    outValues[size - 1] += value;
+                } else {
+                    outColumns[size] = column;
+                    outValues[size++] = value;
+                }
             }
         }
-        return new SparseAffinities(columns, values);
+        rowStarts[n] = size;
+        return new SparseAffinities(rowStarts, java.util.Arrays.copyOf(outColumns, size), java.util.Arrays.copyOf(outValues, size));
     }
 
     /** p_j|i ∝ exp(−β d²) with β found by bisection so the entropy is log(perplexity). */
@@ -172,35 +206,49 @@ public final class Tsne {
     private static void gradient(double[] y, SparseAffinities p, double exaggeration, double theta, double[] gradient) {
         int n = y.length / 2;
         QuadTree tree = QuadTree.of(y);
+        int[] order = tree.order();
         double[] repulsion = new double[y.length];
         double[] zParts = new double[n];
         // Each point's forces are independent of the others'; sums are taken in point order afterwards.
-        IntStream.range(0, n).parallel().forEach(i -> {
+        // Points go in the tree's leaf order, so that neighbours in a chunk walk the same cells.
+        int chunks = Math.max(1, Math.min(n / 256, 256));
+        IntStream.range(0, chunks).parallel().forEach(chunk -> {
             double[] force = new double[2];
-            zParts[i] = tree.repulsion(i, y[2 * i], y[2 * i + 1], theta, force);
-            repulsion[2 * i] = force[0];
-            repulsion[2 * i + 1] = force[1];
+            int[] stack = QuadTree.stack();
+            for (int at = (int) ((long) n * chunk / chunks); at < (long) n * (chunk + 1) / chunks; at++) {
+                int i = order[at];
+                force[0] = 0;
+                force[1] = 0;
+                zParts[i] = tree.repulsion(i, y[2 * i], y[2 * i + 1], theta, force, stack);
+                repulsion[2 * i] = force[0];
+                repulsion[2 * i + 1] = force[1];
+            }
         });
         double z = 0;
         for (double part : zParts) {
             z += part;
         }
         double normaliser = z;
-        IntStream.range(0, n).parallel().forEach(i -> {
-            double ax = 0;
-            double ay = 0;
-            int[] columns = p.columns()[i];
-            double[] values = p.values()[i];
-            for (int c = 0; c < columns.length; c++) {
-                int j = columns[c];
-                double dx = y[2 * i] - y[2 * j];
-                double dy = y[2 * i + 1] - y[2 * j + 1];
-                double w = 1 / (1 + dx * dx + dy * dy);
-                ax += values[c] * w * dx;
-                ay += values[c] * w * dy;
+        int[] rowStarts = p.rowStarts();
+        int[] columns = p.columns();
+        double[] values = p.values();
+        IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            for (int i = (int) ((long) n * chunk / chunks); i < (long) n * (chunk + 1) / chunks; i++) {
+                double ax = 0;
+                double ay = 0;
+                double xi = y[2 * i];
+                double yi = y[2 * i + 1];
+                for (int c = rowStarts[i]; c < rowStarts[i + 1]; c++) {
+                    int j = columns[c];
+                    double dx = xi - y[2 * j];
+                    double dy = yi - y[2 * j + 1];
+                    double w = 1 / (1 + dx * dx + dy * dy);
+                    ax += values[c] * w * dx;
+                    ay += values[c] * w * dy;
+                }
+                gradient[2 * i] = 4 * (exaggeration * ax - repulsion[2 * i] / normaliser);
+                gradient[2 * i + 1] = 4 * (exaggeration * ay - repulsion[2 * i + 1] / normaliser);
             }
-            gradient[2 * i] = 4 * (exaggeration * ax - repulsion[2 * i] / normaliser);
-            gradient[2 * i + 1] = 4 * (exaggeration * ay - repulsion[2 * i + 1] / normaliser);
         });
     }
 

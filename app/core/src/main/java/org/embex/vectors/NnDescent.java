@@ -24,8 +24,10 @@ public final class NnDescent {
     /**
      * Candidates of each kind joined per point and round. Joins cost the square of this, so large
      * k (t-SNE asks for 3 × perplexity = 90) samples its lists instead of joining them whole.
+     * Measured on 10,000 MiniLM vectors with k = 90: 30 gave recall 0.999 in 27 s of CPU, 15 gave
+     * 0.995 in 17 s; the unsampled candidates stay fresh for later rounds.
      */
-    private static final int MAX_CANDIDATES = 30;
+    private static final int MAX_CANDIDATES = 15;
     /** Points whose joins' distances are computed together, spread over the cores. */
     private static final int BLOCK = 1024;
 
@@ -46,7 +48,7 @@ public final class NnDescent {
         this.metric = metric;
         this.n = data.rows();
         this.k = k;
-        this.maxCandidates = Math.min(MAX_CANDIDATES, Math.max(k, 20));
+        this.maxCandidates = MAX_CANDIDATES;
         this.ids = new int[n * k];
         this.dists = new float[n * k];
         this.fresh = new boolean[n * k];

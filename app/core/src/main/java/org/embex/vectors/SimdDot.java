@@ -11,12 +11,26 @@ final class SimdDot implements DotKernel {
 
     @Override
     public float dot(float[] a, int aFrom, float[] b, int bFrom, int length) {
-        FloatVector sum = FloatVector.zero(SPECIES);
+        // Four sums, so that four fused multiply-adds are in flight instead of each waiting for the last.
+        int width = SPECIES.length();
+        FloatVector sum0 = FloatVector.zero(SPECIES);
+        FloatVector sum1 = FloatVector.zero(SPECIES);
+        FloatVector sum2 = FloatVector.zero(SPECIES);
+        FloatVector sum3 = FloatVector.zero(SPECIES);
         int j = 0;
-        for (int bound = SPECIES.loopBound(length); j < bound; j += SPECIES.length()) {
-            sum = FloatVector.fromArray(SPECIES, a, aFrom + j).fma(FloatVector.fromArray(SPECIES, b, bFrom + j), sum);
+        for (int bound = length - 4 * width; j <= bound; j += 4 * width) {
+            sum0 = FloatVector.fromArray(SPECIES, a, aFrom + j).fma(FloatVector.fromArray(SPECIES, b, bFrom + j), sum0);
+            sum1 = FloatVector.fromArray(SPECIES, a, aFrom + j + width)
+                    .fma(FloatVector.fromArray(SPECIES, b, bFrom + j + width), sum1);
+            sum2 = FloatVector.fromArray(SPECIES, a, aFrom + j + 2 * width)
+                    .fma(FloatVector.fromArray(SPECIES, b, bFrom + j + 2 * width), sum2);
+            sum3 = FloatVector.fromArray(SPECIES, a, aFrom + j + 3 * width)
+                    .fma(FloatVector.fromArray(SPECIES, b, bFrom + j + 3 * width), sum3);
         }
-        float result = sum.reduceLanes(VectorOperators.ADD);
+        for (int bound = SPECIES.loopBound(length); j < bound; j += width) {
+            sum0 = FloatVector.fromArray(SPECIES, a, aFrom + j).fma(FloatVector.fromArray(SPECIES, b, bFrom + j), sum0);
+        }
+        float result = sum0.add(sum1).add(sum2.add(sum3)).reduceLanes(VectorOperators.ADD);
         for (; j < length; j++) {
             result = Math.fma(a[aFrom + j], b[bFrom + j], result);
         }
