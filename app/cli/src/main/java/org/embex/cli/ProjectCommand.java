@@ -112,7 +112,7 @@ final class ProjectCommand implements Runnable {
                 VectorMatrix data = VectorMatrix.of(vectors, session.embedder().descriptor().dims());
                 KnnGraph knn = Umap.neighbourGraph(data, params);
                 ProgressBar epochs = output.progress("umap");
-                layout = Umap.layout(vectors, knn, params, org.embex.projection.LayoutWatch.of(epochs));
+                layout = Umap.layout(data, knn, params, org.embex.projection.LayoutWatch.of(epochs));
                 epochs.finish();
                 recall = knn.recall(data, Math.max(1, vectors.size() / RECALL_CHECKS));
             }

@@ -96,14 +96,19 @@ public final class VectorMatrix {
         double queryNorm = Math.sqrt(Metric.dot(query, query));
         double[] scores = new double[rows];
         for (int row = 0; row < rows; row++) {
-            float dot = KERNEL.dot(values, row * dims, query, 0, dims);
-            scores[row] = switch (metric) {
-                case DOT -> dot;
-                case COSINE -> norms[row] == 0 || queryNorm == 0 ? 0 : dot / (norms[row] * queryNorm);
-                case L2 -> -Math.sqrt(Math.max(0, (double) norms[row] * norms[row] - 2.0 * dot + queryNorm * queryNorm));
-            };
+            scores[row] = score(row, query, queryNorm, metric);
         }
         return scores;
+    }
+
+    /** Row {@code row}'s score against a query whose norm is {@code queryNorm}: larger is closer, as in {@link #scores}. */
+    double score(int row, float[] query, double queryNorm, Metric metric) {
+        float dot = KERNEL.dot(values, row * dims, query, 0, dims);
+        return switch (metric) {
+            case DOT -> dot;
+            case COSINE -> norms[row] == 0 || queryNorm == 0 ? 0 : dot / (norms[row] * queryNorm);
+            case L2 -> -Math.sqrt(Math.max(0, (double) norms[row] * norms[row] - 2.0 * dot + queryNorm * queryNorm));
+        };
     }
 
     /** The distance between two rows: 1 − cosine, −dot, or Euclidean; smaller is closer. */

@@ -1,0 +1,53 @@
+package org.embex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("model")
+class SearchCommandTest {
+
+    private static final String QUERY = "my data allowance ran out, how do I buy more?";
+
+    @BeforeAll
+    static void models() {
+        Run.installDefaultModels();
+    }
+
+    private static JsonNode search(String... options) {
+        Path sample = Run.modelsDir().getParent().resolve("samples/telecom-support-en.csv");
+        List<String> args = new ArrayList<>(List.of("search", sample.toString(), "-m", "all-minilm-l6-v2", "-q", QUERY,
+                "-k", "5", "--json", "--quiet"));
+        args.addAll(List.of(options));
+        Run run = Run.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run.json();
+    }
+
+    private static List<String> ids(JsonNode result) {
+        List<String> ids = new ArrayList<>();
+        result.get("results").forEach(hit -> ids.add(hit.get("id").asText()));
+        return ids;
+    }
+
+    @Test
+    void fileAboveTheThresholdIsSearchedThroughTheGraphWithTheExactAnswer() {
+        JsonNode exact = search();
+        JsonNode graph = search("--graph-above", "100");
+        assertThat(exact.get("search").asText()).isEqualTo("exact");
+        assertThat(graph.get("search").asText()).isEqualTo("graph");
+        assertThat(ids(graph)).isEqualTo(ids(exact));
+    }
+
+    @Test
+    void exactFlagScoresEveryRowWhateverTheSize() {
+        assertThat(search("--graph-above", "100", "--exact").get("search").asText()).isEqualTo("exact");
+    }
+}

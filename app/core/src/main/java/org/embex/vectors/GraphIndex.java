@@ -1,0 +1,178 @@
+package org.embex.vectors;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+
+import org.embex.progress.ProgressListener;
+
+/**
+ * Approximate nearest neighbours of a query by greedy beam search over a k-nearest-neighbour graph,
+ * the search of HNSW's bottom layer (Malkov and Yashunin 2018) and of pynndescent: keep the
+ * {@code ef} best rows seen, and always expand the closest row not yet expanded, until none of those
+ * is closer than the worst kept. The search starts from √n (at least 256) fixed, seeded entry rows:
+ * a k-nearest-neighbour graph of clustered data hardly links one cluster to another, so a few
+ * entries would leave most clusters unreachable (8 entries found 16% of the top ten on 40
+ * clusters); scoring a few hundred rows puts the beam in the query's cluster first. The graph is the NN-descent graph
+ * that UMAP builds anyway, made undirected (a row also links to the rows that list it, closest
+ * first, up to twice the degree), so a search can walk out of a neighbourhood that no one points to.
+ *
+ * <p>For corpora too big for exact search: measured on 100,000 MiniLM vectors, see decision
+ * record 0008. Exact search ({@link VectorMatrix#topK}) stays the answer below that size.
+ */
+public final class GraphIndex {
+
+    /** Neighbours per row in the built graph (UMAP's 15 minus the point itself). */
+    public static final int DEGREE = 14;
+    /** Rows kept during a search unless asked for more; larger is slower and finds more. */
+    public static final int DEFAULT_EF = 64;
+    /** At least this many seeded entry rows, or √n if more. */
+    private static final int MIN_ENTRY_POINTS = 256;
+
+    private final VectorMatrix data;
+    private final Metric metric;
+    private final int[] starts;
+    private final int[] links;
+    private final int[] entries;
+
+    private GraphIndex(VectorMatrix data, Metric metric, int[] starts, int[] links, int[] entries) {
+        this.data = data;
+        this.metric = metric;
+        this.starts = starts;
+        this.links = links;
+        this.entries = entries;
+    }
+
+    /** Builds the neighbour graph of {@code data} by NN-descent and indexes it. */
+    public static GraphIndex build(VectorMatrix data, Metric metric, long seed, ProgressListener listener) {
+        return of(data, NnDescent.build(data, Math.min(DEGREE, data.rows() - 1), metric, seed, listener), seed);
+    }
+
+    /** Indexes a neighbour graph already built over {@code data}, such as UMAP's. */
+    public static GraphIndex of(VectorMatrix data, KnnGraph graph, long seed) {
+        int n = graph.points();
+        int k = graph.k();
+        int[] reverseCounts = new int[n];
+        for (int[] row : graph.neighbours()) {
+            for (int other : row) {
+                reverseCounts[other]++;
+            }
+        }
+        int[] reverseStarts = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            reverseStarts[i + 1] = reverseStarts[i] + reverseCounts[i];
+        }
+        int[] reverse = new int[reverseStarts[n]];
+        float[] reverseDistances = new float[reverseStarts[n]];
+        int[] fill = Arrays.copyOf(reverseStarts, n);
+        for (int i = 0; i < n; i++) {
+            for (int slot = 0; slot < k; slot++) {
+                int other = graph.neighbours()[i][slot];
+                reverse[fill[other]] = i;
+                reverseDistances[fill[other]++] = graph.distances()[i][slot];
+            }
+        }
+        // Each row: its own neighbours, then the closest of those that list it, up to 2k links.
+        int[] starts = new int[n + 1];
+        int[] links = new int[2 * k * n];
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            starts[i] = size;
+            int[] own = graph.neighbours()[i];
+            for (int other : own) {
+                links[size++] = other;
+            }
+            int from = reverseStarts[i];
+            int count = reverseStarts[i + 1] - from;
+            long[] byDistance = new long[count];
+            for (int r = 0; r < count; r++) {
+                // Distances may be negative (dot); order-preserving bits of a float, then the slot.
+                int bits = Float.floatToIntBits(reverseDistances[from + r]);
+                int ordered = bits >= 0 ? bits : bits ^ 0x7fffffff;
+                byDistance[r] = ((long) ordered << 32) | r;
+            }
+            Arrays.sort(byDistance);
+            for (int r = 0; r < count && size - starts[i] < 2 * k; r++) {
+                int other = reverse[from + (int) byDistance[r]];
+                if (!contains(own, other)) {
+                    links[size++] = other;
+                }
+            }
+        }
+        starts[n] = size;
+        int entryCount = Math.min(n, Math.max(MIN_ENTRY_POINTS, (int) Math.sqrt(n)));
+        int[] entries = new SplittableRandom(seed).ints(0, n).distinct().limit(entryCount).toArray();
+        return new GraphIndex(data, graph.metric(), starts, Arrays.copyOf(links, size), entries);
+    }
+
+    private static boolean contains(int[] values, int value) {
+        for (int v : values) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Metric metric() {
+        return metric;
+    }
+
+    /** The {@code k} rows closest to {@code query} that the search finds, best first, with {@link #DEFAULT_EF}. */
+    public List<Neighbour> search(float[] query, int k) {
+        return search(query, k, Math.max(k, DEFAULT_EF));
+    }
+
+    /** The {@code k} rows closest to {@code query} that a search keeping {@code ef} rows finds, best first. */
+    public List<Neighbour> search(float[] query, int k, int ef) {
+        if (k < 1 || ef < k) {
+            throw new IllegalArgumentException("need 1 <= k <= ef, got k = " + k + ", ef = " + ef);
+        }
+        if (query.length != data.dims()) {
+            throw new IllegalArgumentException("query has " + query.length + " values, expected " + data.dims());
+        }
+        double queryNorm = Math.sqrt(Metric.dot(query, query));
+        BitSet visited = new BitSet(data.rows());
+        // Candidates best first; the kept rows worst first, so the worst can be dropped.
+        PriorityQueue<Neighbour> candidates = new PriorityQueue<>((a, b) -> Double.compare(b.score(), a.score()));
+        PriorityQueue<Neighbour> kept = new PriorityQueue<>((a, b) -> Double.compare(a.score(), b.score()));
+        for (int entry : entries) {
+            visited.set(entry);
+            Neighbour found = new Neighbour(entry, data.score(entry, query, queryNorm, metric));
+            candidates.add(found);
+            keep(kept, found, ef);
+        }
+        while (!candidates.isEmpty()) {
+            Neighbour closest = candidates.poll();
+            if (kept.size() >= ef && closest.score() < kept.peek().score()) {
+                break;
+            }
+            for (int link = starts[closest.index()]; link < starts[closest.index() + 1]; link++) {
+                int row = links[link];
+                if (visited.get(row)) {
+                    continue;
+                }
+                visited.set(row);
+                double score = data.score(row, query, queryNorm, metric);
+                if (kept.size() < ef || score > kept.peek().score()) {
+                    Neighbour found = new Neighbour(row, score);
+                    candidates.add(found);
+                    keep(kept, found, ef);
+                }
+            }
+        }
+        List<Neighbour> best = new ArrayList<>(kept);
+        best.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score()) : Integer.compare(a.index(), b.index()));
+        return List.copyOf(best.subList(0, Math.min(k, best.size())));
+    }
+
+    private static void keep(PriorityQueue<Neighbour> kept, Neighbour found, int ef) {
+        kept.add(found);
+        if (kept.size() > ef) {
+            kept.poll();
+        }
+    }
+}
