@@ -49,6 +49,7 @@ public final class MapView extends Region {
 
     private Layout layout = new Layout(new float[0], new float[0]);
     private PointGrid grid = new PointGrid(layout);
+    private DrawList drawList = new DrawList(layout, grid);
     private Colouring colouring = Colouring.uniform(0);
     private BitSet hidden = new BitSet();
     private PointRenderer renderer = new PointRenderer(PointStyle.DEFAULT);
@@ -81,6 +82,15 @@ public final class MapView extends Region {
     private Consumer<BitSet> onSelection = selected -> { };
     private IntFunction<String> describe = index -> "#" + index;
 
+    /** Runs for one frame whenever something changed; idle maps cost no frames at all. */
+    private final AnimationTimer nextFrame = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            stop();
+            redrawIfDirty();
+        }
+    };
+
     private long frames;
     private int drawn;
     private double lastFrameMillis;
@@ -109,13 +119,19 @@ public final class MapView extends Region {
         setOnMouseReleased(this::released);
         setOnMouseMoved(this::moved);
         setOnMouseExited(event -> setHover(-1, 0, 0));
-
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                redrawIfDirty();
+        setOnKeyPressed(event -> {
+            switch (event.getCode()) {
+                case LEFT -> panBy(60, 0);
+                case RIGHT -> panBy(-60, 0);
+                case UP -> panBy(0, 60);
+                case DOWN -> panBy(0, -60);
+                default -> {
+                    return;
+                }
             }
-        }.start();
+            event.consume();
+        });
+
     }
 
     // ---- what is shown ----
@@ -124,6 +140,7 @@ public final class MapView extends Region {
     public void setLayout(Layout next) {
         layout = next;
         grid = new PointGrid(next);
+        drawList = new DrawList(next, grid);
         if (next.points() != colouring.points()) {
             colouring = Colouring.uniform(next.points());
             hidden = new BitSet();
@@ -132,6 +149,8 @@ public final class MapView extends Region {
             focus = -1;
             query = null;
         }
+        drawList.colour(colouring.colours());
+        drawList.hide(hidden);
         if (followLayout && getWidth() > 0) {
             view = Viewport.fit(next, width(), height());
         }
@@ -148,6 +167,7 @@ public final class MapView extends Region {
             throw new IllegalArgumentException("a colouring of " + next.points() + " points for a map of " + layout.points());
         }
         colouring = next;
+        drawList.colour(next.colours());
         markRaster();
     }
 
@@ -167,6 +187,7 @@ public final class MapView extends Region {
             }
         }
         hidden = next;
+        drawList.hide(next);
         markRaster();
     }
 
@@ -246,6 +267,15 @@ public final class MapView extends Region {
         }
     }
 
+    /** Moves the map by a number of pixels, as a drag would. */
+    public void panBy(double dx, double dy) {
+        if (view != null) {
+            followLayout = false;
+            view = view.panBy(dx, dy);
+            markRaster();
+        }
+    }
+
     /** Centres the view on a point without changing the zoom. */
     public void centreOn(int index) {
         if (view != null && index >= 0 && index < layout.points()) {
@@ -294,11 +324,12 @@ public final class MapView extends Region {
 
     private void markRaster() {
         rasterDirty = true;
-        overlayDirty = true;
+        markOverlay();
     }
 
     private void markOverlay() {
         overlayDirty = true;
+        nextFrame.start();
     }
 
     @Override
@@ -326,7 +357,7 @@ public final class MapView extends Region {
         }
         if (rasterDirty) {
             long start = System.nanoTime();
-            drawn = renderer.render(pixels, view, background, layout, colouring.colours(), hidden);
+            drawn = renderer.render(pixels, view, background, drawList);
             direct.clear();
             direct.put(pixels, 0, view.width() * view.height());
             buffer.updateBuffer(b -> null);

@@ -60,6 +60,25 @@ public final class PointGrid {
         }
     }
 
+    /** Every point once, cell by cell along rows of cells: neighbours on the map stay neighbours in the order. */
+    public int[] drawingOrder() {
+        return members;
+    }
+
+    /** Where each row of cells starts in {@link #drawingOrder()}, and where the last one ends. */
+    int[] rowStarts() {
+        int[] starts = new int[rows + 1];
+        for (int row = 0; row <= rows; row++) {
+            starts[row] = cellStart[row * columns];
+        }
+        return starts;
+    }
+
+    /** The row of cells that holds world height {@code y}, clamped as points are. */
+    int rowOf(double y) {
+        return clamp((int) Math.floor((y - minY) / cellSize), rows);
+    }
+
     private int cell(double x, double y) {
         int column = clamp((int) ((x - minX) / cellSize), columns);
         int row = clamp((int) ((y - minY) / cellSize), rows);

@@ -1,6 +1,7 @@
 package org.embex.desktop.map;
 
 import java.util.BitSet;
+import java.util.stream.IntStream;
 
 import org.embex.projection.Layout;
 
@@ -18,8 +19,18 @@ public final class PointRenderer {
     private final int reach;
     private final PointStyle style;
 
+    /** Below this many points one thread draws faster than several start. */
+    private static final int PARALLEL_FROM = 50_000;
+    private final int bands;
+
     public PointRenderer(PointStyle style) {
+        this(style, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param bands how many horizontal bands large lists are drawn in, one per core by default */
+    PointRenderer(PointStyle style, int bands) {
         this.style = style;
+        this.bands = bands;
         double r = style.radius();
         reach = (int) Math.ceil(r + 0.5);
         int side = 2 * reach + 1;
@@ -49,59 +60,82 @@ public final class PointRenderer {
     }
 
     /**
-     * Fills the raster with {@code background} and draws every point not in {@code hidden}.
+     * Fills the raster with {@code background} and draws every visible point of {@code points},
+     * in its order (later points on top). The raster is cut into horizontal bands drawn in
+     * parallel, each in the same order, so the picture is the one a single thread would draw.
      *
-     * @param colours an opaque RGB colour per point (alpha ignored)
      * @return how many points fell inside the view
      */
-    public int render(int[] pixels, Viewport view, int background, Layout layout, int[] colours, BitSet hidden) {
+    public int render(int[] pixels, Viewport view, int background, DrawList points) {
         int width = view.width();
         int height = view.height();
         if (pixels.length < width * height) {
             throw new IllegalArgumentException("raster of " + pixels.length + " pixels is smaller than the view");
         }
-        java.util.Arrays.fill(pixels, 0, width * height, background | 0xFF000000);
-        float[] x = layout.x();
-        float[] y = layout.y();
-        double scale = view.scale();
-        double offsetX = width / 2.0 - view.centreX() * scale;
-        double offsetY = height / 2.0 + view.centreY() * scale;
+        int parts = points.size() < PARALLEL_FROM ? 1 : Math.min(bands, Math.max(1, height / 64));
+        int[] drawn = new int[parts];
+        IntStream.range(0, parts).parallel().forEach(band -> {
+            int top = height * band / parts;
+            int bottom = height * (band + 1) / parts;
+            java.util.Arrays.fill(pixels, top * width, bottom * width, background | 0xFF000000);
+            drawn[band] = drawBand(pixels, view, points, top, bottom, height);
+        });
+        return java.util.Arrays.stream(drawn).sum();
+    }
+
+    /** Draws the band's share of points; counts those whose centre row is the band's (or beyond the edge it ends). */
+    private int drawBand(int[] pixels, Viewport view, DrawList points, int top, int bottom, int height) {
+        int width = view.width();
+        float[] x = points.x();
+        float[] y = points.y();
+        int[] colours = points.colours();
+        BitSet hidden = points.hidden();
+        float scale = (float) view.scale();
+        float offsetX = (float) (width / 2.0 - view.centreX() * view.scale()) + 0.5f;
+        float offsetY = (float) (view.height() / 2.0 + view.centreY() * view.scale()) + 0.5f;
         int drawn = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (hidden.get(i)) {
+        int from = points.from(view.worldY(bottom + reach));
+        int to = points.to(view.worldY(top - reach));
+        for (int k = from; k < to; k++) {
+            float fx = offsetX + x[k] * scale;
+            float fy = offsetY - y[k] * scale;
+            if (fx < -reach || fy < top - reach || fx >= width + reach || fy >= bottom + reach || hidden.get(k)) {
                 continue;
             }
-            int px = (int) Math.round(offsetX + x[i] * scale);
-            int py = (int) Math.round(offsetY - y[i] * scale);
-            if (px < -reach || py < -reach || px >= width + reach || py >= height + reach) {
-                continue;
+            int px = (int) Math.floor(fx);
+            int py = (int) Math.floor(fy);
+            if ((py >= top || top == 0) && (py < bottom || bottom == height)) {
+                drawn++;
             }
-            drawn++;
-            stamp(pixels, width, height, px, py, colours[i]);
+            stamp(pixels, width, top, bottom, px, py, colours[k]);
         }
         return drawn;
     }
 
-    private void stamp(int[] pixels, int width, int height, int px, int py, int colour) {
+    private void stamp(int[] pixels, int width, int top, int bottom, int px, int py, int colour) {
         int red = (colour >> 16) & 0xFF;
         int green = (colour >> 8) & 0xFF;
         int blue = colour & 0xFF;
-        boolean inside = px - reach >= 0 && py - reach >= 0 && px + reach < width && py + reach < height;
+        boolean inside = px - reach >= 0 && py - reach >= top && px + reach < width && py + reach < bottom;
         for (int s = 0; s < stampX.length; s++) {
             int sx = px + stampX[s];
             int sy = py + stampY[s];
-            if (!inside && (sx < 0 || sy < 0 || sx >= width || sy >= height)) {
+            if (!inside && (sx < 0 || sy < top || sx >= width || sy >= bottom)) {
                 continue;
             }
             int index = sy * width + sx;
             int alpha = stampAlpha[s];
             int keep = 255 - alpha;
             int dst = pixels[index];
-            // Premultiplied "source over": out = src·α + dst·(1 − α), per channel, in 0–255 fixed point.
-            int r = (red * alpha + ((dst >> 16) & 0xFF) * keep + 127) / 255;
-            int g = (green * alpha + ((dst >> 8) & 0xFF) * keep + 127) / 255;
-            int b = (blue * alpha + (dst & 0xFF) * keep + 127) / 255;
+            // Premultiplied "source over" per channel in 0–255 fixed point; (v·257 + 257) >> 16 divides by 255.
+            int r = div255(red * alpha + ((dst >> 16) & 0xFF) * keep);
+            int g = div255(green * alpha + ((dst >> 8) & 0xFF) * keep);
+            int b = div255(blue * alpha + (dst & 0xFF) * keep);
             pixels[index] = 0xFF000000 | (r << 16) | (g << 8) | b;
         }
+    }
+
+    private static int div255(int value) {
+        return (value + 128 + ((value + 128) >> 8)) >> 8;
     }
 }

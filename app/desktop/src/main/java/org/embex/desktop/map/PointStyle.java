@@ -15,12 +15,12 @@ public record PointStyle(double radius, double opacity) {
     }
 
     /**
-     * A style that suits {@code points} points: big opaque dots for a few hundred, fine translucent
-     * ones for a million, so that density still shows where points pile up.
+     * A style that suits {@code points} points: big opaque dots for a few hundred, single
+     * translucent pixels for a million, so that density still shows where points pile up.
      */
     public static PointStyle forPoints(int points) {
         double magnitude = Math.log10(Math.max(10, points));
-        double radius = Math.max(0.8, Math.min(5, 7 - 1.2 * magnitude));
+        double radius = Math.max(0.5, Math.min(5, 7 - 1.2 * magnitude));
         double opacity = Math.max(0.3, Math.min(0.9, 1.55 - 0.2 * magnitude));
         return new PointStyle(radius, opacity);
     }

@@ -329,6 +329,10 @@ public final class Explorer extends BorderPane {
     private record Opened(EmbeddedCorpus corpus, Layout pca) {
     }
 
+    /**
+     * Puts a new corpus on screen in three turns of the event loop (map, then colours and legend,
+     * then the projection), so that no turn holds the JavaFX thread long enough to be felt.
+     */
     private void show(Opened opened) {
         current = opened.corpus();
         placeholder.setVisible(false);
@@ -347,13 +351,22 @@ public final class Explorer extends BorderPane {
         List<String> warnings = current.diagnostics().warnings();
         warning.setText(String.join("\n", warnings));
         warning.setVisible(!warnings.isEmpty());
-        colourChoices();
         Window window = window();
         if (window instanceof javafx.stage.Stage stage) {
             stage.setTitle("embex — " + current.spec().file().getFileName() + " · " + current.model());
         }
         status.facts(String.format("%,d texts · %s", current.size(), current.model()));
-        project(method.getValue());
+        EmbeddedCorpus shown = current;
+        Platform.runLater(() -> {
+            if (current == shown) {
+                colourChoices();
+                Platform.runLater(() -> {
+                    if (current == shown) {
+                        project(method.getValue());
+                    }
+                });
+            }
+        });
     }
 
     private void colourChoices() {
@@ -366,10 +379,14 @@ public final class Explorer extends BorderPane {
         choices.add(COLOUR_QUERY);
         choices.add(COLOUR_NONE);
         String previous = colourBy.getValue();
+        String next = previous != null && choices.contains(previous) && !previous.equals(COLOUR_QUERY) ? previous : choices.get(0);
         colourBy.getItems().setAll(choices);
-        colourBy.setValue(previous != null && choices.contains(previous) && !previous.equals(COLOUR_QUERY)
-                ? previous : choices.get(0));
-        recolour();
+        if (next.equals(colourBy.getValue())) {
+            recolour();
+        } else {
+            // The listener recolours.
+            colourBy.setValue(next);
+        }
     }
 
     // ---- the map ----

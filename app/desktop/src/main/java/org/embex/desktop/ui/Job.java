@@ -22,7 +22,11 @@ public final class Job<T> extends Task<T> {
     private final String unit;
     private final Work<T> work;
     private final CancellationToken cancellation = new CancellationToken();
+    /** The status line is read by a person: a few updates a second say as much as a hundred, for fewer frames. */
+    private static final long REPORT_EVERY_NANOS = 150_000_000L;
+
     private volatile long started;
+    private volatile long lastReport;
     private volatile long firstDone = -1;
 
     public Job(String title, String unit, Work<T> work) {
@@ -49,6 +53,10 @@ public final class Job<T> extends Task<T> {
                 firstDone = done;
                 started = now;
             }
+            if (done < total && now - lastReport < REPORT_EVERY_NANOS) {
+                return;
+            }
+            lastReport = now;
             updateProgress(done, total);
             double seconds = (now - started) / 1e9;
             double rate = seconds > 0.5 ? (done - firstDone) / seconds : 0;

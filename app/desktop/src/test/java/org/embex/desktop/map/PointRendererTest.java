@@ -12,6 +12,45 @@ class PointRendererTest {
 
     private static final int WHITE = 0xFFFFFF;
 
+    private static DrawList points(Layout layout, int[] colours, BitSet hidden) {
+        DrawList points = new DrawList(layout, new PointGrid(layout));
+        points.colour(colours);
+        points.hide(hidden);
+        return points;
+    }
+
+    @Test
+    void theBandsDrawTheSamePictureAsOneThread() {
+        java.util.Random random = new java.util.Random(5);
+        int n = 120_000;
+        float[] x = new float[n];
+        float[] y = new float[n];
+        int[] colours = new int[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) random.nextGaussian();
+            y[i] = (float) random.nextGaussian();
+            colours[i] = Palette.category(random.nextInt(20));
+        }
+        Layout layout = new Layout(x, y);
+        Viewport view = Viewport.fit(layout, 640, 480).zoomAbout(300, 200, 1.7);
+        DrawList all = points(layout, colours, new BitSet());
+        int[] oneBand = new int[640 * 480];
+        int[] fourBands = new int[640 * 480];
+        int drawnOne = new PointRenderer(new PointStyle(3, 0.6), 1).render(oneBand, view, WHITE, all);
+        int drawnFour = new PointRenderer(new PointStyle(3, 0.6), 4).render(fourBands, view, WHITE, all);
+
+        assertThat(drawnFour).isEqualTo(drawnOne).isGreaterThan(n / 2).isLessThan(n);
+        assertThat(fourBands).isEqualTo(oneBand);
+        // No point is lost to the rows a band skips: the count matches a scan of every point.
+        long inView = java.util.stream.IntStream.range(0, n).filter(i -> {
+            // The renderer rounds to the nearest pixel and keeps discs that reach into the view (4 px for radius 3).
+            double sx = view.screenX(x[i]) + 0.5;
+            double sy = view.screenY(y[i]) + 0.5;
+            return sx >= -4 && sx < 644 && sy >= -4 && sy < 484;
+        }).count();
+        assertThat((double) drawnOne).isCloseTo(inView, org.assertj.core.api.Assertions.within(1.0));
+    }
+
     @Test
     void aPointColoursThePixelsAtItsPlaceAndNoOthers() {
         Layout layout = new Layout(new float[] {0, 30}, new float[] {0, 0});
@@ -19,7 +58,7 @@ class PointRendererTest {
         int[] pixels = new int[200 * 100];
         PointRenderer renderer = new PointRenderer(new PointStyle(2, 1));
 
-        int drawn = renderer.render(pixels, view, WHITE, layout, new int[] {0xFF0000, 0x0000FF}, new BitSet());
+        int drawn = renderer.render(pixels, view, WHITE, points(layout, new int[] {0xFF0000, 0x0000FF}, new BitSet()));
 
         assertThat(drawn).isEqualTo(1);
         assertThat(pixels[50 * 200 + 100]).isEqualTo(0xFFFF0000);
@@ -39,7 +78,7 @@ class PointRendererTest {
         BitSet hidden = new BitSet();
         hidden.set(2);
 
-        int drawn = renderer.render(pixels, view, WHITE, layout, new int[] {0x000000, 0x000000, 0xFF0000}, hidden);
+        int drawn = renderer.render(pixels, view, WHITE, points(layout, new int[] {0x000000, 0x000000, 0xFF0000}, hidden));
 
         assertThat(drawn).isEqualTo(2);
         int centre = pixels[25 * 50 + 25];
