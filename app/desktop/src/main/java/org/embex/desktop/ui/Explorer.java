@@ -334,6 +334,10 @@ public final class Explorer extends BorderPane {
      * then the projection), so that no turn holds the JavaFX thread long enough to be felt.
      */
     private void show(Opened opened) {
+        if (projectionJob != null) {
+            projectionJob.cancel();
+            projectionJob = null;
+        }
         current = opened.corpus();
         placeholder.setVisible(false);
         pca = opened.pca();
@@ -648,6 +652,10 @@ public final class Explorer extends BorderPane {
 
     ComboBox<String> colourBy() {
         return colourBy;
+    }
+
+    ComboBox<String> modelChoice() {
+        return model;
     }
 
     ComboBox<MapMethod> method() {

@@ -292,6 +292,23 @@ class ExplorerTest {
     }
 
     @Test
+    void aModelThatCannotReadTheCorpusIsWarnedAbout() throws TimeoutException {
+        openAndWait(Fixtures.sample("zh"));
+        Label warning = fx(() -> (Label) stage.getScene().lookup("#warning"));
+        assertThat(warning.isVisible()).isTrue();
+        assertThat(warning.getText()).contains("all-minilm-l6-v2").contains("tokens");
+        fx(() -> explorer.applyTheme(true));
+        snapshot("explorer-zh-minilm-dark.png");
+
+        fx(() -> explorer.modelChoice().setValue("bge-small-zh-v1.5"));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> explorer.current().model().equals("bge-small-zh-v1.5")
+                && explorer.projectionJob() != null && explorer.projectionJob().isDone()));
+        assertThat(fx(warning::isVisible)).isFalse();
+        snapshot("explorer-zh-bge-dark.png");
+        fx(() -> explorer.applyTheme(false));
+    }
+
+    @Test
     void aLegendEntryHidesItsPoints(FxRobot robot) throws TimeoutException {
         openAndWait(Fixtures.sample("en"));
         var first = explorer.map().colouring().categories().get(0);
