@@ -9,14 +9,17 @@ import java.util.Arrays;
  * <p>Cells live in flat arrays, not objects: a cell's four children sit side by side, and the
  * numbers a traversal reads (centre of mass, squared width, count) sit together in one
  * {@code double[]}. Building a tree of a million objects every iteration and chasing their
- * pointers was most of t-SNE's time. {@link #order()} lists the points leaf by leaf, so that
- * points taken in that order walk nearly the same cells one after another.
+ * pointers was most of t-SNE's time. {@link #order()} lists the points leaf by leaf (Z order), so
+ * that points taken in that order walk nearly the same cells one after another.
  */
 final class QuadTree {
 
     private static final int MAX_DEPTH = 40;
     /** Per cell: centre of mass x, y; squared width; point count. */
     private static final int STRIDE = 4;
+    /** Z-order resolution per axis, and room for the point index below it in a sort key. */
+    private static final int CELL_BITS = 20;
+    private static final int INDEX_BITS = 23;
 
     private double[] cells;
     private int[] firstChild;
@@ -48,15 +51,51 @@ final class QuadTree {
         }
         QuadTree tree = new QuadTree(n);
         double half = Math.max(maxX - minX, maxY - minY) / 2 + 1e-5;
-        tree.add((minX + maxX) / 2, (minY + maxY) / 2, half);
-        for (int i = 0; i < n; i++) {
+        double centreX = (minX + maxX) / 2;
+        double centreY = (minY + maxY) / 2;
+        tree.add(centreX, centreY, half);
+        tree.sortByCell(y, centreX - half, centreY - half, 2 * half);
+        for (int i : tree.order) {
             tree.insert(i, y[2 * i], y[2 * i + 1]);
         }
-        tree.collect(0, 0);
         return tree;
     }
 
-    /** The points leaf by leaf, depth first. */
+    /**
+     * Puts the points in Z order (Morton 1966): the order of the quadtree's leaves, so that
+     * consecutive inserts, and later consecutive walks, touch the same cells.
+     */
+    private void sortByCell(double[] y, double left, double bottom, double width) {
+        int n = order.length;
+        if (n >= 1 << INDEX_BITS) {
+            throw new IllegalArgumentException("a quadtree holds fewer than " + (1 << INDEX_BITS) + " points, got " + n);
+        }
+        long[] keys = new long[n];
+        double scale = (1 << CELL_BITS) / width;
+        for (int i = 0; i < n; i++) {
+            long column = Math.min((1 << CELL_BITS) - 1, (long) ((y[2 * i] - left) * scale));
+            long row = Math.min((1 << CELL_BITS) - 1, (long) ((y[2 * i + 1] - bottom) * scale));
+            // The quadrant index is x + 2y at every level, so y's bits go above x's.
+            keys[i] = ((spread(row) << 1 | spread(column)) << INDEX_BITS) | i;
+        }
+        java.util.Arrays.sort(keys);
+        for (int at = 0; at < n; at++) {
+            order[at] = (int) (keys[at] & ((1 << INDEX_BITS) - 1));
+        }
+    }
+
+    /** The bits of a 20-bit number moved to the even positions of a 40-bit one. */
+    private static long spread(long value) {
+        long v = value;
+        v = (v | (v << 16)) & 0x0000FFFF0000FFFFL;
+        v = (v | (v << 8)) & 0x00FF00FF00FF00FFL;
+        v = (v | (v << 4)) & 0x0F0F0F0F0F0F0F0FL;
+        v = (v | (v << 2)) & 0x3333333333333333L;
+        v = (v | (v << 1)) & 0x5555555555555555L;
+        return v;
+    }
+
+    /** The points in Z order: leaf by leaf, depth first. */
     int[] order() {
         return order;
     }
@@ -126,20 +165,6 @@ final class QuadTree {
 
     private int child(int cell, double x, double yy) {
         return firstChild[cell] + (x >= centres[3 * cell] ? 1 : 0) + (yy >= centres[3 * cell + 1] ? 2 : 0);
-    }
-
-    private int collect(int cell, int next) {
-        if (cells[STRIDE * cell + 3] == 0) {
-            return next;
-        }
-        if (firstChild[cell] < 0) {
-            order[next++] = point[cell];
-            return next;
-        }
-        for (int c = firstChild[cell]; c < firstChild[cell] + 4; c++) {
-            next = collect(c, next);
-        }
-        return next;
     }
 
     /**
