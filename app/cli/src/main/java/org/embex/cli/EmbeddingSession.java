@@ -19,7 +19,10 @@ final class EmbeddingSession implements AutoCloseable {
     }
 
     static EmbeddingSession open(ModelOptions model, CacheOptions cacheOptions) {
-        ModelFolder folder = model.installed();
+        return open(model.installed(), cacheOptions);
+    }
+
+    static EmbeddingSession open(ModelFolder folder, CacheOptions cacheOptions) {
         VectorCache cache = cacheOptions.open();
         Embedder embedder = null;
         try {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             GateCommand.class,
             ClusterCommand.class,
             ProjectCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EmbexCommand implements Runnable {
