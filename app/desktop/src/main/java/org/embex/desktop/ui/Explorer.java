@@ -3,11 +3,14 @@ package org.embex.desktop.ui;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -47,6 +50,7 @@ import org.embex.desktop.explore.MapMaker;
 import org.embex.desktop.explore.MapMethod;
 import org.embex.desktop.explore.QueryPlacement;
 import org.embex.desktop.explore.SelectionExport;
+import org.embex.desktop.explore.ThresholdStudy;
 import org.embex.desktop.explore.Workbench;
 import org.embex.desktop.map.Colouring;
 import org.embex.desktop.map.Legend;
@@ -100,6 +104,9 @@ public final class Explorer extends BorderPane {
     private final Themes themes;
 
     private EmbeddedCorpus current;
+    /** Every model this corpus was embedded with in this session, for the workbench's overlays. */
+    private final Map<String, EmbeddedCorpus> embeddings = new LinkedHashMap<>();
+    private ThresholdWindow thresholdWindow;
     private Layout pca;
     private Layout layout;
     private Clusters clusters;
@@ -259,6 +266,9 @@ public final class Explorer extends BorderPane {
 
     void applyTheme(boolean useDark) {
         themes.apply(useDark);
+        if (thresholdWindow != null) {
+            thresholdWindow.setDark(useDark);
+        }
         settings.setFlag("dark", useDark);
         if (dark.isSelected() != useDark) {
             dark.setSelected(useDark);
@@ -338,7 +348,11 @@ public final class Explorer extends BorderPane {
             projectionJob.cancel();
             projectionJob = null;
         }
+        if (current == null || !current.spec().equals(opened.corpus().spec())) {
+            embeddings.clear();
+        }
         current = opened.corpus();
+        embeddings.put(current.model(), current);
         placeholder.setVisible(false);
         pca = opened.pca();
         layout = pca;
@@ -679,6 +693,49 @@ public final class Explorer extends BorderPane {
 
     public Job<?> projectionJob() {
         return projectionJob;
+    }
+
+    /** Opens (or brings forward) the threshold workbench on the corpus on screen. */
+    void openThresholdWorkbench() {
+        if (current == null) {
+            status.say("Open a labelled corpus first: the workbench needs labels.");
+            return;
+        }
+        if (thresholdWindow == null) {
+            thresholdWindow = new ThresholdWindow(window(), this::pickRow, themes);
+        }
+        List<EmbeddedCorpus> others = embeddings.values().stream().filter(e -> e != current).toList();
+        EmbeddedCorpus corpus = current;
+        Job<List<ThresholdStudy>> studying = new Job<>("Scoring the threshold study", "models", job -> {
+            List<ThresholdStudy> studies = new ArrayList<>();
+            for (EmbeddedCorpus embedded : Stream.concat(Stream.of(corpus), others.stream()).toList()) {
+                ThresholdStudy.gate(embedded, ThresholdWindow.OUT_OF_SCOPE)
+                        .or(() -> ThresholdStudy.labelPairs(embedded, 5000, SEED))
+                        .ifPresent(studies::add);
+            }
+            return studies;
+        });
+        studying.setOnSucceeded(event -> {
+            if (studying.getValue().isEmpty()) {
+                status.say("The threshold workbench needs a label column with at least two labels.");
+            } else {
+                thresholdWindow.show(studying.getValue());
+            }
+        });
+        studying.setOnFailed(event -> failed("Threshold study failed", studying.getException()));
+        workers.submit(studying);
+    }
+
+    /** Points the map at a row: centred, ringed, its neighbours listed. */
+    private void pickRow(int row) {
+        if (current != null && row >= 0 && row < current.size()) {
+            map.centreOn(row);
+            neighboursOfPoint(row);
+        }
+    }
+
+    ThresholdWindow thresholdWindow() {
+        return thresholdWindow;
     }
 
     void clearSelection() {

@@ -21,6 +21,7 @@ final class Menus {
             Ctrl+F   type a query           Esc      clear selection and neighbours
             Ctrl+0   show all points        Ctrl+= / Ctrl+-   zoom in / out
             Ctrl+1/2/3   PCA / UMAP / t-SNE Ctrl+D   dark theme
+            Ctrl+T   threshold workbench
             Scroll   zoom about the pointer Drag     pan
             Shift-drag   box selection      Alt-drag lasso selection
             Ctrl with a selection adds to it; click a point for its neighbours.""";
@@ -62,8 +63,10 @@ final class Menus {
         Menu find = new Menu("Find", null,
                 item("Query…", "Shortcut+F", explorer::focusQuery),
                 item("Clear selection", "Esc", explorer::clearSelection));
+        Menu tools = new Menu("Tools", null,
+                item("Threshold workbench…", "Shortcut+T", explorer::openThresholdWorkbench));
         Menu help = new Menu("Help", null, item("Keyboard shortcuts", "F1", this::showShortcuts));
-        return new MenuBar(file, view, find, help);
+        return new MenuBar(file, view, find, tools, help);
     }
 
     private void fillRecent(Menu recent) {

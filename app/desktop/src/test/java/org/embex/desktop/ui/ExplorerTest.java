@@ -309,6 +309,47 @@ class ExplorerTest {
     }
 
     @Test
+    void theThresholdWorkbenchStudiesTheGateAndExportsIt(FxRobot robot, @TempDir Path dir) throws Exception {
+        openAndWait(Fixtures.sample("en"));
+        fx(explorer::openThresholdWorkbench);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> explorer.thresholdWindow() != null
+                && explorer.thresholdWindow().stage().isShowing()));
+        var pane = explorer.thresholdWindow().pane();
+        // The sample: 160 in-scope reference rows, 160 in-scope queries and 82 out-of-scope ones.
+        Label tp = fx(() -> (Label) pane.lookup("#tp"));
+        Label fn = fx(() -> (Label) pane.lookup("#fn"));
+        Label fp = fx(() -> (Label) pane.lookup("#fp"));
+        Label tn = fx(() -> (Label) pane.lookup("#tn"));
+        fx(() -> pane.select("TPR 95%"));
+        long positives = Long.parseLong(fx(tp::getText)) + Long.parseLong(fx(fn::getText));
+        long negatives = Long.parseLong(fx(fp::getText)) + Long.parseLong(fx(tn::getText));
+        assertThat(positives).isEqualTo(160);
+        assertThat(negatives).isEqualTo(82);
+        assertThat(Long.parseLong(fx(tp::getText))).isGreaterThanOrEqualTo(152);
+        PngFile.write(fx(() -> explorer.thresholdWindow().stage().getScene().snapshot(null)),
+                Fixtures.screenshots().resolve("threshold-workbench-en.png"));
+
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<org.embex.desktop.threshold.ScoredText> accepts =
+                fx(() -> (javafx.scene.control.ListView<org.embex.desktop.threshold.ScoredText>) pane.lookup("#false-accepts"));
+        if (!fx(() -> accepts.getItems().isEmpty())) {
+            var first = fx(() -> accepts.getItems().get(0));
+            fx(() -> accepts.getSelectionModel().select(0));
+            assertThat(fx(() -> explorer.neighbours().rows().size())).isEqualTo(10);
+            assertThat(explorer.current().row(first.row()).label()).isEqualTo("out_of_scope");
+        }
+
+        Path gate = dir.resolve("gate.json");
+        double threshold = fx(pane::threshold);
+        fx(() -> pane.exportTo(gate));
+        var read = org.embex.gate.GateFile.read(gate);
+        assertThat(read.threshold()).isEqualTo(threshold);
+        assertThat(read.modelId()).isEqualTo("all-minilm-l6-v2");
+        assertThat(read.anchors().rows()).isEqualTo(160);
+        fx(() -> explorer.thresholdWindow().stage().close());
+    }
+
+    @Test
     void aLegendEntryHidesItsPoints(FxRobot robot) throws TimeoutException {
         openAndWait(Fixtures.sample("en"));
         var first = explorer.map().colouring().categories().get(0);

@@ -1,0 +1,258 @@
+package org.embex.desktop.threshold;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+
+import org.embex.desktop.explore.ThresholdStudy;
+import org.embex.desktop.map.Palette;
+import org.embex.gate.GateFile;
+import org.embex.threshold.Confusion;
+import org.embex.threshold.OperatingPoint;
+import org.embex.threshold.RocCurve;
+
+/**
+ * The threshold workbench: ROC and precision-recall curves, the two score histograms, and a
+ * slider whose every position shows the confusion matrix, its rates, and the texts it gets
+ * wrong. Presets jump to the usual operating points; the chosen threshold exports as the gate
+ * file that {@code ./embex gate} reads.
+ */
+public final class ThresholdPane extends BorderPane {
+
+    private static final int HISTOGRAM_BINS = 40;
+    private static final int LISTED = 200;
+
+    private final CurveChart roc = new CurveChart("ROC", "false positive rate", "true positive rate", true);
+    private final CurveChart pr = new CurveChart("Precision–recall", "recall", "precision", false);
+    private final HistogramChart histogram = new HistogramChart();
+    private final Slider slider = new Slider(0, 1, 0.5);
+    private final Label value = new Label();
+    private final Label summary = new Label();
+    private final Label tp = cell("tp");
+    private final Label fn = cell("fn");
+    private final Label fp = cell("fp");
+    private final Label tn = cell("tn");
+    private final Label rates = new Label();
+    private final ListView<ScoredText> falseAccepts = new ListView<>();
+    private final ListView<ScoredText> falseRejects = new ListView<>();
+    private final Button export = new Button("Export gate…");
+    private ThresholdStudy study;
+    private List<ThresholdStudy> overlays = List.of();
+
+    public ThresholdPane() {
+        getStyleClass().add("threshold-pane");
+        setPadding(new Insets(10));
+        slider.setId("threshold-slider");
+        value.setId("threshold-value");
+        value.getStyleClass().add("title-3");
+        rates.setId("rates");
+        summary.setWrapText(true);
+        summary.getStyleClass().add("text-muted");
+        export.setId("export-gate");
+        falseAccepts.setId("false-accepts");
+        falseRejects.setId("false-rejects");
+
+        HBox presets = new HBox(6);
+        for (String preset : List.of("Youden", "Best F1", "TPR 95%", "FPR 5%")) {
+            Button button = new Button(preset);
+            button.getStyleClass().add("small");
+            button.setOnAction(event -> select(preset));
+            presets.getChildren().add(button);
+        }
+        GridPane matrix = new GridPane();
+        matrix.setHgap(8);
+        matrix.setVgap(6);
+        matrix.setId("confusion");
+        matrix.addRow(0, new Label(""), header("accepted"), header("refused"));
+        matrix.addRow(1, header("positive"), tp, fn);
+        matrix.addRow(2, header("negative"), fp, tn);
+
+        VBox.setVgrow(falseAccepts, Priority.ALWAYS);
+        VBox.setVgrow(falseRejects, Priority.ALWAYS);
+        VBox side = new VBox(10, new Label("Threshold"), value, slider, presets, matrix, rates, export,
+                new Label("False accepts (negatives at or above the threshold)"), falseAccepts,
+                new Label("False rejects (positives below the threshold)"), falseRejects);
+        side.setPrefWidth(400);
+        side.setPadding(new Insets(0, 0, 0, 12));
+
+        GridPane charts = new GridPane();
+        charts.setHgap(10);
+        charts.setVgap(10);
+        charts.add(roc, 0, 0);
+        charts.add(pr, 1, 0);
+        charts.add(histogram, 0, 1, 2, 1);
+        for (var chart : List.of(roc, pr, histogram)) {
+            GridPane.setHgrow(chart, Priority.ALWAYS);
+            GridPane.setVgrow(chart, Priority.ALWAYS);
+        }
+        setTop(summary);
+        BorderPane.setMargin(summary, new Insets(0, 0, 8, 0));
+        setCenter(charts);
+        setRight(side);
+        slider.valueProperty().addListener((o, was, now) -> update(now.doubleValue()));
+    }
+
+    private static Label cell(String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.setMinWidth(90);
+        label.setAlignment(Pos.CENTER);
+        label.getStyleClass().add("confusion-cell");
+        return label;
+    }
+
+    private static Label header(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("text-muted");
+        return label;
+    }
+
+    /** Shows a study, with other models' studies of the same question overlaid on the curves. */
+    public void show(ThresholdStudy main, List<ThresholdStudy> others) {
+        study = main;
+        overlays = List.copyOf(others);
+        RocCurve curve = main.curve();
+        summary.setText(String.format("%s · %s · AUROC %.4f · average precision %.4f", main.model(), main.source(),
+                curve.auc(), curve.averagePrecision()));
+        List<CurveChart.Series> rocs = new ArrayList<>();
+        List<CurveChart.Series> prs = new ArrayList<>();
+        List<ThresholdStudy> all = new ArrayList<>(List.of(main));
+        all.addAll(overlays);
+        for (int s = 0; s < all.size(); s++) {
+            RocCurve c = all.get(s).curve();
+            Color colour = Color.web(Palette.css(Palette.category(s)));
+            double[] fpr = new double[c.points()];
+            double[] tpr = new double[c.points()];
+            double[] precision = new double[c.points()];
+            for (int p = 0; p < c.points(); p++) {
+                fpr[p] = c.fpr(p);
+                tpr[p] = c.tpr(p);
+                precision[p] = c.precision(p);
+            }
+            String name = String.format("%s (AUC %.3f)", all.get(s).model(), c.auc());
+            rocs.add(new CurveChart.Series(name, colour, fpr, tpr));
+            prs.add(new CurveChart.Series(String.format("%s (AP %.3f)", all.get(s).model(), c.averagePrecision()), colour,
+                    tpr, precision));
+        }
+        roc.setSeries(rocs);
+        pr.setSeries(prs);
+        histogram.setHistogram(curve.histogram(HISTOGRAM_BINS), "positive", "negative");
+        double low = java.util.Arrays.stream(main.scores()).min().orElse(0);
+        double high = java.util.Arrays.stream(main.scores()).max().orElse(1);
+        slider.setMin(low);
+        // Just above the top score: "accept nothing" is a threshold too (atFpr returns it).
+        slider.setMax(Math.nextUp(high));
+        export.setDisable(main.gate().isEmpty());
+        OperatingPoint youden = curve.youden();
+        if (slider.getValue() == youden.threshold()) {
+            update(youden.threshold());
+        } else {
+            slider.setValue(youden.threshold());
+        }
+    }
+
+    /** Moves the threshold to a preset operating point. */
+    public void select(String preset) {
+        RocCurve curve = study.curve();
+        OperatingPoint point = switch (preset) {
+            case "Best F1" -> curve.bestF1();
+            case "TPR 95%" -> curve.atTpr(0.95);
+            case "FPR 5%" -> curve.atFpr(0.05);
+            default -> curve.youden();
+        };
+        slider.setValue(point.threshold());
+    }
+
+    public void setThreshold(double threshold) {
+        slider.setValue(threshold);
+    }
+
+    public double threshold() {
+        return slider.getValue();
+    }
+
+    /** Called with a corpus row when the user picks a misjudged text. */
+    public void onRowPicked(IntConsumer listener) {
+        for (ListView<ScoredText> list : List.of(falseAccepts, falseRejects)) {
+            list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+                if (now != null && now.row() >= 0) {
+                    listener.accept(now.row());
+                }
+            });
+        }
+    }
+
+    /** Called with the gate file the user chose. */
+    public void onExport(java.util.function.Consumer<Path> listener) {
+        export.setOnAction(event -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export gate");
+            chooser.setInitialFileName("gate.json");
+            java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            if (file != null) {
+                listener.accept(file.toPath());
+            }
+        });
+    }
+
+    /** Writes the gate at the current threshold. */
+    public void exportTo(Path file) {
+        GateFile.write(study.gateAt(threshold()).orElseThrow(), file);
+    }
+
+    private void update(double threshold) {
+        if (study == null) {
+            return;
+        }
+        Confusion confusion = study.curve().at(threshold);
+        value.setText(String.format("%.4f", threshold));
+        tp.setText(String.valueOf(confusion.truePositives()));
+        fn.setText(String.valueOf(confusion.falseNegatives()));
+        fp.setText(String.valueOf(confusion.falsePositives()));
+        tn.setText(String.valueOf(confusion.trueNegatives()));
+        rates.setText(String.format("TPR %.3f   FPR %.3f   precision %.3f%nF1 %.3f   accuracy %.3f", confusion.tpr(),
+                confusion.fpr(), confusion.precision(), confusion.f1(), confusion.accuracy()));
+        roc.setMarker(confusion.fpr(), confusion.tpr());
+        pr.setMarker(confusion.tpr(), confusion.precision());
+        histogram.setThreshold(threshold);
+        List<ScoredText> accepts = new ArrayList<>();
+        List<ScoredText> rejects = new ArrayList<>();
+        for (int i = 0; i < study.scores().length; i++) {
+            boolean accepted = study.scores()[i] >= threshold;
+            if (accepted && !study.positive()[i]) {
+                accepts.add(new ScoredText(study.scores()[i], study.texts().get(i), study.rows()[i]));
+            } else if (!accepted && study.positive()[i]) {
+                rejects.add(new ScoredText(study.scores()[i], study.texts().get(i), study.rows()[i]));
+            }
+        }
+        accepts.sort(Comparator.comparingDouble(ScoredText::score).reversed());
+        rejects.sort(Comparator.comparingDouble(ScoredText::score));
+        falseAccepts.getItems().setAll(accepts.subList(0, Math.min(LISTED, accepts.size())));
+        falseRejects.getItems().setAll(rejects.subList(0, Math.min(LISTED, rejects.size())));
+    }
+
+    /** Chart colours for the light or dark theme. */
+    public void setDark(boolean dark) {
+        Color ink = Color.web(dark ? "#f0f6fc" : "#1f2328");
+        Color grid = Color.web(dark ? "#30363d" : "#d0d7de");
+        roc.setColours(ink, grid);
+        pr.setColours(ink, grid);
+        histogram.setInk(ink);
+    }
+}

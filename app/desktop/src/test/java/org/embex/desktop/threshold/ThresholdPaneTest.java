@@ -1,0 +1,77 @@
+package org.embex.desktop.threshold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.embex.desktop.explore.ThresholdStudy;
+
+/** The workbench on ten scores whose confusion at any threshold can be counted by hand. */
+@ExtendWith(ApplicationExtension.class)
+class ThresholdPaneTest {
+
+    //                     0.05   0.15   0.25   0.35  0.45   0.55  0.65  0.75  0.85  0.95
+    private static final boolean[] POSITIVE = {false, false, false, true, false, true, true, true, true, false};
+    private ThresholdPane pane;
+
+    @Start
+    void start(Stage stage) {
+        double[] scores = new double[10];
+        List<String> texts = new ArrayList<>();
+        int[] rows = new int[10];
+        for (int i = 0; i < 10; i++) {
+            scores[i] = 0.05 + 0.1 * i;
+            texts.add("text " + i);
+            rows[i] = i;
+        }
+        pane = new ThresholdPane();
+        pane.show(ThresholdStudy.of("fixture", "ten scores", scores, POSITIVE, texts, rows, Optional.empty()), List.of());
+        stage.setScene(new Scene(pane, 1200, 760));
+        stage.show();
+    }
+
+    private String text(FxRobot robot, String id) {
+        return robot.lookup("#" + id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void theSliderMovesTheConfusionMatrix(FxRobot robot) {
+        robot.interact(() -> pane.setThreshold(0.5));
+        assertThat(List.of(text(robot, "tp"), text(robot, "fn"), text(robot, "fp"), text(robot, "tn")))
+                .containsExactly("4", "1", "1", "4");
+        assertThat(text(robot, "rates")).contains("TPR 0.800").contains("FPR 0.200").contains("accuracy 0.800");
+        ListView<?> accepts = robot.lookup("#false-accepts").queryAs(ListView.class);
+        ListView<?> rejects = robot.lookup("#false-rejects").queryAs(ListView.class);
+        assertThat(accepts.getItems()).extracting(Object::toString).containsExactly("0.9500  text 9");
+        assertThat(rejects.getItems()).extracting(Object::toString).containsExactly("0.3500  text 3");
+
+        robot.interact(() -> pane.setThreshold(0.3));
+        assertThat(List.of(text(robot, "tp"), text(robot, "fn"), text(robot, "fp"), text(robot, "tn")))
+                .containsExactly("5", "0", "2", "3");
+    }
+
+    @Test
+    void presetsJumpToTheirOperatingPoints(FxRobot robot) {
+        robot.clickOn("TPR 95%");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pane.threshold()).isEqualTo(0.35, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(text(robot, "tp")).isEqualTo("5");
+        robot.clickOn("FPR 5%");
+        WaitForAsyncUtils.waitForFxEvents();
+        // No threshold keeps FPR at 5% but the top one, 0.95 being a negative: above it nothing is accepted.
+        assertThat(text(robot, "fp")).isEqualTo("0");
+    }
+}
