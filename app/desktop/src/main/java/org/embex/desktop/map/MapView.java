@@ -79,6 +79,8 @@ public final class MapView extends Region {
     private final List<double[]> path = new ArrayList<>();
 
     private IntConsumer onPointClicked = index -> { };
+    private IntConsumer onHover = index -> { };
+    private int linkedHover = -1;
     private Consumer<BitSet> onSelection = selected -> { };
     private IntFunction<String> describe = index -> "#" + index;
 
@@ -223,6 +225,11 @@ public final class MapView extends Region {
         markOverlay();
     }
 
+    /** The point whose neighbours are marked, or −1. */
+    public int focusedPoint() {
+        return focus;
+    }
+
     public void setSelection(BitSet selected) {
         selection = (BitSet) selected.clone();
         markOverlay();
@@ -234,6 +241,17 @@ public final class MapView extends Region {
 
     public void onPointClicked(IntConsumer listener) {
         onPointClicked = listener;
+    }
+
+    /** Called with the point under the pointer, or −1 when it leaves all points. */
+    public void onHover(IntConsumer listener) {
+        onHover = listener;
+    }
+
+    /** Rings a point hovered in another, linked view. */
+    public void setLinkedHover(int index) {
+        linkedHover = index;
+        markOverlay();
     }
 
     public void onSelection(Consumer<BitSet> listener) {
@@ -401,6 +419,11 @@ public final class MapView extends Region {
             g.setLineWidth(1.5);
             ring(g, hover, r + 3);
         }
+        if (linkedHover >= 0 && linkedHover < layout.points()) {
+            g.setStroke(Color.web("#1971c2"));
+            g.setLineWidth(2.5);
+            ring(g, linkedHover, r + 5);
+        }
         if (dragged && tool != Tool.PAN && !path.isEmpty()) {
             g.setStroke(Color.web("#1971c2"));
             g.setFill(Color.web("#1971c2", 0.12));
@@ -544,6 +567,7 @@ public final class MapView extends Region {
             return;
         }
         hover = index;
+        onHover.accept(index);
         if (index >= 0) {
             tooltip.setText(describe.apply(index));
             tooltip.setVisible(true);

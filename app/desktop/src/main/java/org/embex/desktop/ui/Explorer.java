@@ -18,6 +18,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -48,6 +49,7 @@ import org.embex.desktop.explore.CorpusSpec;
 import org.embex.desktop.explore.EmbeddedCorpus;
 import org.embex.desktop.explore.MapMaker;
 import org.embex.desktop.explore.MapMethod;
+import org.embex.desktop.explore.ModelPair;
 import org.embex.desktop.explore.QueryPlacement;
 import org.embex.desktop.explore.SelectionExport;
 import org.embex.desktop.explore.ThresholdStudy;
@@ -107,6 +109,7 @@ public final class Explorer extends BorderPane {
     /** Every model this corpus was embedded with in this session, for the workbench's overlays. */
     private final Map<String, EmbeddedCorpus> embeddings = new LinkedHashMap<>();
     private ThresholdWindow thresholdWindow;
+    private CompareWindow compareWindow;
     private Layout pca;
     private Layout layout;
     private Clusters clusters;
@@ -268,6 +271,9 @@ public final class Explorer extends BorderPane {
         themes.apply(useDark);
         if (thresholdWindow != null) {
             thresholdWindow.setDark(useDark);
+        }
+        if (compareWindow != null) {
+            compareWindow.setDark(useDark);
         }
         settings.setFlag("dark", useDark);
         if (dark.isSelected() != useDark) {
@@ -732,6 +738,51 @@ public final class Explorer extends BorderPane {
             map.centreOn(row);
             neighboursOfPoint(row);
         }
+    }
+
+    /** Asks for a second model and shows it beside the one on screen. */
+    void chooseModelToCompare() {
+        if (current == null) {
+            status.say("Open a corpus first.");
+            return;
+        }
+        List<String> others = model.getItems().stream().filter(id -> !id.equals(current.model())).toList();
+        if (others.isEmpty()) {
+            status.say("Install a second model to compare with: ./embex models install bge-small-en-v1.5");
+            return;
+        }
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(others.get(0), others);
+        dialog.initOwner(window());
+        dialog.setTitle("Compare models");
+        dialog.setHeaderText("Compare " + current.model() + " with");
+        dialog.showAndWait().ifPresent(this::compareWith);
+    }
+
+    /** Embeds the corpus on screen with {@code other} (through the cache), maps it, and shows both side by side. */
+    public Job<ModelPair> compareWith(String other) {
+        EmbeddedCorpus corpus = current;
+        Layout shown = layout;
+        MapMethod chosen = method.getValue();
+        Job<ModelPair> comparing = new Job<>("Comparing with " + other, "texts", job -> ModelPair.of(workbench, corpus, shown,
+                other, chosen, ThresholdWindow.OUT_OF_SCOPE, SEED, job.progress(), job.cancellation()));
+        comparing.setOnSucceeded(event -> {
+            ModelPair pair = comparing.getValue();
+            embeddings.putIfAbsent(pair.second().model(), pair.second());
+            if (compareWindow == null) {
+                compareWindow = new CompareWindow(window(), themes);
+            }
+            compareWindow.show(pair);
+            status.say(String.format("%s vs %s: 10-NN overlap mean %.3f", pair.first().model(), pair.second().model(),
+                    pair.comparison().meanOverlap()));
+        });
+        comparing.setOnFailed(event -> failed("Comparison failed", comparing.getException()));
+        comparing.setOnCancelled(event -> status.say("Comparison cancelled."));
+        start(comparing);
+        return comparing;
+    }
+
+    CompareWindow compareWindow() {
+        return compareWindow;
     }
 
     ThresholdWindow thresholdWindow() {

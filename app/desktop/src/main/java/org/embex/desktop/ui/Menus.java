@@ -21,7 +21,7 @@ final class Menus {
             Ctrl+F   type a query           Esc      clear selection and neighbours
             Ctrl+0   show all points        Ctrl+= / Ctrl+-   zoom in / out
             Ctrl+1/2/3   PCA / UMAP / t-SNE Ctrl+D   dark theme
-            Ctrl+T   threshold workbench
+            Ctrl+T   threshold workbench    Ctrl+M   compare with another model
             Scroll   zoom about the pointer Drag     pan
             Shift-drag   box selection      Alt-drag lasso selection
             Ctrl with a selection adds to it; click a point for its neighbours.""";
@@ -64,7 +64,8 @@ final class Menus {
                 item("Query…", "Shortcut+F", explorer::focusQuery),
                 item("Clear selection", "Esc", explorer::clearSelection));
         Menu tools = new Menu("Tools", null,
-                item("Threshold workbench…", "Shortcut+T", explorer::openThresholdWorkbench));
+                item("Threshold workbench…", "Shortcut+T", explorer::openThresholdWorkbench),
+                item("Compare with another model…", "Shortcut+M", explorer::chooseModelToCompare));
         Menu help = new Menu("Help", null, item("Keyboard shortcuts", "F1", this::showShortcuts));
         return new MenuBar(file, view, find, tools, help);
     }

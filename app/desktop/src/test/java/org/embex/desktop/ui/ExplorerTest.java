@@ -350,6 +350,51 @@ class ExplorerTest {
     }
 
     @Test
+    void twoModelsSideBySideShareHoverClicksAndSelections(FxRobot robot) throws Exception {
+        openAndWait(Fixtures.sample("en"));
+        fx(() -> explorer.compareWith("bge-small-zh-v1.5"));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> explorer.compareWindow() != null
+                && explorer.compareWindow().stage().isShowing()));
+        WaitForAsyncUtils.waitForFxEvents();
+        var pane = explorer.compareWindow().pane();
+        var left = pane.firstMap();
+        var right = pane.secondMap();
+        assertThat(right.mapLayout().points()).isEqualTo(402);
+
+        // A click on a point of the left map rings the same text in the right one.
+        int target = -1;
+        for (int i = 0; i < 402 && target < 0; i++) {
+            double[] p = fx(left::screenPosition, i);
+            if (p[0] > 30 && p[1] > 30 && p[0] < left.getWidth() - 30 && p[1] < left.getHeight() - 30
+                    && fx(() -> left.pointAt(p[0], p[1])) == i) {
+                target = i;
+            }
+        }
+        int row = target;
+        double[] at = fx(left::screenPosition, row);
+        robot.clickOn(fx(() -> left.localToScreen(at[0], at[1])));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(left::focusedPoint)).isEqualTo(row);
+        assertThat(fx(right::focusedPoint)).isEqualTo(row);
+
+        // A box drawn on the right map selects the same rows on the left.
+        var from = fx(() -> right.localToScreen(10, 10));
+        var to = fx(() -> right.localToScreen(right.getWidth() / 2, right.getHeight() / 2));
+        robot.press(KeyCode.SHIFT).drag(from).dropTo(to).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.BitSet selected = fx(right::selection);
+        assertThat(selected.cardinality()).isPositive();
+        assertThat(fx(left::selection)).isEqualTo(selected);
+        PngFile.write(fx(() -> explorer.compareWindow().stage().getScene().snapshot(null)),
+                Fixtures.screenshots().resolve("compare-en.png"));
+        fx(() -> explorer.compareWindow().stage().close());
+    }
+
+    private static double[] fx(java.util.function.IntFunction<double[]> f, int i) {
+        return fx(() -> f.apply(i));
+    }
+
+    @Test
     void aLegendEntryHidesItsPoints(FxRobot robot) throws TimeoutException {
         openAndWait(Fixtures.sample("en"));
         var first = explorer.map().colouring().categories().get(0);

@@ -1,0 +1,203 @@
+package org.embex.desktop.compare;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.OptionalDouble;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+import org.embex.compare.ModelComparison;
+import org.embex.compare.ModelMetrics;
+import org.embex.corpus.TextRow;
+import org.embex.desktop.explore.ColourBy;
+import org.embex.desktop.explore.EmbeddedCorpus;
+import org.embex.desktop.explore.ModelPair;
+import org.embex.desktop.map.Colouring;
+import org.embex.desktop.map.MapView;
+import org.embex.desktop.map.PointStyle;
+
+/**
+ * Two models' maps side by side, the second turned onto the first, with hover, clicks and
+ * selections linked: a text pointed at in one map is ringed in the other, and a click lists
+ * each model's own neighbours of it. Colours show labels or how much each text's neighbours
+ * agree; below, the metrics of both models and the texts they disagree on most.
+ */
+public final class ComparePane extends BorderPane {
+
+    static final String BY_LABEL = "Label";
+    static final String BY_AGREEMENT = "Neighbour agreement";
+    private static final int LISTED = 100;
+
+    private final MapView first = new MapView();
+    private final MapView second = new MapView();
+    private final Label firstTitle = new Label();
+    private final Label secondTitle = new Label();
+    private final Label summary = new Label();
+    private final ComboBox<String> colourBy = new ComboBox<>();
+    private final GridPane metrics = new GridPane();
+    private final ListView<Disagreement> disagreements = new ListView<>();
+    private ModelPair pair;
+
+    /** One line of the disagreement list. */
+    public record Disagreement(int row, double overlap, String label, String text) {
+
+        @Override
+        public String toString() {
+            return String.format("%.1f  %-14s %s", overlap, label == null ? "" : label, text);
+        }
+    }
+
+    public ComparePane() {
+        setPadding(new Insets(10));
+        first.setId("compare-first");
+        second.setId("compare-second");
+        colourBy.setId("compare-colour");
+        disagreements.setId("disagreements");
+        metrics.setId("compare-metrics");
+        metrics.setHgap(18);
+        metrics.setVgap(4);
+        summary.getStyleClass().add("pane-heading");
+        for (Label title : List.of(firstTitle, secondTitle)) {
+            title.getStyleClass().add("pane-heading");
+        }
+        colourBy.getItems().setAll(BY_LABEL, BY_AGREEMENT);
+        colourBy.setValue(BY_LABEL);
+        colourBy.valueProperty().addListener((o, was, now) -> recolour());
+
+        VBox left = new VBox(4, firstTitle, first);
+        VBox right = new VBox(4, secondTitle, second);
+        VBox.setVgrow(first, Priority.ALWAYS);
+        VBox.setVgrow(second, Priority.ALWAYS);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        first.setPrefSize(600, 520);
+        second.setPrefSize(600, 520);
+        HBox maps = new HBox(10, left, right);
+
+        HBox top = new HBox(12, summary, new Label("Colour"), colourBy);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(0, 0, 8, 0));
+        disagreements.setPrefHeight(200);
+        HBox.setHgrow(disagreements, Priority.ALWAYS);
+        VBox listBox = new VBox(4, new Label("Texts whose neighbours differ most (overlap of the 10 nearest)"), disagreements);
+        HBox.setHgrow(listBox, Priority.ALWAYS);
+        HBox bottom = new HBox(16, metrics, listBox);
+        bottom.setPadding(new Insets(10, 0, 0, 0));
+        setTop(top);
+        setCenter(maps);
+        setBottom(bottom);
+
+        first.onPointClicked(this::focus);
+        second.onPointClicked(this::focus);
+        first.onHover(second::setLinkedHover);
+        second.onHover(first::setLinkedHover);
+        first.onSelection(this::select);
+        second.onSelection(this::select);
+        disagreements.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                first.centreOn(now.row());
+                second.centreOn(now.row());
+                focus(now.row());
+            }
+        });
+    }
+
+    public void show(ModelPair shown) {
+        pair = shown;
+        ModelComparison comparison = shown.comparison();
+        summary.setText(String.format("%s vs %s · %,d texts · %d-NN overlap mean %.3f, median %.3f", shown.first().model(),
+                shown.second().model(), shown.first().size(), comparison.k(), comparison.meanOverlap(),
+                comparison.medianOverlap()));
+        firstTitle.setText(shown.first().model());
+        secondTitle.setText(shown.second().model() + " (turned onto the left map)");
+        PointStyle style = PointStyle.forPoints(shown.first().size());
+        first.setLayout(shown.firstLayout());
+        second.setLayout(shown.secondLayout());
+        first.setPointStyle(style);
+        second.setPointStyle(style);
+        first.describeWith(row -> describe(shown.first(), row));
+        second.describeWith(row -> describe(shown.second(), row));
+        recolour();
+        showMetrics();
+        List<Disagreement> rows = new ArrayList<>();
+        for (int r = 0; r < Math.min(LISTED, comparison.mostDisagreeing().length); r++) {
+            int row = comparison.mostDisagreeing()[r];
+            TextRow text = shown.first().row(row);
+            rows.add(new Disagreement(row, comparison.overlap()[row], text.label(), text.text()));
+        }
+        disagreements.getItems().setAll(rows);
+    }
+
+    private String describe(EmbeddedCorpus corpus, int row) {
+        TextRow text = corpus.row(row);
+        return text.text() + (text.label() == null ? "" : "\n— " + text.label())
+                + String.format("%nneighbour agreement %.1f", pair.comparison().overlap()[row]);
+    }
+
+    private void recolour() {
+        if (pair == null) {
+            return;
+        }
+        Colouring colouring = BY_AGREEMENT.equals(colourBy.getValue()) || !ColourBy.labelled(pair.first())
+                ? Colouring.scores("neighbour agreement", pair.comparison().overlap())
+                : ColourBy.label(pair.first());
+        first.setColouring(colouring);
+        second.setColouring(colouring);
+    }
+
+    private void showMetrics() {
+        metrics.getChildren().clear();
+        ModelMetrics a = pair.comparison().first();
+        ModelMetrics b = pair.comparison().second();
+        metrics.addRow(0, new Label(""), bold(a.model()), bold(b.model()));
+        metrics.addRow(1, new Label("k-NN label accuracy"), figure(a.knnLabelAccuracy()), figure(b.knnLabelAccuracy()));
+        metrics.addRow(2, new Label("label silhouette"), figure(a.labelSilhouette()), figure(b.labelSilhouette()));
+        metrics.addRow(3, new Label("gate AUROC"), figure(pair.firstGateAuroc()), figure(pair.secondGateAuroc()));
+    }
+
+    private static Label bold(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("pane-heading");
+        return label;
+    }
+
+    private static Label figure(OptionalDouble value) {
+        return new Label(value.isPresent() ? String.format("%.3f", value.getAsDouble()) : "—");
+    }
+
+    /** Rings a text in both maps and marks each model's own nearest neighbours of it. */
+    public void focus(int row) {
+        first.setNeighbours(row, pair.comparison().firstNeighbours().rows()[row], null);
+        second.setNeighbours(row, pair.comparison().secondNeighbours().rows()[row], null);
+    }
+
+    public void select(BitSet rows) {
+        first.setSelection(rows);
+        second.setSelection(rows);
+    }
+
+    public void setDark(boolean dark) {
+        for (MapView map : List.of(first, second)) {
+            map.setColours(dark ? 0x0D1117 : 0xFFFFFF, Color.web(dark ? "#f0f6fc" : "#1f2328"));
+        }
+    }
+
+    public MapView firstMap() {
+        return first;
+    }
+
+    public MapView secondMap() {
+        return second;
+    }
+}

@@ -1,0 +1,42 @@
+package org.embex.desktop.ui;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import org.embex.desktop.compare.ComparePane;
+import org.embex.desktop.explore.ModelPair;
+
+/** Two models side by side, in a window of its own. */
+final class CompareWindow {
+
+    private final Stage stage = new Stage();
+    private final ComparePane pane = new ComparePane();
+
+    CompareWindow(Window owner, Themes themes) {
+        stage.initOwner(owner);
+        stage.setTitle("embex — compare models");
+        Scene scene = new Scene(pane, 1320, 860);
+        scene.getStylesheets().add(Themes.stylesheet());
+        stage.setScene(scene);
+        pane.setDark(themes.dark());
+    }
+
+    void show(ModelPair pair) {
+        pane.show(pair);
+        stage.show();
+        stage.toFront();
+    }
+
+    void setDark(boolean dark) {
+        pane.setDark(dark);
+    }
+
+    ComparePane pane() {
+        return pane;
+    }
+
+    Stage stage() {
+        return stage;
+    }
+}
