@@ -63,6 +63,30 @@ class PlotCommandTest {
     }
 
     @Test
+    void theRocAndCompareViewsRenderWithTheirFigures(@TempDir Path dir) throws Exception {
+        Path roc = dir.resolve("roc.png");
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine commandLine = EmbexCommand.commandLine(new OpenCommand(), new PlotCommand());
+        commandLine.setOut(new java.io.PrintWriter(out));
+        int exit = commandLine.execute("plot", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2", "--view", "roc",
+                "--width", "1200", "--height", "760", "-o", roc.toString(), "--json", "--quiet",
+                "--models-dir", Fixtures.models().toString(), "--cache", Fixtures.newCache().toString());
+        assertThat(exit).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(json.get("auroc").get("all-minilm-l6-v2").asDouble()).isGreaterThan(0.9);
+        assertThat(ImageIO.read(roc.toFile()).getWidth()).isEqualTo(1200);
+        Files.copy(roc, Fixtures.screenshots().resolve("plot-roc-en.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        Path compare = dir.resolve("compare.png");
+        assertThat(run("plot", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2", "--view", "compare", "--method", "pca",
+                "--against", "bge-small-zh-v1.5", "-o", compare.toString(), "--quiet",
+                "--models-dir", Fixtures.models().toString(), "--cache", Fixtures.newCache().toString())).isZero();
+        assertThat(ImageIO.read(compare.toFile()).getHeight()).isEqualTo(1000);
+        assertThat(run("plot", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2", "--view", "compare",
+                "-o", dir.resolve("no.png").toString(), "--quiet", "--models-dir", Fixtures.models().toString())).isEqualTo(2);
+    }
+
+    @Test
     void anUnknownColumnIsABadInputThatNamesTheColumns(@TempDir Path dir) {
         int exit = run("plot", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2", "--method", "pca",
                 "--color", "nosuch", "-o", dir.resolve("x.png").toString(),

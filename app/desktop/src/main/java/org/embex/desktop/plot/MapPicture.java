@@ -1,7 +1,8 @@
 package org.embex.desktop.plot;
 
+import java.util.List;
+
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
@@ -39,14 +40,6 @@ public final class MapPicture {
         detail.getStyleClass().add("text-muted");
         VBox top = new VBox(2, heading, detail);
         top.setPadding(new Insets(14, 16, 6, 16));
-        BorderPane root = new BorderPane(map, top, legend, null, null);
-        root.getStyleClass().add("map-picture");
-        Scene scene = new Scene(root, width, height);
-        scene.getStylesheets().add(Themes.stylesheet());
-        root.applyCss();
-        root.layout();
-        map.fitAll();
-        map.redrawIfDirty();
-        return scene.snapshot(null);
+        return Pictures.snapshot(new BorderPane(map, top, legend, null, null), width, height, List.of(map));
     }
 }

@@ -1,6 +1,7 @@
 package org.embex.desktop.plot;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,8 @@ import org.embex.desktop.explore.CorpusSpec;
 import org.embex.desktop.explore.EmbeddedCorpus;
 import org.embex.desktop.explore.MapMaker;
 import org.embex.desktop.explore.MapMethod;
+import org.embex.desktop.explore.ModelPair;
+import org.embex.desktop.explore.ThresholdStudy;
 import org.embex.desktop.explore.Workbench;
 import org.embex.desktop.map.Colouring;
 import org.embex.progress.CancellationToken;
@@ -55,8 +58,17 @@ public final class PlotCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "FILE")
     private Path file;
 
-    @Option(names = "--view", defaultValue = "map", paramLabel = "VIEW", description = "What to draw: map (default).")
+    @Option(names = "--view", defaultValue = "map", paramLabel = "VIEW",
+            description = "What to draw: map (default), roc (the threshold workbench) or compare (two models side by side).")
     private String view;
+
+    @Option(names = "--against", paramLabel = "MODEL",
+            description = "The second model: required for --view compare; for --view roc its curves are overlaid.")
+    private String against;
+
+    @Option(names = "--out-of-scope", defaultValue = "out_of_scope", paramLabel = "LABEL",
+            description = "The label of texts a gate must refuse, for --view roc and the compare metrics (default: ${DEFAULT-VALUE}).")
+    private String outOfScope;
 
     @Option(names = "--method", defaultValue = "umap", paramLabel = "METHOD", description = "umap, tsne or pca (default: ${DEFAULT-VALUE}).")
     private String method;
@@ -79,8 +91,12 @@ public final class PlotCommand implements Runnable {
 
     @Override
     public void run() {
-        if (!view.equalsIgnoreCase("map")) {
-            throw new BadInputException("unknown view '" + view + "', expected map");
+        String chosenView = view.toLowerCase(Locale.ROOT);
+        if (!List.of("map", "roc", "compare").contains(chosenView)) {
+            throw new BadInputException("unknown view '" + view + "', expected map, roc or compare");
+        }
+        if (chosenView.equals("compare") && against == null) {
+            throw new BadInputException("--view compare needs a second model: --against MODEL");
         }
         MapMethod chosen = method(method);
         if (width < 200 || height < 150 || width > 8000 || height > 8000) {
@@ -96,9 +112,17 @@ public final class PlotCommand implements Runnable {
             EmbeddedCorpus embedded = CorpusEmbedding.embed(workbench, spec, corpus, model.installed().id(), embedding,
                     CancellationToken.none());
             embedding.finish();
+            if (chosenView.equals("roc")) {
+                plotRoc(workbench, spec, corpus, embedded);
+                return;
+            }
             ProgressBar projecting = output.progress(chosen.label());
             Layout layout = new MapMaker(workbench, SEED).make(embedded, chosen, LayoutWatch.of(projecting));
             projecting.finish();
+            if (chosenView.equals("compare")) {
+                plotCompare(workbench, embedded, layout, chosen);
+                return;
+            }
             Colouring colouring = colouring(embedded);
             String title = file.getFileName() + " — " + chosen.label() + " map";
             String subtitle = String.format("%,d texts · %s · coloured by %s", embedded.size(), embedded.model(),
@@ -118,6 +142,55 @@ public final class PlotCommand implements Runnable {
                 output.out().printf("wrote %s: %s map of %,d points, coloured by %s%n", target, chosen.label(), embedded.size(),
                         colouring.title());
             }
+        }
+    }
+
+    private void plotRoc(Workbench workbench, CorpusSpec spec, Corpus corpus, EmbeddedCorpus embedded) {
+        List<EmbeddedCorpus> models = new ArrayList<>(List.of(embedded));
+        if (against != null) {
+            ProgressBar second = output.progress("embedding with " + against);
+            models.add(CorpusEmbedding.embed(workbench, spec, corpus, model.catalogue().findInstalled(against).id(), second,
+                    CancellationToken.none()));
+            second.finish();
+        }
+        List<ThresholdStudy> studies = models.stream().map(m -> ThresholdStudy.gate(m, outOfScope)
+                .or(() -> ThresholdStudy.labelPairs(m, 5000, SEED))
+                .orElseThrow(() -> new BadInputException(file + ": the roc view needs a label column with at least two labels")))
+                .toList();
+        WritableImage image = Offscreen.call(() -> Pictures.roc(studies, width, height, dark));
+        PngFile.write(image, target);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("view", "roc");
+        result.put("source", studies.get(0).source());
+        Map<String, Object> aurocs = new LinkedHashMap<>();
+        studies.forEach(study -> aurocs.put(study.model(), study.curve().auc()));
+        result.put("auroc", aurocs);
+        result.put("output", target.toString());
+        report(result, String.format("wrote %s: ROC of %s (%s), AUROC %s", target, studies.get(0).model(), studies.get(0).source(),
+                aurocs));
+    }
+
+    private void plotCompare(Workbench workbench, EmbeddedCorpus embedded, Layout layout, MapMethod chosen) {
+        ProgressBar second = output.progress("embedding with " + against);
+        ModelPair pair = ModelPair.of(workbench, embedded, layout, model.catalogue().findInstalled(against).id(), chosen,
+                outOfScope, SEED, second, CancellationToken.none());
+        second.finish();
+        WritableImage image = Offscreen.call(() -> Pictures.compare(pair, width, height, dark));
+        PngFile.write(image, target);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("view", "compare");
+        result.put("models", List.of(pair.first().model(), pair.second().model()));
+        result.put("neighbour_overlap_mean", pair.comparison().meanOverlap());
+        result.put("output", target.toString());
+        report(result, String.format("wrote %s: %s vs %s, 10-NN overlap mean %.3f", target, pair.first().model(),
+                pair.second().model(), pair.comparison().meanOverlap()));
+    }
+
+    private void report(Map<String, Object> result, String line) {
+        if (output.json) {
+            output.printJson(result);
+        } else {
+            output.out().println(line);
         }
     }
 

@@ -1,0 +1,56 @@
+package org.embex.desktop.plot;
+
+import java.util.List;
+
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+
+import org.embex.desktop.compare.ComparePane;
+import org.embex.desktop.explore.ModelPair;
+import org.embex.desktop.explore.ThresholdStudy;
+import org.embex.desktop.map.MapView;
+import org.embex.desktop.threshold.ThresholdPane;
+import org.embex.desktop.ui.Themes;
+
+/** The explorer's views drawn off-screen into images, as the windows show them. Call on the JavaFX thread. */
+public final class Pictures {
+
+    private Pictures() {
+    }
+
+    /** The threshold workbench on {@code studies} (the first studied, the others overlaid), at its Youden point. */
+    public static WritableImage roc(List<ThresholdStudy> studies, int width, int height, boolean dark) {
+        new Themes().apply(dark);
+        ThresholdPane pane = new ThresholdPane();
+        pane.setDark(dark);
+        pane.show(studies.get(0), studies.subList(1, studies.size()));
+        return snapshot(pane, width, height, List.of());
+    }
+
+    /** Two models side by side. */
+    public static WritableImage compare(ModelPair pair, int width, int height, boolean dark) {
+        new Themes().apply(dark);
+        ComparePane pane = new ComparePane();
+        pane.setDark(dark);
+        pane.show(pair);
+        return snapshot(pane, width, height, List.of(pane.firstMap(), pane.secondMap()));
+    }
+
+    /** Lays {@code root} out at the size given, draws the maps in it now, and takes the picture. */
+    static WritableImage snapshot(Parent root, int width, int height, List<MapView> maps) {
+        if (root instanceof Region region) {
+            region.getStyleClass().add("map-picture");
+        }
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(Themes.stylesheet());
+        root.applyCss();
+        root.layout();
+        for (MapView map : maps) {
+            map.fitAll();
+            map.redrawIfDirty();
+        }
+        return scene.snapshot(null);
+    }
+}
