@@ -49,6 +49,7 @@ import org.embex.desktop.explore.CorpusSpec;
 import org.embex.desktop.explore.EmbeddedCorpus;
 import org.embex.desktop.explore.MapMaker;
 import org.embex.desktop.explore.MapMethod;
+import org.embex.desktop.explore.PairsFile;
 import org.embex.desktop.explore.ModelPair;
 import org.embex.desktop.explore.QueryPlacement;
 import org.embex.desktop.explore.SelectionExport;
@@ -708,7 +709,7 @@ public final class Explorer extends BorderPane {
             return;
         }
         if (thresholdWindow == null) {
-            thresholdWindow = new ThresholdWindow(window(), this::pickRow, themes);
+            thresholdWindow = new ThresholdWindow(window(), this::pickRow, this::studyPairs, themes);
         }
         List<EmbeddedCorpus> others = embeddings.values().stream().filter(e -> e != current).toList();
         EmbeddedCorpus corpus = current;
@@ -730,6 +731,17 @@ public final class Explorer extends BorderPane {
         });
         studying.setOnFailed(event -> failed("Threshold study failed", studying.getException()));
         workers.submit(studying);
+    }
+
+    /** Studies a file of labelled pairs with the model on screen, and shows it in the workbench. */
+    public Job<ThresholdStudy> studyPairs(Path file) {
+        String chosen = current.model();
+        Job<ThresholdStudy> studying = new Job<>("Embedding the pairs of " + file.getFileName(), "texts",
+                job -> PairsFile.study(workbench, chosen, file, job.progress(), job.cancellation()));
+        studying.setOnSucceeded(event -> thresholdWindow.show(List.of(studying.getValue())));
+        studying.setOnFailed(event -> failed("Could not study " + file.getFileName(), studying.getException()));
+        start(studying);
+        return studying;
     }
 
     /** Points the map at a row: centred, ringed, its neighbours listed. */

@@ -2,7 +2,17 @@ package org.embex.desktop.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
 
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -20,10 +30,25 @@ final class ThresholdWindow {
     private final Stage stage = new Stage();
     private final ThresholdPane pane = new ThresholdPane();
 
-    ThresholdWindow(Window owner, IntConsumer onRowPicked, Themes themes) {
+    ThresholdWindow(Window owner, IntConsumer onRowPicked, Consumer<Path> onPairsFile, Themes themes) {
         stage.initOwner(owner);
         stage.setTitle("embex — threshold workbench");
-        Scene scene = new Scene(pane, 1280, 800);
+        Button pairs = new Button("Study a pairs file…");
+        pairs.setTooltip(new Tooltip("CSV, TSV or JSONL with two texts and a 1/0 label per row (sentence1, sentence2, label)"));
+        pairs.setOnAction(event -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Labelled pairs");
+            java.io.File file = chooser.showOpenDialog(stage);
+            if (file != null) {
+                onPairsFile.accept(file.toPath());
+            }
+        });
+        Label hint = new Label("Source: the open corpus's labels, or a file of labelled pairs");
+        hint.getStyleClass().add("text-muted");
+        HBox bar = new HBox(10, pairs, hint);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 10, 0, 10));
+        Scene scene = new Scene(new BorderPane(pane, bar, null, null, null), 1280, 820);
         scene.getStylesheets().add(Themes.stylesheet());
         stage.setScene(scene);
         pane.onRowPicked(onRowPicked);

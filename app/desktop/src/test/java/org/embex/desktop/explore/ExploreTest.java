@@ -110,6 +110,51 @@ class ExploreTest {
     }
 
     @Test
+    void aPairsFileIsStudiedAndABadLabelNamesItsLine(@TempDir Path dir) throws Exception {
+        EmbeddedCorpus corpus = embed("en", "all-minilm-l6-v2");
+        // Pairs from the sample: a text with the next text of the same intent (positive), or of another one.
+        StringBuilder csv = new StringBuilder("sentence1,sentence2,label\n");
+        List<double[]> expected = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(4);
+        for (int p = 0; p < 120; p++) {
+            int a = random.nextInt(corpus.size());
+            int b = random.nextInt(corpus.size());
+            if (p % 2 == 0) {
+                for (int step = 1; step < corpus.size(); step++) {
+                    int candidate = (a + step) % corpus.size();
+                    if (corpus.row(candidate).label().equals(corpus.row(a).label())) {
+                        b = candidate;
+                        break;
+                    }
+                }
+            }
+            boolean same = corpus.row(a).label().equals(corpus.row(b).label());
+            expected.add(new double[] {org.embex.vectors.Metric.cosine(corpus.vectors().get(a), corpus.vectors().get(b)), same ? 1 : 0});
+            csv.append(quote(corpus.row(a).text())).append(',').append(quote(corpus.row(b).text())).append(',')
+                    .append(same ? 1 : 0).append('\n');
+        }
+        Path pairs = dir.resolve("pairs.csv");
+        Files.writeString(pairs, csv);
+        ThresholdStudy study = PairsFile.study(workbench, "all-minilm-l6-v2", pairs, ProgressListener.NONE, CancellationToken.none());
+        assertThat(study.scores()).hasSize(120);
+        for (int p = 0; p < 120; p++) {
+            // The same model on the same texts: the pair's score is the cosine of the corpus's own vectors.
+            assertThat(study.scores()[p]).isCloseTo(expected.get(p)[0], within(1e-5));
+            assertThat(study.positive()[p]).isEqualTo(expected.get(p)[1] == 1);
+        }
+        // Same-intent pairs score higher than chance would (out-of-scope chatter pairs are "same label" too).
+        assertThat(study.curve().auc()).isGreaterThan(0.7);
+
+        Files.writeString(pairs, "sentence1,sentence2,label\na,b,1\nc,d,maybe\n");
+        assertThatThrownBy(() -> PairsFile.study(workbench, "all-minilm-l6-v2", pairs, ProgressListener.NONE,
+                CancellationToken.none())).hasMessageContaining("line 3").hasMessageContaining("maybe");
+    }
+
+    private static String quote(String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    @Test
     void clustersAreNamedByTheirTopicWords() {
         EmbeddedCorpus corpus = embed("en", "all-minilm-l6-v2");
         Clusters clusters = Clusters.of(corpus, Clusters.defaultCount(corpus.size()), 42);
