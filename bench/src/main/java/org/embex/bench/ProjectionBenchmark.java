@@ -32,7 +32,8 @@ import org.embex.vectors.NpyWriter;
  * run: UMAP against umap-js (npm), t-SNE against scikit-learn's Barnes-Hut TSNE. Each gets the same
  * vectors through a .npy file and is timed on its fit alone; every layout is scored with the
  * same trustworthiness (k = 15, 5,000-point sample, cosine). Usage:
- * {@code bench/run project [--umap 10000,100000] [--tsne 10000,50000] [--model ID]}.
+ * {@code bench/run project [--umap 10000,100000] [--tsne 10000,50000] [--search 100000] [--model ID]};
+ * {@code --no-peers} times embex alone (a second run of its figures); {@code --search N} also measures the neighbour-graph index on N vectors ({@link GraphIndexBenchmark}).
  */
 public final class ProjectionBenchmark {
 
@@ -48,17 +49,21 @@ public final class ProjectionBenchmark {
         Path root = Path.of(System.getProperty("embex.root", ".")).toAbsolutePath().normalize();
         List<Integer> umapSizes = List.of(10_000);
         List<Integer> tsneSizes = List.of(10_000);
+        List<Integer> searchSizes = List.of();
         String modelId = "all-minilm-l6-v2";
-        for (int i = 0; i < args.length - 1; i++) {
+        boolean peers = true;
+        for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--no-peers" -> peers = false;
                 case "--umap" -> umapSizes = sizes(args[++i]);
                 case "--tsne" -> tsneSizes = sizes(args[++i]);
+                case "--search" -> searchSizes = sizes(args[++i]);
                 case "--model" -> modelId = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        int largest = java.util.stream.Stream.concat(umapSizes.stream(), tsneSizes.stream()).mapToInt(Integer::intValue).max()
-                .orElse(0);
+        int largest = java.util.stream.Stream.of(umapSizes, tsneSizes, searchSizes).flatMap(List::stream)
+                .mapToInt(Integer::intValue).max().orElse(0);
         ModelFolder model = new ModelCatalogue(root.resolve("models")).findInstalled(modelId);
         List<String> texts = ShortTexts.of(SentenceSource.find(root, model.descriptor().language()).sentences(), largest);
         Path work = Files.createDirectories(root.resolve("bench/target/projection"));
@@ -71,12 +76,18 @@ public final class ProjectionBenchmark {
         System.out.printf("projection benchmark: %s vectors (%d dims) of distinct short texts from %s; 2 cores%n",
                 modelId, model.descriptor().dims(), SentenceSource.find(root, model.descriptor().language()).location());
         System.out.printf("%-8s %8s  %-22s %9s  %15s%n", "method", "points", "implementation", "seconds", "trustworthiness");
+        for (int n : searchSizes) {
+            GraphIndexBenchmark.report(all.subList(0, Math.min(n, all.size())));
+        }
         for (int n : umapSizes) {
             List<float[]> vectors = all.subList(0, Math.min(n, all.size()));
             Path input = writeVectors(work, vectors);
             long started = System.nanoTime();
             Layout ours = Umap.layout(vectors, UmapParams.defaults().withSeed(SEED), ProgressListener.NONE);
             report("umap", vectors, "embex", (System.nanoTime() - started) / 1e9, ours);
+            if (!peers) {
+                continue;
+            }
             Path output = work.resolve("umap-js-" + vectors.size() + ".npy");
             double theirs = runPeer(List.of("node", root.resolve("bench/peers/umap.mjs").toString(), input.toString(),
                     output.toString(), String.valueOf(SEED)), root.resolve("bench/peers"));
@@ -88,6 +99,9 @@ public final class ProjectionBenchmark {
             long started = System.nanoTime();
             Layout ours = Tsne.layout(vectors, TsneParams.defaults().withSeed(SEED), ProgressListener.NONE);
             report("t-sne", vectors, "embex", (System.nanoTime() - started) / 1e9, ours);
+            if (!peers) {
+                continue;
+            }
             Path output = work.resolve("sklearn-" + vectors.size() + ".npy");
             double theirs = runPeer(List.of("/usr/bin/python3", root.resolve("bench/peers/tsne.py").toString(),
                     input.toString(), output.toString(), String.valueOf(SEED)), root.resolve("bench/peers"));

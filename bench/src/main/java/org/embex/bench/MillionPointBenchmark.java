@@ -1,0 +1,176 @@
+package org.embex.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.embex.progress.ProgressListener;
+import org.embex.projection.Layout;
+import org.embex.projection.LayoutWatch;
+import org.embex.projection.Trustworthiness;
+import org.embex.projection.Umap;
+import org.embex.projection.UmapParams;
+import org.embex.vectors.KnnGraph;
+import org.embex.vectors.Metric;
+import org.embex.vectors.VectorMatrix;
+
+/**
+ * UMAP of a million points inside the heap the launcher gives it ({@code bench/run million} starts
+ * the JVM with {@code -Xmx4g}): time and peak heap. There are no million real embeddings here
+ * (embedding them would take about 40 minutes), so the vectors are synthetic: unit vectors of 384
+ * dimensions drawn from a seeded mixture of 200 Gaussian clusters, built straight into one
+ * row-major {@code float[]}. Usage: {@code bench/run million [--points N] [--clusters C] [--epochs E]}
+ * (epochs: UMAP's own choice unless given; memory does not depend on them).
+ */
+public final class MillionPointBenchmark {
+
+    private static final int DIMS = 384;
+    private static final long SEED = 42;
+    /** Spread of a point around its centre, per dimension, against the centres' unit scale. */
+    private static final double NOISE = 0.6 / Math.sqrt(DIMS);
+    private static final long SAMPLE_MILLIS = 50;
+    private static final double GIB = 1L << 30;
+
+    private MillionPointBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int points = 1_000_000;
+        int clusters = 200;
+        int epochs = 0;
+        for (int i = 0; i < args.length - 1; i++) {
+            switch (args[i]) {
+                case "--points" -> points = Integer.parseInt(args[++i]);
+                case "--clusters" -> clusters = Integer.parseInt(args[++i]);
+                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        HeapWatch heap = HeapWatch.start();
+        VectorMatrix data = VectorMatrix.wrap(mixture(points, clusters), DIMS);
+        UmapParams params = UmapParams.defaults().withSeed(SEED).withEpochs(epochs);
+        Progress.say("neighbour graph of " + points + " synthetic vectors");
+        long started = System.nanoTime();
+        KnnGraph knn = Umap.neighbourGraph(data, params);
+        double graphSeconds = (System.nanoTime() - started) / 1e9;
+        Progress.say("graph in " + Math.round(graphSeconds) + " s; layout");
+        Layout layout = Umap.layout(data, knn, params, LayoutWatch.of(new EpochReport()));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        heap.stop();
+        System.out.printf("umap of %,d synthetic unit vectors (%d dims, a seeded mixture of %d Gaussian clusters, "
+                + "not real embeddings), %d epochs; heap limit %.1f GiB; 2 cores%n", points, DIMS, clusters,
+                params.epochsFor(points), Runtime.getRuntime().maxMemory() / GIB);
+        System.out.printf("graph %.1f s, total %.1f s, peak heap used %.2f GiB (largest sample every %d ms), "
+                + "sum of heap pool peaks %.2f GiB%n", graphSeconds, seconds, heap.peak() / GIB, SAMPLE_MILLIS,
+                HeapWatch.poolPeaks() / GIB);
+        System.out.flush();
+        System.out.printf("trustworthiness %.4f%n", Trustworthiness.of(rows(data), layout, 15, Metric.COSINE, 5000, SEED));
+    }
+
+    /** Unit vectors around {@code clusters} random unit centres, row after row in one array. */
+    private static float[] mixture(int points, int clusters) {
+        SplittableRandom random = new SplittableRandom(SEED);
+        float[][] centres = new float[clusters][DIMS];
+        for (float[] centre : centres) {
+            for (int j = 0; j < DIMS; j++) {
+                centre[j] = (float) random.nextGaussian();
+            }
+            normalise(centre, 0);
+        }
+        float[] values = new float[Math.multiplyExact(points, DIMS)];
+        for (int i = 0; i < points; i++) {
+            float[] centre = centres[random.nextInt(clusters)];
+            for (int j = 0; j < DIMS; j++) {
+                values[i * DIMS + j] = centre[j] + (float) (random.nextGaussian() * NOISE);
+            }
+            normalise(values, i * DIMS);
+        }
+        return values;
+    }
+
+    private static void normalise(float[] values, int from) {
+        double sum = 0;
+        for (int j = from; j < from + DIMS; j++) {
+            sum += (double) values[j] * values[j];
+        }
+        float scale = (float) (1 / Math.sqrt(sum));
+        for (int j = from; j < from + DIMS; j++) {
+            values[j] *= scale;
+        }
+    }
+
+    /** The rows as a list that copies a row only when asked, for the sampled trustworthiness. */
+    private static List<float[]> rows(VectorMatrix data) {
+        return new AbstractList<>() {
+            @Override
+            public float[] get(int index) {
+                return data.row(index);
+            }
+
+            @Override
+            public int size() {
+                return data.rows();
+            }
+        };
+    }
+
+    /** Says every 20th epoch on stderr, so a long run shows it is alive. */
+    private static final class EpochReport implements ProgressListener {
+        @Override
+        public void progress(long done, long total) {
+            if (done % 20 == 0) {
+                Progress.say("epoch " + done + " of " + total);
+            }
+        }
+    }
+
+    /** The largest heap in use seen by a thread that looks every few milliseconds. */
+    private static final class HeapWatch {
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread thread;
+
+        private HeapWatch() {
+            thread = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(SAMPLE_MILLIS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-watch");
+            thread.setDaemon(true);
+        }
+
+        static HeapWatch start() {
+            HeapWatch watch = new HeapWatch();
+            watch.thread.start();
+            return watch;
+        }
+
+        void stop() throws InterruptedException {
+            thread.interrupt();
+            thread.join();
+        }
+
+        long peak() {
+            return peak.get();
+        }
+
+        /** An upper bound: each pool's own peak, though they need not have peaked together. */
+        static long poolPeaks() {
+            long sum = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                    sum += pool.getPeakUsage().getUsed();
+                }
+            }
+            return sum;
+        }
+    }
+}
