@@ -48,6 +48,7 @@ import org.embex.desktop.explore.CorpusEmbedding;
 import org.embex.desktop.explore.CorpusSpec;
 import org.embex.desktop.explore.EmbeddedCorpus;
 import org.embex.desktop.explore.MapMaker;
+import org.embex.desktop.explore.GateSetup;
 import org.embex.desktop.explore.MapMethod;
 import org.embex.desktop.explore.PairsFile;
 import org.embex.desktop.explore.ModelPair;
@@ -709,7 +710,7 @@ public final class Explorer extends BorderPane {
             return;
         }
         if (thresholdWindow == null) {
-            thresholdWindow = new ThresholdWindow(window(), this::pickRow, this::studyPairs, themes);
+            thresholdWindow = new ThresholdWindow(window(), this::pickRow, this::studyPairs, this::studyGate, themes);
         }
         List<EmbeddedCorpus> others = embeddings.values().stream().filter(e -> e != current).toList();
         EmbeddedCorpus corpus = current;
@@ -740,6 +741,18 @@ public final class Explorer extends BorderPane {
                 job -> PairsFile.study(workbench, chosen, file, job.progress(), job.cancellation()));
         studying.setOnSucceeded(event -> thresholdWindow.show(List.of(studying.getValue())));
         studying.setOnFailed(event -> failed("Could not study " + file.getFileName(), studying.getException()));
+        start(studying);
+        return studying;
+    }
+
+    /** Studies the gate command's setup (examples and queries files) with the model on screen. */
+    public Job<ThresholdStudy> studyGate(Path references, Path queries) {
+        String chosen = current.model();
+        Job<ThresholdStudy> studying = new Job<>("Embedding the gate's examples and queries", "texts",
+                job -> GateSetup.study(workbench, chosen, references, queries, ThresholdWindow.OUT_OF_SCOPE, job.progress(),
+                        job.cancellation()));
+        studying.setOnSucceeded(event -> thresholdWindow.show(List.of(studying.getValue())));
+        studying.setOnFailed(event -> failed("Could not study the gate setup", studying.getException()));
         start(studying);
         return studying;
     }

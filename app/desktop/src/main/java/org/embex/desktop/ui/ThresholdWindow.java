@@ -2,6 +2,7 @@ package org.embex.desktop.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
@@ -30,7 +31,8 @@ final class ThresholdWindow {
     private final Stage stage = new Stage();
     private final ThresholdPane pane = new ThresholdPane();
 
-    ThresholdWindow(Window owner, IntConsumer onRowPicked, Consumer<Path> onPairsFile, Themes themes) {
+    ThresholdWindow(Window owner, IntConsumer onRowPicked, Consumer<Path> onPairsFile, BiConsumer<Path, Path> onGateSetup,
+                    Themes themes) {
         stage.initOwner(owner);
         stage.setTitle("embex — threshold workbench");
         Button pairs = new Button("Study a pairs file…");
@@ -43,9 +45,24 @@ final class ThresholdWindow {
                 onPairsFile.accept(file.toPath());
             }
         });
-        Label hint = new Label("Source: the open corpus's labels, or a file of labelled pairs");
+        Button gate = new Button("Study a gate setup…");
+        gate.setTooltip(new Tooltip("Two files with text and label: the in-scope examples, then the queries "
+                + "(out-of-scope ones labelled " + OUT_OF_SCOPE + ")"));
+        gate.setOnAction(event -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("In-scope examples (the gate's references)");
+            java.io.File references = chooser.showOpenDialog(stage);
+            if (references != null) {
+                chooser.setTitle("Labelled queries");
+                java.io.File queries = chooser.showOpenDialog(stage);
+                if (queries != null) {
+                    onGateSetup.accept(references.toPath(), queries.toPath());
+                }
+            }
+        });
+        Label hint = new Label("Source: the open corpus's labels, a file of labelled pairs, or examples and queries");
         hint.getStyleClass().add("text-muted");
-        HBox bar = new HBox(10, pairs, hint);
+        HBox bar = new HBox(10, pairs, gate, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 0, 10));
         Scene scene = new Scene(new BorderPane(pane, bar, null, null, null), 1280, 820);

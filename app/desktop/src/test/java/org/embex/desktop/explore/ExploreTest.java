@@ -150,6 +150,25 @@ class ExploreTest {
                 CancellationToken.none())).hasMessageContaining("line 3").hasMessageContaining("maybe");
     }
 
+    @Test
+    void theGateSetupScoresQueriesByTheirNearestExample(@TempDir Path dir) throws Exception {
+        List<String> lines = Files.readAllLines(Fixtures.sample("en"));
+        List<String> examples = new java.util.ArrayList<>(List.of(lines.get(0)));
+        List<String> queries = new java.util.ArrayList<>(List.of(lines.get(0)));
+        for (int i = 1; i < lines.size(); i++) {
+            boolean outOfScope = lines.get(i).contains("out_of_scope");
+            (outOfScope || i % 2 == 0 ? queries : examples).add(lines.get(i));
+        }
+        Path references = Files.write(dir.resolve("examples.csv"), examples);
+        Path asked = Files.write(dir.resolve("queries.csv"), queries);
+        ThresholdStudy study = GateSetup.study(workbench, "all-minilm-l6-v2", references, asked, "out_of_scope",
+                ProgressListener.NONE, CancellationToken.none());
+        assertThat(study.scores()).hasSize(queries.size() - 1);
+        assertThat(study.curve().negatives()).isEqualTo(82);
+        assertThat(study.curve().auc()).isGreaterThan(0.85);
+        assertThat(study.gateAt(0.5)).hasValueSatisfying(gate -> assertThat(gate.anchors().rows()).isEqualTo(examples.size() - 1));
+    }
+
     private static String quote(String text) {
         return '"' + text.replace("\"", "\"\"") + '"';
     }
