@@ -737,22 +737,21 @@ public final class Explorer extends BorderPane {
     /** Studies a file of labelled pairs with the model on screen, and shows it in the workbench. */
     public Job<ThresholdStudy> studyPairs(Path file) {
         String chosen = current.model();
-        Job<ThresholdStudy> studying = new Job<>("Embedding the pairs of " + file.getFileName(), "texts",
+        return study("Embedding the pairs of " + file.getFileName(),
                 job -> PairsFile.study(workbench, chosen, file, job.progress(), job.cancellation()));
-        studying.setOnSucceeded(event -> thresholdWindow.show(List.of(studying.getValue())));
-        studying.setOnFailed(event -> failed("Could not study " + file.getFileName(), studying.getException()));
-        start(studying);
-        return studying;
     }
 
     /** Studies the gate command's setup (examples and queries files) with the model on screen. */
     public Job<ThresholdStudy> studyGate(Path references, Path queries) {
         String chosen = current.model();
-        Job<ThresholdStudy> studying = new Job<>("Embedding the gate's examples and queries", "texts",
-                job -> GateSetup.study(workbench, chosen, references, queries, ThresholdWindow.OUT_OF_SCOPE, job.progress(),
-                        job.cancellation()));
+        return study("Embedding the gate's examples and queries", job -> GateSetup.study(workbench, chosen, references, queries,
+                ThresholdWindow.OUT_OF_SCOPE, job.progress(), job.cancellation()));
+    }
+
+    private Job<ThresholdStudy> study(String title, Job.Work<ThresholdStudy> work) {
+        Job<ThresholdStudy> studying = new Job<>(title, "texts", work);
         studying.setOnSucceeded(event -> thresholdWindow.show(List.of(studying.getValue())));
-        studying.setOnFailed(event -> failed("Could not study the gate setup", studying.getException()));
+        studying.setOnFailed(event -> failed(title + " failed", studying.getException()));
         start(studying);
         return studying;
     }
