@@ -328,6 +328,7 @@ public final class Explorer extends BorderPane {
             return;
         }
         Job<Opened> embedding = new Job<>("Embedding with " + chosen, "texts", job -> {
+            job.say("Loading " + chosen + " and looking up " + corpus.rows().size() + " texts in the cache…");
             EmbeddedCorpus embedded = CorpusEmbedding.embed(workbench, spec, corpus, chosen, job.progress(), job.cancellation());
             job.say("PCA of " + embedded.size() + " points…");
             return new Opened(embedded, maps.quick(embedded));
