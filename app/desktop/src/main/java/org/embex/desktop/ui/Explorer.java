@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -18,7 +17,6 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -48,13 +46,9 @@ import org.embex.desktop.explore.CorpusEmbedding;
 import org.embex.desktop.explore.CorpusSpec;
 import org.embex.desktop.explore.EmbeddedCorpus;
 import org.embex.desktop.explore.MapMaker;
-import org.embex.desktop.explore.GateSetup;
 import org.embex.desktop.explore.MapMethod;
-import org.embex.desktop.explore.PairsFile;
-import org.embex.desktop.explore.ModelPair;
 import org.embex.desktop.explore.QueryPlacement;
 import org.embex.desktop.explore.SelectionExport;
-import org.embex.desktop.explore.ThresholdStudy;
 import org.embex.desktop.explore.Workbench;
 import org.embex.desktop.map.Colouring;
 import org.embex.desktop.map.Legend;
@@ -110,8 +104,7 @@ public final class Explorer extends BorderPane {
     private EmbeddedCorpus current;
     /** Every model this corpus was embedded with in this session, for the workbench's overlays. */
     private final Map<String, EmbeddedCorpus> embeddings = new LinkedHashMap<>();
-    private ThresholdWindow thresholdWindow;
-    private CompareWindow compareWindow;
+    private final Tools tools;
     private Layout pca;
     private Layout layout;
     private Clusters clusters;
@@ -125,6 +118,7 @@ public final class Explorer extends BorderPane {
         this.settings = settings;
         this.themes = themes;
         this.maps = new MapMaker(workbench, SEED);
+        this.tools = new Tools(this, workbench, themes);
         getStyleClass().add("explorer");
 
         ScrollPane legendScroll = new ScrollPane(legend);
@@ -271,12 +265,7 @@ public final class Explorer extends BorderPane {
 
     void applyTheme(boolean useDark) {
         themes.apply(useDark);
-        if (thresholdWindow != null) {
-            thresholdWindow.setDark(useDark);
-        }
-        if (compareWindow != null) {
-            compareWindow.setDark(useDark);
-        }
+        tools.setDark(useDark);
         settings.setFlag("dark", useDark);
         if (dark.isSelected() != useDark) {
             dark.setSelected(useDark);
@@ -625,7 +614,7 @@ public final class Explorer extends BorderPane {
 
     // ---- jobs and errors ----
 
-    private void start(Job<?> job) {
+    void start(Job<?> job) {
         if (job != projectionJob) {
             if (mainJob != null && !mainJob.isDone()) {
                 mainJob.cancel();
@@ -636,7 +625,7 @@ public final class Explorer extends BorderPane {
         workers.submit(job);
     }
 
-    private void failed(String what, Throwable error) {
+    void failed(String what, Throwable error) {
         if (error instanceof CancelledException) {
             return;
         }
@@ -651,7 +640,7 @@ public final class Explorer extends BorderPane {
         alert.show();
     }
 
-    private Window window() {
+    Window window() {
         return getScene() == null ? null : getScene().getWindow();
     }
 
@@ -704,114 +693,32 @@ public final class Explorer extends BorderPane {
         return projectionJob;
     }
 
-    /** Opens (or brings forward) the threshold workbench on the corpus on screen. */
-    void openThresholdWorkbench() {
-        if (current == null) {
-            status.say("Open a labelled corpus first: the workbench needs labels.");
-            return;
-        }
-        if (thresholdWindow == null) {
-            thresholdWindow = new ThresholdWindow(window(), this::pickRow, this::studyPairs, this::studyGate, themes);
-        }
-        List<EmbeddedCorpus> others = embeddings.values().stream().filter(e -> e != current).toList();
-        EmbeddedCorpus corpus = current;
-        Job<List<ThresholdStudy>> studying = new Job<>("Scoring the threshold study", "models", job -> {
-            List<ThresholdStudy> studies = new ArrayList<>();
-            for (EmbeddedCorpus embedded : Stream.concat(Stream.of(corpus), others.stream()).toList()) {
-                ThresholdStudy.gate(embedded, ThresholdWindow.OUT_OF_SCOPE)
-                        .or(() -> ThresholdStudy.labelPairs(embedded, 5000, SEED))
-                        .ifPresent(studies::add);
-            }
-            return studies;
-        });
-        studying.setOnSucceeded(event -> {
-            if (studying.getValue().isEmpty()) {
-                status.say("The threshold workbench needs a label column with at least two labels.");
-            } else {
-                thresholdWindow.show(studying.getValue());
-            }
-        });
-        studying.setOnFailed(event -> failed("Threshold study failed", studying.getException()));
-        workers.submit(studying);
-    }
-
-    /** Studies a file of labelled pairs with the model on screen, and shows it in the workbench. */
-    public Job<ThresholdStudy> studyPairs(Path file) {
-        String chosen = current.model();
-        return study("Embedding the pairs of " + file.getFileName(),
-                job -> PairsFile.study(workbench, chosen, file, job.progress(), job.cancellation()));
-    }
-
-    /** Studies the gate command's setup (examples and queries files) with the model on screen. */
-    public Job<ThresholdStudy> studyGate(Path references, Path queries) {
-        String chosen = current.model();
-        return study("Embedding the gate's examples and queries", job -> GateSetup.study(workbench, chosen, references, queries,
-                ThresholdWindow.OUT_OF_SCOPE, job.progress(), job.cancellation()));
-    }
-
-    private Job<ThresholdStudy> study(String title, Job.Work<ThresholdStudy> work) {
-        Job<ThresholdStudy> studying = new Job<>(title, "texts", work);
-        studying.setOnSucceeded(event -> thresholdWindow.show(List.of(studying.getValue())));
-        studying.setOnFailed(event -> failed(title + " failed", studying.getException()));
-        start(studying);
-        return studying;
-    }
-
     /** Points the map at a row: centred, ringed, its neighbours listed. */
-    private void pickRow(int row) {
+    void pickRow(int row) {
         if (current != null && row >= 0 && row < current.size()) {
             map.centreOn(row);
             neighboursOfPoint(row);
         }
     }
 
-    /** Asks for a second model and shows it beside the one on screen. */
-    void chooseModelToCompare() {
-        if (current == null) {
-            status.say("Open a corpus first.");
-            return;
+    /** Every model this corpus was embedded with in this session, the one on screen first. */
+    List<EmbeddedCorpus> embeddings() {
+        List<EmbeddedCorpus> all = new ArrayList<>();
+        if (current != null) {
+            all.add(current);
         }
-        List<String> others = model.getItems().stream().filter(id -> !id.equals(current.model())).toList();
-        if (others.isEmpty()) {
-            status.say("Install a second model to compare with: ./embex models install bge-small-en-v1.5");
-            return;
+        embeddings.values().stream().filter(e -> e != current).forEach(all::add);
+        return all;
+    }
+
+    void addEmbedding(EmbeddedCorpus other) {
+        if (current != null && other.spec().equals(current.spec())) {
+            embeddings.putIfAbsent(other.model(), other);
         }
-        ChoiceDialog<String> dialog = new ChoiceDialog<>(others.get(0), others);
-        dialog.initOwner(window());
-        dialog.setTitle("Compare models");
-        dialog.setHeaderText("Compare " + current.model() + " with");
-        dialog.showAndWait().ifPresent(this::compareWith);
     }
 
-    /** Embeds the corpus on screen with {@code other} (through the cache), maps it, and shows both side by side. */
-    public Job<ModelPair> compareWith(String other) {
-        EmbeddedCorpus corpus = current;
-        Layout shown = layout;
-        MapMethod chosen = method.getValue();
-        Job<ModelPair> comparing = new Job<>("Comparing with " + other, "texts", job -> ModelPair.of(workbench, corpus, shown,
-                other, chosen, ThresholdWindow.OUT_OF_SCOPE, SEED, job.progress(), job.cancellation()));
-        comparing.setOnSucceeded(event -> {
-            ModelPair pair = comparing.getValue();
-            embeddings.putIfAbsent(pair.second().model(), pair.second());
-            if (compareWindow == null) {
-                compareWindow = new CompareWindow(window(), themes);
-            }
-            compareWindow.show(pair);
-            status.say(String.format("%s vs %s: 10-NN overlap mean %.3f", pair.first().model(), pair.second().model(),
-                    pair.comparison().meanOverlap()));
-        });
-        comparing.setOnFailed(event -> failed("Comparison failed", comparing.getException()));
-        comparing.setOnCancelled(event -> status.say("Comparison cancelled."));
-        start(comparing);
-        return comparing;
-    }
-
-    CompareWindow compareWindow() {
-        return compareWindow;
-    }
-
-    ThresholdWindow thresholdWindow() {
-        return thresholdWindow;
+    Tools tools() {
+        return tools;
     }
 
     void clearSelection() {

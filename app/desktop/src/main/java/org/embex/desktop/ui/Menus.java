@@ -64,8 +64,8 @@ final class Menus {
                 item("Query…", "Shortcut+F", explorer::focusQuery),
                 item("Clear selection", "Esc", explorer::clearSelection));
         Menu tools = new Menu("Tools", null,
-                item("Threshold workbench…", "Shortcut+T", explorer::openThresholdWorkbench),
-                item("Compare with another model…", "Shortcut+M", explorer::chooseModelToCompare));
+                item("Threshold workbench…", "Shortcut+T", () -> explorer.tools().openThresholdWorkbench()),
+                item("Compare with another model…", "Shortcut+M", () -> explorer.tools().chooseModelToCompare()));
         Menu help = new Menu("Help", null, item("Keyboard shortcuts", "F1", this::showShortcuts));
         return new MenuBar(file, view, find, tools, help);
     }

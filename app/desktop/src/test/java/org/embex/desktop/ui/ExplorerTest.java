@@ -311,10 +311,9 @@ class ExplorerTest {
     @Test
     void theThresholdWorkbenchStudiesTheGateAndExportsIt(FxRobot robot, @TempDir Path dir) throws Exception {
         openAndWait(Fixtures.sample("en"));
-        fx(explorer::openThresholdWorkbench);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> explorer.thresholdWindow() != null
-                && explorer.thresholdWindow().stage().isShowing()));
-        var pane = explorer.thresholdWindow().pane();
+        fx(() -> explorer.tools().openThresholdWorkbench());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> explorer.tools().thresholdShowing()));
+        var pane = explorer.tools().thresholdWindow().pane();
         // The sample: 160 in-scope reference rows, 160 in-scope queries and 82 out-of-scope ones.
         Label tp = fx(() -> (Label) pane.lookup("#tp"));
         Label fn = fx(() -> (Label) pane.lookup("#fn"));
@@ -326,7 +325,7 @@ class ExplorerTest {
         assertThat(positives).isEqualTo(160);
         assertThat(negatives).isEqualTo(82);
         assertThat(Long.parseLong(fx(tp::getText))).isGreaterThanOrEqualTo(152);
-        PngFile.write(fx(() -> explorer.thresholdWindow().stage().getScene().snapshot(null)),
+        PngFile.write(fx(() -> explorer.tools().thresholdWindow().stage().getScene().snapshot(null)),
                 Fixtures.screenshots().resolve("threshold-workbench-en.png"));
 
         @SuppressWarnings("unchecked")
@@ -346,17 +345,16 @@ class ExplorerTest {
         assertThat(read.threshold()).isEqualTo(threshold);
         assertThat(read.modelId()).isEqualTo("all-minilm-l6-v2");
         assertThat(read.anchors().rows()).isEqualTo(160);
-        fx(() -> explorer.thresholdWindow().stage().close());
+        fx(() -> explorer.tools().thresholdWindow().stage().close());
     }
 
     @Test
     void twoModelsSideBySideShareHoverClicksAndSelections(FxRobot robot) throws Exception {
         openAndWait(Fixtures.sample("en"));
-        fx(() -> explorer.compareWith("bge-small-zh-v1.5"));
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> explorer.compareWindow() != null
-                && explorer.compareWindow().stage().isShowing()));
+        fx(() -> explorer.tools().compareWith("bge-small-zh-v1.5"));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> explorer.tools().compareShowing()));
         WaitForAsyncUtils.waitForFxEvents();
-        var pane = explorer.compareWindow().pane();
+        var pane = explorer.tools().compareWindow().pane();
         var left = pane.firstMap();
         var right = pane.secondMap();
         assertThat(right.mapLayout().points()).isEqualTo(402);
@@ -385,9 +383,9 @@ class ExplorerTest {
         java.util.BitSet selected = fx(right::selection);
         assertThat(selected.cardinality()).isPositive();
         assertThat(fx(left::selection)).isEqualTo(selected);
-        PngFile.write(fx(() -> explorer.compareWindow().stage().getScene().snapshot(null)),
+        PngFile.write(fx(() -> explorer.tools().compareWindow().stage().getScene().snapshot(null)),
                 Fixtures.screenshots().resolve("compare-en.png"));
-        fx(() -> explorer.compareWindow().stage().close());
+        fx(() -> explorer.tools().compareWindow().stage().close());
     }
 
     private static double[] fx(java.util.function.IntFunction<double[]> f, int i) {
