@@ -15,8 +15,11 @@ import org.embex.BadInputException;
 import org.embex.compare.ModelComparison;
 import org.embex.compare.ModelMetrics;
 import org.embex.corpus.Corpus;
+import org.embex.corpus.Table;
+import org.embex.corpus.TableReader;
 import org.embex.corpus.TextRow;
 import org.embex.embed.Embedding;
+import org.embex.eval.StsEvaluation;
 import org.embex.model.ModelFolder;
 import org.embex.model.Role;
 import org.embex.progress.ProgressListener;
@@ -60,6 +63,23 @@ final class CompareCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--sts", paramLabel = "PAIRS",
+            description = "Also score both models on these sentence pairs with a gold score (as 'eval sts' reads them).")
+    private Path sts;
+
+    @Option(names = "--score", defaultValue = "score", paramLabel = "COL", description = "Gold score column of --sts (default: ${DEFAULT-VALUE}).")
+    private String score;
+
+    @Option(names = "--sts-no-header", description = "The --sts file has no header: sentence1, sentence2, score by position.")
+    private boolean stsNoHeader;
+
+    /** The --sts file: sentence1, sentence2 and the score column by name, or the first three by position. */
+    private PairOptions.Pairs stsPairs() {
+        Table table = TableReader.read(sts, !stsNoHeader);
+        return new PairOptions.Pairs(table, table.values(table.column(stsNoHeader ? "1" : "sentence1")),
+                table.values(table.column(stsNoHeader ? "2" : "sentence2")), table.column(stsNoHeader ? "3" : score));
+    }
+
     @Override
     public void run() {
         if (models.size() != 2) {
@@ -71,12 +91,20 @@ final class CompareCommand implements Runnable {
             throw new BadInputException(file + ": k must be between 1 and " + (corpus.rows().size() - 1) + ", was " + k);
         }
         List<ModelFolder> folders = models.stream().map(id -> catalogue.catalogue().findInstalled(id)).toList();
+        PairOptions.Pairs stsPairs = sts == null ? null : stsPairs();
         List<List<float[]>> vectors = new ArrayList<>();
+        Map<String, Double> spearman = new LinkedHashMap<>();
         for (ModelFolder folder : folders) {
             try (EmbeddingSession session = EmbeddingSession.open(folder, cache)) {
                 ProgressBar bar = output.progress("embedding with " + folder.id());
                 vectors.add(session.source().embed(corpus.texts(), Role.TEXT, bar).stream().map(Embedding::vector).toList());
                 bar.finish();
+                if (stsPairs != null) {
+                    ProgressBar stsBar = output.progress("STS pairs with " + folder.id());
+                    spearman.put(folder.id(), StsEvaluation.run(session.source(), stsPairs.left(), stsPairs.right(),
+                            stsPairs.numbers("score"), stsBar).spearman());
+                    stsBar.finish();
+                }
             }
         }
         List<String> labels = corpus.rows().stream().map(TextRow::label).toList();
@@ -108,6 +136,9 @@ final class CompareCommand implements Runnable {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("knn_label_accuracy", model.knnLabelAccuracy().isPresent() ? model.knnLabelAccuracy().getAsDouble() : null);
             figures.put("label_silhouette", model.labelSilhouette().isPresent() ? model.labelSilhouette().getAsDouble() : null);
+            if (stsPairs != null) {
+                figures.put("sts_spearman", spearman.get(model.model()));
+            }
             metrics.put(model.model(), figures);
         }
         result.put("metrics", metrics);
@@ -119,9 +150,10 @@ final class CompareCommand implements Runnable {
                 folders.get(1).id(), corpus.rows().size(), k, comparison.meanOverlap(), comparison.medianOverlap(), chosen.label());
         for (ModelMetrics model : List.of(comparison.first(), comparison.second())) {
             if (model.knnLabelAccuracy().isPresent()) {
-                output.out().printf("  %-22s k-NN label accuracy %.3f, label silhouette %s%n", model.model(),
+                output.out().printf("  %-22s k-NN label accuracy %.3f, label silhouette %s%s%n", model.model(),
                         model.knnLabelAccuracy().getAsDouble(), model.labelSilhouette().isPresent()
-                                ? String.format("%.3f", model.labelSilhouette().getAsDouble()) : "n/a");
+                                ? String.format("%.3f", model.labelSilhouette().getAsDouble()) : "n/a",
+                        spearman.containsKey(model.model()) ? String.format(", STS Spearman %.2f", spearman.get(model.model())) : "");
             }
         }
         output.out().println("Rows the models disagree on most (overlap, label, text):");

@@ -1,21 +1,26 @@
 package org.embex.desktop.compare;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
 
 import org.embex.compare.ModelComparison;
 import org.embex.compare.ModelMetrics;
@@ -47,6 +52,8 @@ public final class ComparePane extends BorderPane {
     private final ComboBox<String> colourBy = new ComboBox<>();
     private final GridPane metrics = new GridPane();
     private final ListView<Disagreement> disagreements = new ListView<>();
+    private final Button stsButton = new Button("Score STS pairs…");
+    private double[] sts;
     private ModelPair pair;
 
     /** One line of the disagreement list. */
@@ -85,7 +92,9 @@ public final class ComparePane extends BorderPane {
         second.setPrefSize(600, 520);
         HBox maps = new HBox(10, left, right);
 
-        HBox top = new HBox(12, summary, new Label("Colour"), colourBy);
+        stsButton.setTooltip(new Tooltip("Sentence pairs with a gold score (sentence1, sentence2, score): "
+                + "each model's Spearman joins the metrics"));
+        HBox top = new HBox(12, summary, new Label("Colour"), colourBy, stsButton);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(0, 0, 8, 0));
         disagreements.setPrefHeight(200);
@@ -115,6 +124,7 @@ public final class ComparePane extends BorderPane {
 
     public void show(ModelPair shown) {
         pair = shown;
+        sts = null;
         ModelComparison comparison = shown.comparison();
         summary.setText(String.format("%s vs %s · %,d texts · %d-NN overlap mean %.3f, median %.3f", shown.first().model(),
                 shown.second().model(), shown.first().size(), comparison.k(), comparison.meanOverlap(),
@@ -164,6 +174,10 @@ public final class ComparePane extends BorderPane {
         metrics.addRow(1, new Label("k-NN label accuracy"), figure(a.knnLabelAccuracy()), figure(b.knnLabelAccuracy()));
         metrics.addRow(2, new Label("label silhouette"), figure(a.labelSilhouette()), figure(b.labelSilhouette()));
         metrics.addRow(3, new Label("gate AUROC"), figure(pair.firstGateAuroc()), figure(pair.secondGateAuroc()));
+        if (sts != null) {
+            metrics.addRow(4, new Label("STS Spearman"), new Label(String.format("%.2f", sts[0])),
+                    new Label(String.format("%.2f", sts[1])));
+        }
     }
 
     private static Label bold(String text) {
@@ -174,6 +188,24 @@ public final class ComparePane extends BorderPane {
 
     private static Label figure(OptionalDouble value) {
         return new Label(value.isPresent() ? String.format("%.3f", value.getAsDouble()) : "—");
+    }
+
+    /** Called with the pairs file the user picked. */
+    public void onStsFile(Consumer<Path> listener) {
+        stsButton.setOnAction(event -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("STS pairs");
+            java.io.File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+            if (file != null) {
+                listener.accept(file.toPath());
+            }
+        });
+    }
+
+    /** Adds both models' STS Spearman to the metrics. */
+    public void showSts(double first, double second) {
+        sts = new double[] {first, second};
+        showMetrics();
     }
 
     /** Rings a text in both maps and marks each model's own nearest neighbours of it. */

@@ -1,5 +1,8 @@
 package org.embex.desktop.ui;
 
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -12,17 +15,20 @@ final class CompareWindow {
 
     private final Stage stage = new Stage();
     private final ComparePane pane = new ComparePane();
+    private ModelPair shown;
 
-    CompareWindow(Window owner, Themes themes) {
+    CompareWindow(Window owner, Themes themes, Consumer<Path> onStsFile) {
         stage.initOwner(owner);
         stage.setTitle("embex — compare models");
         Scene scene = new Scene(pane, 1320, 860);
         scene.getStylesheets().add(Themes.stylesheet());
         stage.setScene(scene);
         pane.setDark(themes.dark());
+        pane.onStsFile(onStsFile);
     }
 
     void show(ModelPair pair) {
+        shown = pair;
         pane.show(pair);
         stage.show();
         stage.toFront();
@@ -30,6 +36,11 @@ final class CompareWindow {
 
     void setDark(boolean dark) {
         pane.setDark(dark);
+    }
+
+    /** The pair on screen, or null. */
+    ModelPair shown() {
+        return shown;
     }
 
     ComparePane pane() {

@@ -10,6 +10,7 @@ import org.embex.desktop.explore.EmbeddedCorpus;
 import org.embex.desktop.explore.GateSetup;
 import org.embex.desktop.explore.ModelPair;
 import org.embex.desktop.explore.PairsFile;
+import org.embex.desktop.explore.StsFile;
 import org.embex.desktop.explore.ThresholdStudy;
 import org.embex.desktop.explore.Workbench;
 
@@ -122,6 +123,25 @@ final class Tools {
         return comparing;
     }
 
+    /** Scores both compared models on an STS pairs file and adds their Spearman to the comparison's metrics. */
+    Job<double[]> scoreSts(Path file) {
+        ModelPair pair = compareWindow.shown();
+        Job<double[]> scoring = new Job<>("STS pairs of " + file.getFileName(), "sentences", job -> {
+            StsFile pairs = StsFile.read(file);
+            return new double[] {
+                pairs.spearman(workbench, pair.first().model(), job.progress(), job.cancellation()),
+                pairs.spearman(workbench, pair.second().model(), job.progress(), job.cancellation())};
+        });
+        scoring.setOnSucceeded(event -> {
+            if (compareWindow.shown() == pair) {
+                compareWindow.pane().showSts(scoring.getValue()[0], scoring.getValue()[1]);
+            }
+        });
+        scoring.setOnFailed(event -> explorer.failed("Could not score " + file.getFileName(), scoring.getException()));
+        explorer.start(scoring);
+        return scoring;
+    }
+
     ThresholdWindow thresholdWindow() {
         if (thresholdWindow == null) {
             thresholdWindow = new ThresholdWindow(explorer.window(), explorer::pickRow, this::studyPairs, this::studyGate, themes);
@@ -131,7 +151,7 @@ final class Tools {
 
     CompareWindow compareWindow() {
         if (compareWindow == null) {
-            compareWindow = new CompareWindow(explorer.window(), themes);
+            compareWindow = new CompareWindow(explorer.window(), themes, this::scoreSts);
         }
         return compareWindow;
     }

@@ -383,6 +383,15 @@ class ExplorerTest {
         java.util.BitSet selected = fx(right::selection);
         assertThat(selected.cardinality()).isPositive();
         assertThat(fx(left::selection)).isEqualTo(selected);
+        // STS pairs (no header, STS Benchmark's layout) add each model's Spearman to the metrics.
+        Path sts = Files.writeString(Files.createTempFile("sts", ".csv"), String.join("\n",
+                "my bill is too high,why was I charged so much,4.2", "my bill is too high,the weather is nice today,0.1",
+                "I lost my SIM card,my SIM card was stolen,4.0", "I lost my SIM card,can I roam in Spain,0.3",
+                "no signal at home,coverage is bad in my street,4.4", "no signal at home,how do I cancel my contract,0.5") + "\n");
+        var scoring = fx(() -> explorer.tools().scoreSts(sts));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, scoring::isDone);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> pane.lookupAll(".label").stream().map(n -> ((Label) n).getText()).toList())).contains("STS Spearman");
         PngFile.write(fx(() -> explorer.tools().compareWindow().stage().getScene().snapshot(null)),
                 Fixtures.screenshots().resolve("compare-en.png"));
         fx(() -> explorer.tools().compareWindow().stage().close());
