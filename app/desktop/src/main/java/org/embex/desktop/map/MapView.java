@@ -1,7 +1,5 @@
 package org.embex.desktop.map;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -59,7 +57,6 @@ public final class MapView extends Region {
     private Color ink = Color.web("#1f2328");
 
     private int[] pixels = new int[0];
-    private IntBuffer direct;
     private PixelBuffer<IntBuffer> buffer;
     private boolean rasterDirty;
     private boolean overlayDirty;
@@ -356,8 +353,8 @@ public final class MapView extends Region {
         int h = height();
         if (buffer == null || buffer.getWidth() != w || buffer.getHeight() != h) {
             pixels = new int[w * h];
-            direct = ByteBuffer.allocateDirect(4 * w * h).order(ByteOrder.nativeOrder()).asIntBuffer();
-            buffer = new PixelBuffer<>(w, h, direct, PixelFormat.getIntArgbPreInstance());
+            // The image reads the raster itself: no copy per frame.
+            buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
             image.setImage(new WritableImage(buffer));
             overlay.setWidth(w);
             overlay.setHeight(h);
@@ -376,8 +373,6 @@ public final class MapView extends Region {
         if (rasterDirty) {
             long start = System.nanoTime();
             drawn = renderer.render(pixels, view, background, drawList);
-            direct.clear();
-            direct.put(pixels, 0, view.width() * view.height());
             buffer.updateBuffer(b -> null);
             rasterDirty = false;
             frames++;
