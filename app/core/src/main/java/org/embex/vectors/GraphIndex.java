@@ -20,8 +20,8 @@ import org.embex.progress.ProgressListener;
  * that UMAP builds anyway, made undirected (a row also links to every row that lists it), so a search
  * can reach a row that only hubs list and walk out of a neighbourhood that no one points to.
  *
- * <p>For corpora too big for exact search: measured on 100,000 MiniLM vectors, see decision
- * record 0008. Exact search ({@link VectorMatrix#topK}) stays the answer below that size.
+ * <p>For corpora too big for exact search (decision record 0008, which also says where its recall
+ * still falls short). Exact search ({@link VectorMatrix#topK}) stays the answer below that size.
  */
 public final class GraphIndex {
 
@@ -73,8 +73,8 @@ public final class GraphIndex {
                 reverse[fill[other]++] = i;
             }
         }
-        // Each row: its own neighbours, then every row that lists it. Capping the second kind left
-        // rows that only hubs point to unreachable: recall@10 0.31 on 99,000 MiniLM vectors.
+        // Each row: its own neighbours, then every row that lists it, so that a row only hubs list
+        // can still be reached.
         int[] starts = new int[n + 1];
         int[] links = new int[k * n + reverse.length];
         int size = 0;
