@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
-import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
@@ -81,14 +81,11 @@ public final class MapView extends Region {
     private Consumer<BitSet> onSelection = selected -> { };
     private IntFunction<String> describe = index -> "#" + index;
 
-    /** Runs for one frame whenever something changed; idle maps cost no frames at all. */
-    private final AnimationTimer nextFrame = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            stop();
-            redrawIfDirty();
-        }
-    };
+    /**
+     * Draws at the start of a pulse's layout, after input and animation timers changed the view in
+     * that same pulse; a change asks for a pulse, so an idle map costs no frames at all.
+     */
+    private final Runnable drawBeforeLayout = this::redrawIfDirty;
 
     private long frames;
     private int drawn;
@@ -112,6 +109,14 @@ public final class MapView extends Region {
         setFocusTraversable(true);
         setCursor(Cursor.CROSSHAIR);
 
+        sceneProperty().addListener((observable, was, now) -> {
+            if (was != null) {
+                was.removePreLayoutPulseListener(drawBeforeLayout);
+            }
+            if (now != null) {
+                now.addPreLayoutPulseListener(drawBeforeLayout);
+            }
+        });
         setOnScroll(this::scrolled);
         setOnMousePressed(this::pressed);
         setOnMouseDragged(this::dragged);
@@ -344,7 +349,7 @@ public final class MapView extends Region {
 
     private void markOverlay() {
         overlayDirty = true;
-        nextFrame.start();
+        Platform.requestNextPulse();
     }
 
     @Override
