@@ -47,9 +47,7 @@ public final class ExplorerApp extends Application {
 
     /** The scene around an explorer, at the size last used. */
     public static Scene scene(Explorer explorer, Settings settings) {
-        Scene scene = new Scene(explorer, settings.number("window.width", 1440), settings.number("window.height", 900));
-        scene.getStylesheets().add(Themes.stylesheet());
-        return scene;
+        return Themes.fitted(explorer, settings.number("window.width", 1440), settings.number("window.height", 900));
     }
 
     private static void placeWindow(Stage stage, Settings settings) {

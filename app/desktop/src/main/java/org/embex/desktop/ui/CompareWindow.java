@@ -20,8 +20,7 @@ final class CompareWindow {
     CompareWindow(Window owner, Themes themes, Consumer<Path> onStsFile) {
         stage.initOwner(owner);
         stage.setTitle("embex — compare models");
-        Scene scene = new Scene(pane, 1320, 860);
-        scene.getStylesheets().add(Themes.stylesheet());
+        Scene scene = Themes.fitted(pane, 1320, 860);
         stage.setScene(scene);
         pane.setDark(themes.dark());
         pane.onStsFile(onStsFile);

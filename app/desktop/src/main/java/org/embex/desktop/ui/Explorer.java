@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -74,6 +75,7 @@ public final class Explorer extends BorderPane {
     static final String COLOUR_QUERY = "Similarity to query";
     static final String COLOUR_NONE = "One colour";
     private static final int SNAPSHOT_EVERY = 10;
+    private static final long SNAPSHOT_NANOS = 120_000_000L;
     private static final long SEED = 42;
 
     private final Workbench workbench;
@@ -418,10 +420,14 @@ public final class Explorer extends BorderPane {
             return;
         }
         AtomicBoolean snapshotPending = new AtomicBoolean();
+        AtomicLong lastSnapshot = new AtomicLong();
         Job<Layout> projecting = new Job<>(chosen.label(), "iterations", job -> {
             LayoutWatch watch = new LayoutWatch(job.progress(), job.cancellation(), snapshot -> {
-                // Drop snapshots the screen has not caught up with, rather than queue them.
-                if (snapshotPending.compareAndSet(false, true)) {
+                // Drop snapshots the screen has not caught up with, rather than queue them, and show at
+                // most a few a second: the eye follows the map forming, and each one costs a frame.
+                long now = System.nanoTime();
+                if (now - lastSnapshot.get() >= SNAPSHOT_NANOS && snapshotPending.compareAndSet(false, true)) {
+                    lastSnapshot.set(now);
                     Platform.runLater(() -> {
                         snapshotPending.set(false);
                         if (current == corpus && !job.isDone()) {

@@ -3,6 +3,10 @@ package org.embex.desktop.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
 
 /** AtlantaFX's Primer themes, light and dark; embex's own style sheet builds on their colour names. */
 public final class Themes {
@@ -19,6 +23,14 @@ public final class Themes {
 
     public boolean dark() {
         return dark;
+    }
+
+    /** A scene of the preferred size, made smaller to fit the screen it opens on. */
+    public static Scene fitted(Parent root, double width, double height) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(width, screen.getWidth() * 0.95), Math.min(height, screen.getHeight() * 0.95));
+        scene.getStylesheets().add(stylesheet());
+        return scene;
     }
 
     public static String stylesheet() {

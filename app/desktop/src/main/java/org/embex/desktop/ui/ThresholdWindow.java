@@ -65,8 +65,7 @@ final class ThresholdWindow {
         HBox bar = new HBox(10, pairs, gate, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 0, 10));
-        Scene scene = new Scene(new BorderPane(pane, bar, null, null, null), 1280, 820);
-        scene.getStylesheets().add(Themes.stylesheet());
+        Scene scene = Themes.fitted(new BorderPane(pane, bar, null, null, null), 1280, 820);
         stage.setScene(scene);
         pane.onRowPicked(onRowPicked);
         pane.onExport(this::export);

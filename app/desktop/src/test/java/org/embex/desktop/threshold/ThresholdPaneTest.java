@@ -39,7 +39,7 @@ class ThresholdPaneTest {
         }
         pane = new ThresholdPane();
         pane.show(ThresholdStudy.of("fixture", "ten scores", scores, POSITIVE, texts, rows, Optional.empty()), List.of());
-        stage.setScene(new Scene(pane, 1200, 760));
+        stage.setScene(new Scene(pane, 1080, 700));
         stage.show();
     }
 
