@@ -52,8 +52,7 @@ public final class ColumnOptions {
 
     /** The column choice as it is remembered with a corpus. */
     public String describe() {
-        return "text=" + String.join("+", text) + ";label=" + (label == null ? "" : label) + ";id=" + (id == null ? "" : id)
-                + ";header=" + !noHeader + ";encoding=" + encoding + ";format=" + (format == null ? "" : format);
+        return choice().describe(readOptions());
     }
 
     public Corpus read(Path file) {

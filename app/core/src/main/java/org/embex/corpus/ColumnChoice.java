@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +27,16 @@ public record ColumnChoice(List<String> text, Optional<String> label, Optional<S
     }
 
     /** The choice made concrete for a file's columns: names only, every one checked to exist. */
+    /**
+     * This choice and how the file is read, in one line: what the cache remembers a corpus and its
+     * maps by, the same whichever face of embex opened the file.
+     */
+    public String describe(ReadOptions options) {
+        return "text=" + String.join("+", text) + ";label=" + label.orElse("") + ";id=" + id.orElse("") + ";header="
+                + options.header() + ";encoding=" + options.charset().name() + ";format="
+                + options.format().map(format -> format.name().toLowerCase(Locale.ROOT)).orElse("");
+    }
+
     public Bound bind(Path file, List<String> columns, boolean header) {
         List<String> textColumns = new ArrayList<>();
         if (text.isEmpty()) {

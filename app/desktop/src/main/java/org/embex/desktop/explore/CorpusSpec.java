@@ -20,8 +20,6 @@ public record CorpusSpec(Path file, ReadOptions options, ColumnChoice columns) {
 
     /** The reading choices in the words the command line's layout keys use, so both share cached maps. */
     public String describe() {
-        return "text=" + String.join("+", columns.text()) + ";label=" + columns.label().orElse("") + ";id="
-                + columns.id().orElse("") + ";header=" + options.header() + ";encoding=" + options.charset().name()
-                + ";format=" + options.format().map(Enum::name).orElse("");
+        return columns.describe(options);
     }
 }

@@ -1,16 +1,14 @@
 package org.embex.desktop.explore;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 import org.embex.BadInputException;
 import org.embex.cache.CachingEmbedder;
 import org.embex.corpus.Corpus;
 import org.embex.corpus.TextRow;
 import org.embex.embed.Embedding;
-import org.embex.gate.GateDecision;
 import org.embex.gate.GateScoring;
 import org.embex.gate.IntentGate;
 import org.embex.model.Role;
@@ -55,13 +53,10 @@ public final class GateSetup {
         }).stream().map(Embedding::vector).toList();
         IntentGate open = IntentGate.build(model, source.fingerprint().hex(), GateScoring.NEAREST, Double.NEGATIVE_INFINITY,
                 examples.rows().stream().map(TextRow::label).toList(), exampleVectors, source.descriptor().dims());
-        List<GateDecision> decisions = open.decideAll(queryVectors);
-        double[] scores = decisions.stream().mapToDouble(GateDecision::score).toArray();
-        int[] rows = new int[scores.length];
-        java.util.Arrays.fill(rows, -1);
-        List<String> texts = new ArrayList<>(asked.texts());
-        return ThresholdStudy.of(model, String.format("gate: %,d examples from %s, %,d queries from %s", examples.rows().size(),
-                references.getFileName(), asked.rows().size(), queries.getFileName()), scores, positive, texts, rows,
-                Optional.of(open));
+        int[] rows = new int[queryVectors.size()];
+        Arrays.fill(rows, -1);
+        return ThresholdStudy.scoredBy(open, String.format("gate: %,d examples from %s, %,d queries from %s",
+                examples.rows().size(), references.getFileName(), asked.rows().size(), queries.getFileName()), queryVectors,
+                positive, asked.texts(), rows);
     }
 }

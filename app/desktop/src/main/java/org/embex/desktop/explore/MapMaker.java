@@ -56,8 +56,7 @@ public final class MapMaker {
     }
 
     private LayoutKey key(EmbeddedCorpus corpus, MapMethod method) {
-        String parameters = method == MapMethod.TSNE ? tsne.toString() : umap.toString();
-        return new LayoutKey(workbench.cache().sha256(corpus.spec().file()), corpus.spec().describe(), corpus.fingerprint(),
-                method.key(), parameters);
+        return LayoutKey.of(workbench.cache().sha256(corpus.spec().file()), corpus.spec().describe(), corpus.fingerprint(),
+                method.key(), umap, tsne);
     }
 }

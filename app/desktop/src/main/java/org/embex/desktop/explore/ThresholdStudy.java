@@ -58,21 +58,24 @@ public record ThresholdStudy(String model, String source, double[] scores, boole
         IntentGate open = IntentGate.build(corpus.model(), corpus.fingerprint(), GateScoring.NEAREST, Double.NEGATIVE_INFINITY,
                 references.stream().map(i -> corpus.row(i).label()).toList(),
                 references.stream().map(i -> corpus.vectors().get(i)).toList(), corpus.matrix().dims());
-        List<GateDecision> decisions = open.decideAll(queries.stream().map(i -> corpus.vectors().get(i)).toList());
-        double[] scores = new double[queries.size()];
         boolean[] positive = new boolean[queries.size()];
-        List<String> texts = new ArrayList<>();
-        int[] rows = new int[queries.size()];
         for (int q = 0; q < queries.size(); q++) {
-            int row = queries.get(q);
-            scores[q] = decisions.get(q).score();
-            positive[q] = !outOfScope.equals(corpus.row(row).label());
-            texts.add(corpus.row(row).text());
-            rows[q] = row;
+            positive[q] = !outOfScope.equals(corpus.row(queries.get(q)).label());
         }
         String source = String.format("in scope vs '%s': %d reference examples, %d queries", outOfScope, references.size(),
                 queries.size());
-        return Optional.of(of(corpus.model(), source, scores, positive, texts, rows, Optional.of(open)));
+        return Optional.of(scoredBy(open, source, queries.stream().map(i -> corpus.vectors().get(i)).toList(), positive,
+                queries.stream().map(i -> corpus.row(i).text()).toList(), queries.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    /**
+     * Each query scored by its nearest example in an open gate (one that accepts everything), as
+     * {@code ./embex gate} scores it; the gate is kept for export.
+     */
+    public static ThresholdStudy scoredBy(IntentGate open, String source, List<float[]> queries, boolean[] positive,
+                                          List<String> texts, int[] rows) {
+        double[] scores = open.decideAll(queries).stream().mapToDouble(GateDecision::score).toArray();
+        return of(open.modelId(), source, scores, positive, texts, rows, Optional.of(open));
     }
 
     /**

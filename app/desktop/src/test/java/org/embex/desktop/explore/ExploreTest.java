@@ -72,6 +72,23 @@ class ExploreTest {
     }
 
     @Test
+    void aMapTheProjectCommandMadeOpensFromTheCacheInTheWindow() {
+        java.nio.file.Path cacheFile = Fixtures.newCache();
+        int exit = org.embex.cli.EmbexCommand.commandLine().execute("project", Fixtures.sample("en").toString(), "-m",
+                "all-minilm-l6-v2", "--method", "pca", "--quiet", "--cache", cacheFile.toString(),
+                "--models-dir", Fixtures.models().toString());
+        assertThat(exit).isZero();
+        try (Workbench other = Workbench.open(Fixtures.models(), cacheFile)) {
+            CorpusSpec spec = CorpusSpec.defaults(Fixtures.sample("en"));
+            EmbeddedCorpus corpus = CorpusEmbedding.embed(other, spec, spec.read(), "all-minilm-l6-v2", ProgressListener.NONE,
+                    CancellationToken.none());
+            assertThat(new MapMaker(other, 42).cached(corpus, MapMethod.PCA)).hasValueSatisfying(
+                    layout -> assertThat(layout.points()).isEqualTo(402));
+            assertThat(new MapMaker(other, 7).cached(corpus, MapMethod.PCA)).isEmpty();
+        }
+    }
+
+    @Test
     void aQueryLandsAmongItsNeighbours() {
         Layout layout = new Layout(new float[] {0, 10, 100}, new float[] {0, 0, 100});
         double[] near = QueryPlacement.place(layout, List.of(new Neighbour(0, 0.9), new Neighbour(1, 0.9), new Neighbour(2, 0.3)));
