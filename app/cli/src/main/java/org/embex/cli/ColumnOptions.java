@@ -51,8 +51,8 @@ public final class ColumnOptions {
     }
 
     /** The column choice as it is remembered with a corpus. */
-    public String describe() {
-        return choice().describe(readOptions());
+    public String describe(Path file) {
+        return choice().describe(file, readOptions());
     }
 
     public Corpus read(Path file) {

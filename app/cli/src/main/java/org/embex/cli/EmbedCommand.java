@@ -47,7 +47,7 @@ final class EmbedCommand implements Runnable {
     public void run() {
         Corpus corpus = columns.read(file);
         try (EmbeddingSession session = EmbeddingSession.open(model, cache)) {
-            session.cache().recordCorpus(file, columns.describe(), corpus.rows().size());
+            session.cache().recordCorpus(file, columns.describe(file), corpus.rows().size());
             long started = System.nanoTime();
             ProgressBar bar = output.progress("embedding");
             CachingEmbedder.EmbedRun run = session.source().run(corpus.texts(), role, bar);

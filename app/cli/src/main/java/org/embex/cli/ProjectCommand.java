@@ -95,7 +95,7 @@ final class ProjectCommand implements Runnable {
             List<float[]> vectors = session.source().embed(corpus.texts(), Role.TEXT, bar).stream().map(Embedding::vector).toList();
             bar.finish();
             long started = System.nanoTime();
-            LayoutKey key = LayoutKey.of(session.cache().sha256(file), columns.describe(), session.source().fingerprint().hex(),
+            LayoutKey key = LayoutKey.of(session.cache().sha256(file), columns.describe(file), session.source().fingerprint().hex(),
                     chosen, params, tsne);
             Optional<Layout> cached = session.cache().layout(key);
             Layout layout;

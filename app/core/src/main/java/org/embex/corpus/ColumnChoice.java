@@ -28,13 +28,14 @@ public record ColumnChoice(List<String> text, Optional<String> label, Optional<S
 
     /** The choice made concrete for a file's columns: names only, every one checked to exist. */
     /**
-     * This choice and how the file is read, in one line: what the cache remembers a corpus and its
-     * maps by, the same whichever face of embex opened the file.
+     * This choice and how {@code file} is read, in one line: what the cache remembers a corpus and
+     * its maps by, the same whichever face of embex opened the file. The format is the one in
+     * effect, so a format named explicitly and the same format told by the extension agree.
      */
-    public String describe(ReadOptions options) {
+    public String describe(Path file, ReadOptions options) {
         return "text=" + String.join("+", text) + ";label=" + label.orElse("") + ";id=" + id.orElse("") + ";header="
                 + options.header() + ";encoding=" + options.charset().name() + ";format="
-                + options.format().map(format -> format.name().toLowerCase(Locale.ROOT)).orElse("");
+                + options.format().orElseGet(() -> TableFormat.of(file)).name().toLowerCase(Locale.ROOT);
     }
 
     public Bound bind(Path file, List<String> columns, boolean header) {

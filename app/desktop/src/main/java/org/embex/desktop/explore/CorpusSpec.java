@@ -20,6 +20,6 @@ public record CorpusSpec(Path file, ReadOptions options, ColumnChoice columns) {
 
     /** The reading choices in the words the command line's layout keys use, so both share cached maps. */
     public String describe() {
-        return columns.describe(options);
+        return columns.describe(file, options);
     }
 }

@@ -85,6 +85,12 @@ class ExploreTest {
             assertThat(new MapMaker(other, 42).cached(corpus, MapMethod.PCA)).hasValueSatisfying(
                     layout -> assertThat(layout.points()).isEqualTo(402));
             assertThat(new MapMaker(other, 7).cached(corpus, MapMethod.PCA)).isEmpty();
+            // The import dialog names the format it detected; the key is the same.
+            CorpusSpec named = new CorpusSpec(spec.file(), spec.options().withFormat(org.embex.corpus.TableFormat.CSV),
+                    spec.columns());
+            EmbeddedCorpus viaDialog = CorpusEmbedding.embed(other, named, named.read(), "all-minilm-l6-v2",
+                    ProgressListener.NONE, CancellationToken.none());
+            assertThat(new MapMaker(other, 42).cached(viaDialog, MapMethod.PCA)).isPresent();
         }
     }
 
