@@ -16,6 +16,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
@@ -62,6 +63,8 @@ public final class ThresholdPane extends BorderPane {
         value.setId("threshold-value");
         value.getStyleClass().add("title-3");
         rates.setId("rates");
+        // Two lines of rates: the lists below grow, this label must not be squeezed to one.
+        rates.setMinHeight(Region.USE_PREF_SIZE);
         summary.setWrapText(true);
         summary.getStyleClass().add("text-muted");
         export.setId("export-gate");
