@@ -55,7 +55,7 @@ public final class MillionPointBenchmark {
         UmapParams params = UmapParams.defaults().withSeed(SEED).withEpochs(epochs);
         Progress.say("neighbour graph of " + points + " synthetic vectors");
         long started = System.nanoTime();
-        KnnGraph knn = Umap.neighbourGraph(data, params);
+        KnnGraph knn = Umap.neighbourGraph(data, params, ProgressListener.NONE);
         double graphSeconds = (System.nanoTime() - started) / 1e9;
         Progress.say("graph in " + Math.round(graphSeconds) + " s; layout");
         Layout layout = Umap.layout(data, knn, params, LayoutWatch.of(new EpochReport()));

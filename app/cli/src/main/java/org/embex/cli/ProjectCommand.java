@@ -24,6 +24,7 @@ import org.embex.projection.Tsne;
 import org.embex.projection.TsneParams;
 import org.embex.projection.Umap;
 import org.embex.projection.UmapParams;
+import org.embex.progress.ProgressListener;
 import org.embex.vectors.KnnGraph;
 import org.embex.vectors.Metric;
 import org.embex.vectors.VectorMatrix;
@@ -31,7 +32,7 @@ import org.embex.vectors.VectorMatrix;
 /** A 2D map of a corpus. */
 @Command(name = "project", header = "Map a corpus to 2D (UMAP, t-SNE or PCA) and say how well the map keeps neighbourhoods.",
         description = "Writes id,x,y. trustworthiness is computed with k=15 on up to 5,000 points; knn_recall is the "
-                + "share of true neighbours in UMAP's approximate neighbour graph, checked on 200 points.")
+                + "share of true neighbours in the neighbour graph (exact for small corpora, NN-descent beyond), checked on 200 points.")
 final class ProjectCommand implements Runnable {
 
     private static final int TRUST_K = 15;
@@ -105,12 +106,15 @@ final class ProjectCommand implements Runnable {
             } else if (chosen.equals("pca") || vectors.size() <= params.neighbors()) {
                 layout = PrincipalComponents.project(vectors, seed);
             } else if (chosen.equals("tsne")) {
+                VectorMatrix data = VectorMatrix.of(vectors, session.embedder().descriptor().dims());
+                KnnGraph knn = Tsne.neighbourGraph(data, tsne, ProgressListener.NONE);
                 ProgressBar iterations = output.progress("t-SNE");
-                layout = Tsne.layout(vectors, tsne, iterations);
+                layout = Tsne.layout(vectors, knn, tsne, org.embex.projection.LayoutWatch.of(iterations));
                 iterations.finish();
+                recall = knn.recall(data, Math.max(1, vectors.size() / RECALL_CHECKS));
             } else {
                 VectorMatrix data = VectorMatrix.of(vectors, session.embedder().descriptor().dims());
-                KnnGraph knn = Umap.neighbourGraph(data, params);
+                KnnGraph knn = Umap.neighbourGraph(data, params, ProgressListener.NONE);
                 ProgressBar epochs = output.progress("umap");
                 layout = Umap.layout(data, knn, params, org.embex.projection.LayoutWatch.of(epochs));
                 epochs.finish();

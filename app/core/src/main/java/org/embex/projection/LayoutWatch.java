@@ -22,6 +22,11 @@ public record LayoutWatch(ProgressListener progress, CancellationToken cancellat
         return new LayoutWatch(progress, CancellationToken.none(), layout -> { }, Integer.MAX_VALUE);
     }
 
+    /** A listener for the work before the iterations (the neighbour graph) that only stops it when asked. */
+    public ProgressListener checkpoints() {
+        return (done, total) -> cancellation.check();
+    }
+
     /** Reports iteration {@code done} of {@code total}, stops if asked, and hands out a snapshot when due. */
     void step(int done, int total, java.util.function.Supplier<Layout> current) {
         cancellation.check();

@@ -6,39 +6,55 @@ import java.util.Arrays;
  * A Barnes-Hut quadtree over 2D points: each cell knows how many points it holds and their centre
  * of mass, so a far cell's pull can stand in for all of its points.
  *
- * <p>Cells live in flat arrays, not objects: a cell's four children sit side by side, and the
- * numbers a traversal reads (centre of mass, squared width, count) sit together in one
- * {@code double[]}. Building a tree of a million objects every iteration and chasing their
- * pointers was most of t-SNE's time. {@link #order()} lists the points leaf by leaf (Z order), so
- * that points taken in that order walk nearly the same cells one after another.
+ * <p>Built from the points sorted in Z order (Morton 1966): every cell of a quadtree is then one
+ * run of that order, so the tree is found by splitting runs, without inserting points one by one,
+ * and a cell of at most {@link #BUCKET} points stays a leaf that lists its run. Only cells that
+ * hold points exist, each cell's children sit side by side, and cells are numbered parent before
+ * children, so a walk reads a few kilobytes of flat arrays in order. Walking a pointer tree of one
+ * point per leaf, rebuilt every iteration, was most of t-SNE's time.
  */
 final class QuadTree {
 
-    private static final int MAX_DEPTH = 40;
-    /** Per cell: centre of mass x, y; squared width; point count. */
-    private static final int STRIDE = 4;
     /** Z-order resolution per axis, and room for the point index below it in a sort key. */
     private static final int CELL_BITS = 20;
     private static final int INDEX_BITS = 23;
+    /** A cell of at most this many points is a leaf: its points are summed one by one when it is near. */
+    private static final int BUCKET = 8;
+    private static final RepulsionKernel KERNEL = RepulsionKernel.best();
 
-    private double[] cells;
-    private int[] firstChild;
-    private int[] point;
-    private double[] centres;
-    private int used;
     private final int[] order;
+    private final long[] keys;
+    private final double rootWidth;
+    private int used;
+    private double[] massX;
+    private double[] massY;
+    private double[] count;
+    private double[] widthSquared;
+    private int[] firstChild;
+    private int[] children;
+    private int[] runStart;
+    private int[] runEnd;
 
-    private QuadTree(int points) {
-        int capacity = Math.max(16, 2 * points);
-        cells = new double[capacity * STRIDE];
+    private QuadTree(int points, double rootWidth) {
+        this.order = new int[points];
+        this.keys = new long[points];
+        this.rootWidth = rootWidth;
+        int capacity = Math.max(16, points / 2);
+        massX = new double[capacity];
+        massY = new double[capacity];
+        count = new double[capacity];
+        widthSquared = new double[capacity];
         firstChild = new int[capacity];
-        point = new int[capacity];
-        centres = new double[capacity * 3];
-        order = new int[points];
+        children = new int[capacity];
+        runStart = new int[capacity];
+        runEnd = new int[capacity];
     }
 
     static QuadTree of(double[] y) {
         int n = y.length / 2;
+        if (n >= 1 << INDEX_BITS) {
+            throw new IllegalArgumentException("a quadtree holds fewer than " + (1 << INDEX_BITS) + " points, got " + n);
+        }
         double minX = Double.POSITIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
@@ -49,28 +65,19 @@ final class QuadTree {
             minY = Math.min(minY, y[2 * i + 1]);
             maxY = Math.max(maxY, y[2 * i + 1]);
         }
-        QuadTree tree = new QuadTree(n);
-        double half = Math.max(maxX - minX, maxY - minY) / 2 + 1e-5;
-        double centreX = (minX + maxX) / 2;
-        double centreY = (minY + maxY) / 2;
-        tree.add(centreX, centreY, half);
-        tree.sortByCell(y, centreX - half, centreY - half, 2 * half);
-        for (int i : tree.order) {
-            tree.insert(i, y[2 * i], y[2 * i + 1]);
-        }
+        double width = Math.max(maxX - minX, maxY - minY) + 2e-5;
+        QuadTree tree = new QuadTree(n, width);
+        double left = (minX + maxX - width) / 2;
+        double bottom = (minY + maxY - width) / 2;
+        tree.sortByCell(y, left, bottom, width);
+        int root = tree.allocate(1);
+        tree.build(root, 0, n, 0, y);
         return tree;
     }
 
-    /**
-     * Puts the points in Z order (Morton 1966): the order of the quadtree's leaves, so that
-     * consecutive inserts, and later consecutive walks, touch the same cells.
-     */
+    /** Sorts the points by their Z-order cell at the finest level; ties keep the lower index first. */
     private void sortByCell(double[] y, double left, double bottom, double width) {
         int n = order.length;
-        if (n >= 1 << INDEX_BITS) {
-            throw new IllegalArgumentException("a quadtree holds fewer than " + (1 << INDEX_BITS) + " points, got " + n);
-        }
-        long[] keys = new long[n];
         double scale = (1 << CELL_BITS) / width;
         for (int i = 0; i < n; i++) {
             long column = Math.min((1 << CELL_BITS) - 1, (long) ((y[2 * i] - left) * scale));
@@ -78,7 +85,11 @@ final class QuadTree {
             // The quadrant index is x + 2y at every level, so y's bits go above x's.
             keys[i] = ((spread(row) << 1 | spread(column)) << INDEX_BITS) | i;
         }
-        java.util.Arrays.sort(keys);
+        if (n > 50_000) {
+            Arrays.parallelSort(keys);
+        } else {
+            Arrays.sort(keys);
+        }
         for (int at = 0; at < n; at++) {
             order[at] = (int) (keys[at] & ((1 << INDEX_BITS) - 1));
         }
@@ -100,121 +111,191 @@ final class QuadTree {
         return order;
     }
 
-    private int add(double centreX, double centreY, double halfWidth) {
-        if (used == firstChild.length) {
-            int capacity = 2 * used;
-            cells = Arrays.copyOf(cells, capacity * STRIDE);
+    /** Reserves {@code cells} consecutive cells and returns the first. */
+    private int allocate(int cells) {
+        if (used + cells > count.length) {
+            int capacity = Math.max(2 * count.length, used + cells);
+            massX = Arrays.copyOf(massX, capacity);
+            massY = Arrays.copyOf(massY, capacity);
+            count = Arrays.copyOf(count, capacity);
+            widthSquared = Arrays.copyOf(widthSquared, capacity);
             firstChild = Arrays.copyOf(firstChild, capacity);
-            point = Arrays.copyOf(point, capacity);
-            centres = Arrays.copyOf(centres, capacity * 3);
+            children = Arrays.copyOf(children, capacity);
+            runStart = Arrays.copyOf(runStart, capacity);
+            runEnd = Arrays.copyOf(runEnd, capacity);
         }
-        int cell = used++;
-        centres[3 * cell] = centreX;
-        centres[3 * cell + 1] = centreY;
-        centres[3 * cell + 2] = halfWidth;
-        cells[STRIDE * cell + 2] = 4 * halfWidth * halfWidth;
-        firstChild[cell] = -1;
-        point[cell] = -1;
-        return cell;
+        int first = used;
+        used += cells;
+        return first;
     }
 
-    private void insert(int index, double x, double yy) {
-        int cell = 0;
-        for (int depth = 0; ; depth++) {
-            int at = STRIDE * cell;
-            double count = cells[at + 3];
-            if (count == 0) {
-                point[cell] = index;
-                cells[at] = x;
-                cells[at + 1] = yy;
-                cells[at + 3] = 1;
-                return;
+    /** Makes {@code cell} the cell of the run {@code order[from, to)} at {@code level}, with its subtree. */
+    private void build(int cell, int from, int to, int level, double[] y) {
+        double width = rootWidth / (1L << level);
+        widthSquared[cell] = width * width;
+        count[cell] = to - from;
+        runStart[cell] = from;
+        runEnd[cell] = to;
+        if (to - from <= BUCKET || level == CELL_BITS) {
+            double sumX = 0;
+            double sumY = 0;
+            for (int at = from; at < to; at++) {
+                sumX += y[2 * order[at]];
+                sumY += y[2 * order[at] + 1];
             }
-            if (firstChild[cell] < 0 && depth < MAX_DEPTH) {
-                split(cell);
-            }
-            cells[at] = (cells[at] * count + x) / (count + 1);
-            cells[at + 1] = (cells[at + 1] * count + yy) / (count + 1);
-            cells[at + 3] = count + 1;
-            if (firstChild[cell] < 0) {
-                return;
-            }
-            cell = child(cell, x, yy);
+            massX[cell] = sumX / (to - from);
+            massY[cell] = sumY / (to - from);
+            children[cell] = 0;
+            return;
         }
-    }
-
-    /** Gives a leaf four children and moves its single point down; alone, its centre of mass is its place. */
-    private void split(int cell) {
-        double centreX = centres[3 * cell];
-        double centreY = centres[3 * cell + 1];
-        double quarter = centres[3 * cell + 2] / 2;
-        int first = add(centreX - quarter, centreY - quarter, quarter);
-        add(centreX + quarter, centreY - quarter, quarter);
-        add(centreX - quarter, centreY + quarter, quarter);
-        add(centreX + quarter, centreY + quarter, quarter);
+        // The run splits where the two bits of this level's quadrant change.
+        int shift = INDEX_BITS + 2 * (CELL_BITS - level - 1);
+        int[] bounds = new int[5];
+        bounds[0] = from;
+        for (int quadrant = 1; quadrant < 4; quadrant++) {
+            bounds[quadrant] = firstAtLeast(bounds[quadrant - 1], to, shift, quadrant);
+        }
+        bounds[4] = to;
+        int occupied = 0;
+        for (int quadrant = 0; quadrant < 4; quadrant++) {
+            occupied += bounds[quadrant + 1] > bounds[quadrant] ? 1 : 0;
+        }
+        int first = allocate(occupied);
         firstChild[cell] = first;
-        double x = cells[STRIDE * cell];
-        double yy = cells[STRIDE * cell + 1];
-        int moved = child(cell, x, yy);
-        point[moved] = point[cell];
-        point[cell] = -1;
-        cells[STRIDE * moved] = x;
-        cells[STRIDE * moved + 1] = yy;
-        cells[STRIDE * moved + 3] = 1;
+        children[cell] = occupied;
+        int child = first;
+        double sumX = 0;
+        double sumY = 0;
+        for (int quadrant = 0; quadrant < 4; quadrant++) {
+            if (bounds[quadrant + 1] > bounds[quadrant]) {
+                build(child, bounds[quadrant], bounds[quadrant + 1], level + 1, y);
+                sumX += massX[child] * count[child];
+                sumY += massY[child] * count[child];
+                child++;
+            }
+        }
+        massX[cell] = sumX / (to - from);
+        massY[cell] = sumY / (to - from);
     }
 
-    private int child(int cell, double x, double yy) {
-        return firstChild[cell] + (x >= centres[3 * cell] ? 1 : 0) + (yy >= centres[3 * cell + 1] ? 2 : 0);
+    /** The first position in {@code [from, to)} whose quadrant bits at {@code shift} are at least {@code quadrant}. */
+    private int firstAtLeast(int from, int to, int shift, int quadrant) {
+        int low = from;
+        int high = to;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if ((int) ((keys[middle] >>> shift) & 3) < quadrant) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /**
-     * Adds to {@code force} the repulsion of every point on point {@code i} at (x, y), as
-     * Σ w² (y_i − y_j) with w = 1 / (1 + d²), and returns Σ w, both approximated by far cells.
-     * {@code stack} needs room for 3 · 40 + 4 cells.
+     * The repulsion of every point on each point of {@code group} (points at {@code y}), as
+     * Σ w² (y_i − y_j) with w = 1 / (1 + d²), into {@code forces[2i], forces[2i + 1]}, and Σ w into
+     * {@code sums[i]}. The tree is walked once for the whole group: a cell counts as one point when
+     * it is small for its distance to the group's bounding box (Barnes-Hut's test, taken at the
+     * nearest a point of the group can be, so each point's sum is at least as accurate as its own
+     * walk would give); a near leaf adds its points one by one. The entries so gathered are then
+     * summed point by point in a loop without branches ({@link RepulsionKernel}). Groups are runs of
+     * points in Z order, which lie close together.
      */
-    double repulsion(int i, double x, double yy, double theta, double[] force, int[] stack) {
+    void repulsion(int[] group, int from, int to, double[] y, double theta, double[] forces, double[] sums,
+                   Interactions list) {
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (int at = from; at < to; at++) {
+            int i = group[at];
+            minX = Math.min(minX, y[2 * i]);
+            maxX = Math.max(maxX, y[2 * i]);
+            minY = Math.min(minY, y[2 * i + 1]);
+            maxY = Math.max(maxY, y[2 * i + 1]);
+        }
         double thetaSquared = theta * theta;
-        double z = 0;
-        double fx = 0;
-        double fy = 0;
+        list.clear();
+        int[] stack = list.stack;
         int top = 0;
         stack[top++] = 0;
         while (top > 0) {
             int cell = stack[--top];
-            int at = STRIDE * cell;
-            double count = cells[at + 3];
-            if (count == 0) {
-                continue;
-            }
-            boolean leaf = firstChild[cell] < 0;
-            if (leaf && count == 1 && point[cell] == i) {
-                continue;
-            }
-            double dx = x - cells[at];
-            double dy = yy - cells[at + 1];
-            double d2 = dx * dx + dy * dy;
-            if (leaf || cells[at + 2] < thetaSquared * d2) {
-                // Only a leaf can hold i: a cell around i is never far enough from it to be summarised.
-                double others = point[cell] == i ? count - 1 : count;
-                double w = 1 / (1 + d2);
-                double weighted = others * w * w;
-                fx += weighted * dx;
-                fy += weighted * dy;
-                z += others * w;
+            double cx = massX[cell];
+            double cy = massY[cell];
+            double gapX = Math.max(0, Math.max(minX - cx, cx - maxX));
+            double gapY = Math.max(0, Math.max(minY - cy, cy - maxY));
+            if (widthSquared[cell] < thetaSquared * (gapX * gapX + gapY * gapY)) {
+                list.add(cx, cy, count[cell], -1);
+            } else if (children[cell] == 0) {
+                for (int at = runStart[cell]; at < runEnd[cell]; at++) {
+                    int j = order[at];
+                    list.add(y[2 * j], y[2 * j + 1], 1, j);
+                }
             } else {
-                int first = firstChild[cell];
-                stack[top++] = first + 3;
-                stack[top++] = first + 2;
-                stack[top++] = first + 1;
-                stack[top++] = first;
+                for (int child = firstChild[cell] + children[cell] - 1; child >= firstChild[cell]; child--) {
+                    stack[top++] = child;
+                }
             }
         }
-        force[0] += fx;
-        force[1] += fy;
-        return z;
+        double[] force = list.force;
+        for (int at = from; at < to; at++) {
+            int i = group[at];
+            double x = y[2 * i];
+            double yy = y[2 * i + 1];
+            force[0] = 0;
+            force[1] = 0;
+            // i's own entry adds w = 1 and no force; it is taken off again below.
+            double z = KERNEL.repel(x, yy, list.x, list.y, list.count, list.size, force);
+            forces[2 * i] = force[0];
+            forces[2 * i + 1] = force[1];
+            sums[i] = z - (list.holds(i) ? 1 : 0);
+        }
     }
 
-    static int[] stack() {
-        return new int[3 * MAX_DEPTH + 8];
+    /** The far cells and near points one group of points interacts with; reused from group to group by one thread. */
+    static final class Interactions {
+        /** Depth-first, at most three waiting siblings per level. */
+        private final int[] stack = new int[3 * (CELL_BITS + 1) + 4];
+        private final double[] force = new double[2];
+        private final int[] entryOf;
+        private double[] x = new double[512];
+        private double[] y = new double[512];
+        private double[] count = new double[512];
+        private int[] point = new int[512];
+        private int size;
+
+        /** For trees of {@code points} points. */
+        Interactions(int points) {
+            entryOf = new int[points];
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        void add(double cx, double cy, double points, int single) {
+            if (size == x.length) {
+                x = Arrays.copyOf(x, 2 * size);
+                y = Arrays.copyOf(y, 2 * size);
+                count = Arrays.copyOf(count, 2 * size);
+                point = Arrays.copyOf(point, 2 * size);
+            }
+            if (single >= 0) {
+                entryOf[single] = size;
+            }
+            x[size] = cx;
+            y[size] = cy;
+            count[size] = points;
+            point[size++] = single;
+        }
+
+        /** Whether point {@code i} is in this list on its own. */
+        boolean holds(int i) {
+            int entry = entryOf[i];
+            return entry < size && point[entry] == i;
+        }
     }
 }

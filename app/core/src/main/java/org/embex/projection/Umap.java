@@ -4,12 +4,12 @@ import java.util.List;
 
 import org.embex.progress.ProgressListener;
 import org.embex.vectors.KnnGraph;
-import org.embex.vectors.NnDescent;
+import org.embex.vectors.NeighbourGraphs;
 import org.embex.vectors.VectorMatrix;
 
 /**
  * UMAP (McInnes, Healy and Melville 2018), following umap-learn: the fuzzy graph of the
- * NN-descent neighbour graph, a PCA start scaled to ±10, and stochastic gradient descent that
+ * neighbour graph (exact for small corpora, NN-descent beyond: {@link NeighbourGraphs}), a PCA start scaled to ±10, and stochastic gradient descent that
  * pulls each edge together as often as its weight says and pushes {@code negativeRate} random
  * points away, with a learning rate falling linearly to zero. Every point is kept: components of
  * the graph that are not connected still get a place from their start and their own edges.
@@ -29,12 +29,12 @@ public final class Umap {
         if (data.rows() <= params.neighbors()) {
             return PrincipalComponents.project(data, params.seed());
         }
-        return layout(data, neighbourGraph(data, params), params, watch);
+        return layout(data, neighbourGraph(data, params, watch.checkpoints()), params, watch);
     }
 
     /** The neighbour graph UMAP works on: each point's {@code neighbors − 1} nearest others. */
-    public static KnnGraph neighbourGraph(VectorMatrix data, UmapParams params) {
-        return NnDescent.build(data, params.neighbors() - 1, params.metric(), params.seed(), ProgressListener.NONE);
+    public static KnnGraph neighbourGraph(VectorMatrix data, UmapParams params, ProgressListener listener) {
+        return NeighbourGraphs.build(data, params.neighbors() - 1, params.metric(), params.seed(), listener);
     }
 
     /** The layout from a neighbour graph built by {@link #neighbourGraph}. */

@@ -11,6 +11,13 @@ interface DotKernel {
     /** The dot product of {@code length} values of {@code a} from {@code aFrom} and of {@code b} from {@code bFrom}. */
     float dot(float[] a, int aFrom, float[] b, int bFrom, int length);
 
+    /**
+     * The sixteen dot products of rows {@code a .. a+3} with rows {@code b .. b+3} of the row-major
+     * {@code values} (rows of {@code dims}), into {@code out[4 · i + j]}: each loaded value serves
+     * four products, so a pass over many pairs is bound by arithmetic rather than by loads.
+     */
+    void dots4x4(float[] values, int dims, int a, int b, float[] out);
+
     /** Adds {@code scale} times {@code length} values of {@code a} from {@code aFrom} to the start of {@code target}. */
     void addScaled(float[] a, int aFrom, float scale, float[] target, int length);
 

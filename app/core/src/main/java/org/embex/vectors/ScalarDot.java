@@ -33,6 +33,15 @@ final class ScalarDot implements DotKernel {
     }
 
     @Override
+    public void dots4x4(float[] values, int dims, int a, int b, float[] out) {
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                out[4 * i + j] = dot(values, (a + i) * dims, values, (b + j) * dims, dims);
+            }
+        }
+    }
+
+    @Override
     public void addScaled(float[] a, int aFrom, float scale, float[] target, int length) {
         for (int j = 0; j < length; j++) {
             target[j] = Math.fma(a[aFrom + j], scale, target[j]);

@@ -38,6 +38,84 @@ final class SimdDot implements DotKernel {
     }
 
     @Override
+    public void dots4x4(float[] values, int dims, int a, int b, float[] out) {
+        int a0 = a * dims;
+        int a1 = a0 + dims;
+        int a2 = a1 + dims;
+        int a3 = a2 + dims;
+        int b0 = b * dims;
+        int b1 = b0 + dims;
+        int b2 = b1 + dims;
+        int b3 = b2 + dims;
+        FloatVector s00 = FloatVector.zero(SPECIES);
+        FloatVector s01 = s00;
+        FloatVector s02 = s00;
+        FloatVector s03 = s00;
+        FloatVector s10 = s00;
+        FloatVector s11 = s00;
+        FloatVector s12 = s00;
+        FloatVector s13 = s00;
+        FloatVector s20 = s00;
+        FloatVector s21 = s00;
+        FloatVector s22 = s00;
+        FloatVector s23 = s00;
+        FloatVector s30 = s00;
+        FloatVector s31 = s00;
+        FloatVector s32 = s00;
+        FloatVector s33 = s00;
+        int j = 0;
+        for (int bound = SPECIES.loopBound(dims); j < bound; j += SPECIES.length()) {
+            FloatVector x0 = FloatVector.fromArray(SPECIES, values, a0 + j);
+            FloatVector x1 = FloatVector.fromArray(SPECIES, values, a1 + j);
+            FloatVector x2 = FloatVector.fromArray(SPECIES, values, a2 + j);
+            FloatVector x3 = FloatVector.fromArray(SPECIES, values, a3 + j);
+            FloatVector y = FloatVector.fromArray(SPECIES, values, b0 + j);
+            s00 = x0.fma(y, s00);
+            s10 = x1.fma(y, s10);
+            s20 = x2.fma(y, s20);
+            s30 = x3.fma(y, s30);
+            y = FloatVector.fromArray(SPECIES, values, b1 + j);
+            s01 = x0.fma(y, s01);
+            s11 = x1.fma(y, s11);
+            s21 = x2.fma(y, s21);
+            s31 = x3.fma(y, s31);
+            y = FloatVector.fromArray(SPECIES, values, b2 + j);
+            s02 = x0.fma(y, s02);
+            s12 = x1.fma(y, s12);
+            s22 = x2.fma(y, s22);
+            s32 = x3.fma(y, s32);
+            y = FloatVector.fromArray(SPECIES, values, b3 + j);
+            s03 = x0.fma(y, s03);
+            s13 = x1.fma(y, s13);
+            s23 = x2.fma(y, s23);
+            s33 = x3.fma(y, s33);
+        }
+        out[0] = s00.reduceLanes(VectorOperators.ADD);
+        out[1] = s01.reduceLanes(VectorOperators.ADD);
+        out[2] = s02.reduceLanes(VectorOperators.ADD);
+        out[3] = s03.reduceLanes(VectorOperators.ADD);
+        out[4] = s10.reduceLanes(VectorOperators.ADD);
+        out[5] = s11.reduceLanes(VectorOperators.ADD);
+        out[6] = s12.reduceLanes(VectorOperators.ADD);
+        out[7] = s13.reduceLanes(VectorOperators.ADD);
+        out[8] = s20.reduceLanes(VectorOperators.ADD);
+        out[9] = s21.reduceLanes(VectorOperators.ADD);
+        out[10] = s22.reduceLanes(VectorOperators.ADD);
+        out[11] = s23.reduceLanes(VectorOperators.ADD);
+        out[12] = s30.reduceLanes(VectorOperators.ADD);
+        out[13] = s31.reduceLanes(VectorOperators.ADD);
+        out[14] = s32.reduceLanes(VectorOperators.ADD);
+        out[15] = s33.reduceLanes(VectorOperators.ADD);
+        for (; j < dims; j++) {
+            for (int i = 0; i < 4; i++) {
+                for (int c = 0; c < 4; c++) {
+                    out[4 * i + c] = Math.fma(values[a0 + i * dims + j], values[b0 + c * dims + j], out[4 * i + c]);
+                }
+            }
+        }
+    }
+
+    @Override
     public void addScaled(float[] a, int aFrom, float scale, float[] target, int length) {
         FloatVector factor = FloatVector.broadcast(SPECIES, scale);
         int j = 0;

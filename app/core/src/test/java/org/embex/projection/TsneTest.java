@@ -74,4 +74,16 @@ class TsneTest {
         Layout two = Tsne.layout(points, params, ProgressListener.NONE);
         assertThat(one.x()).containsExactly(two.x());
     }
+
+    @Test
+    void aCancelledJobStopsInTheNeighbourGraph() {
+        List<float[]> points = clustered(2000);
+        var token = org.embex.progress.CancellationToken.none();
+        token.cancel();
+        List<Layout> snapshots = new ArrayList<>();
+        LayoutWatch watch = new LayoutWatch(ProgressListener.NONE, token, snapshots::add, 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tsne.layout(points, TsneParams.defaults(), watch))
+                .isInstanceOf(org.embex.progress.CancelledException.class);
+        assertThat(snapshots).isEmpty();
+    }
 }

@@ -84,7 +84,7 @@ class UmapTest {
         List<float[]> points = clustered().subList(0, 300);
         var data = org.embex.vectors.VectorMatrix.of(points, 32);
         UmapParams params = UmapParams.defaults().withEpochs(100);
-        var knn = Umap.neighbourGraph(data, params);
+        var knn = Umap.neighbourGraph(data, params, ProgressListener.NONE);
         List<Layout> snapshots = new ArrayList<>();
         Umap.layout(points, knn, params,
                 new LayoutWatch(ProgressListener.NONE, org.embex.progress.CancellationToken.none(), snapshots::add, 25));

@@ -49,7 +49,7 @@ public final class MapMaker {
         } else if (method == MapMethod.TSNE) {
             layout = Tsne.layout(corpus.vectors(), tsne, watch);
         } else {
-            layout = Umap.layout(corpus.vectors(), Umap.neighbourGraph(corpus.matrix(), umap), umap, watch);
+            layout = Umap.layout(corpus.vectors(), Umap.neighbourGraph(corpus.matrix(), umap, watch.checkpoints()), umap, watch);
         }
         workbench.cache().storeLayout(key, layout);
         return layout;
