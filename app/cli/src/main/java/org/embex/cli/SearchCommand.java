@@ -15,9 +15,9 @@ import org.embex.corpus.TextRow;
 import org.embex.embed.Embedder;
 import org.embex.embed.Embedding;
 import org.embex.model.Role;
-import org.embex.vectors.GraphIndex;
 import org.embex.vectors.Metric;
 import org.embex.vectors.Neighbour;
+import org.embex.vectors.NeighbourSearch;
 import org.embex.vectors.VectorMatrix;
 
 /** Semantic search: the rows of a file nearest to a query. */
@@ -73,12 +73,15 @@ final class SearchCommand implements Runnable {
             bar.finish();
             Embedding asked = embedder.embed(query, Role.QUERY);
             List<Map<String, Object>> results = new ArrayList<>();
-            VectorMatrix matrix = VectorMatrix.of(vectors, embedder.descriptor().dims());
-            // Exact search of 100,000 rows takes about 15 ms, so the graph pays only for far larger files.
-            boolean graph = !exact && vectors.size() > graphAbove;
-            List<Neighbour> nearest = graph
-                    ? GraphIndex.build(matrix, metric, SEED, output.progress("neighbour graph")).search(asked.vector(), k)
-                    : matrix.topK(asked.vector(), k, metric);
+            NeighbourSearch search = new NeighbourSearch(VectorMatrix.of(vectors, embedder.descriptor().dims()),
+                    exact ? Integer.MAX_VALUE : graphAbove, SEED);
+            boolean graph = search.wantsIndex();
+            if (graph) {
+                ProgressBar indexing = output.progress("neighbour graph");
+                search.index(metric, indexing);
+                indexing.finish();
+            }
+            List<Neighbour> nearest = search.nearest(asked.vector(), k, metric);
             for (int rank = 0; rank < nearest.size(); rank++) {
                 TextRow row = rows.get(nearest.get(rank).index());
                 Map<String, Object> hit = new LinkedHashMap<>();

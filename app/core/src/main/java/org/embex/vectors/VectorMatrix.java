@@ -111,6 +111,11 @@ public final class VectorMatrix {
         };
     }
 
+    /** The dot product of rows {@code a} and {@code b}. */
+    float dotRows(int a, int b) {
+        return KERNEL.dot(values, a * dims, values, b * dims, dims);
+    }
+
     /** Row {@code row}'s Euclidean norm. */
     float norm(int row) {
         return norms[row];

@@ -8,10 +8,14 @@ import org.embex.embed.Embedding;
 import org.embex.model.Role;
 import org.embex.progress.CancellationToken;
 import org.embex.progress.ProgressListener;
+import org.embex.vectors.NeighbourSearch;
 import org.embex.vectors.VectorMatrix;
 
 /** Embeds an opened corpus with one model through the cache; a cancelled run keeps what it committed. */
 public final class CorpusEmbedding {
+
+    /** Seeds the neighbour graph of a large corpus, so the same corpus gets the same index. */
+    private static final long SEED = 42;
 
     private CorpusEmbedding() {
     }
@@ -30,7 +34,7 @@ public final class CorpusEmbedding {
         });
         List<float[]> vectors = embeddings.stream().map(Embedding::vector).toList();
         VectorMatrix matrix = VectorMatrix.of(vectors, source.descriptor().dims());
-        return new EmbeddedCorpus(spec, corpus, source.descriptor().id(), source.fingerprint().hex(), vectors, matrix,
-                EmbedDiagnostics.of(source.descriptor().id(), embeddings));
+        return new EmbeddedCorpus(spec, corpus, source.descriptor().id(), source.fingerprint().hex(), vectors,
+                new NeighbourSearch(matrix, workbench.exactSearchUpTo(), SEED), EmbedDiagnostics.of(source.descriptor().id(), embeddings));
     }
 }

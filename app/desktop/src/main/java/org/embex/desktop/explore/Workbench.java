@@ -10,6 +10,7 @@ import org.embex.cache.VectorCache;
 import org.embex.embed.Embedder;
 import org.embex.model.ModelCatalogue;
 import org.embex.model.ModelFolder;
+import org.embex.vectors.NeighbourSearch;
 
 /**
  * What the explorer keeps open while it runs: the model catalogue, the vector cache, and each
@@ -21,6 +22,7 @@ public final class Workbench implements AutoCloseable {
     private final VectorCache cache;
     private final Map<String, Embedder> embedders = new LinkedHashMap<>();
     private final Map<String, CachingEmbedder> sources = new LinkedHashMap<>();
+    private volatile int exactSearchUpTo = NeighbourSearch.DEFAULT_EXACT_UP_TO;
 
     private Workbench(ModelCatalogue catalogue, VectorCache cache) {
         this.catalogue = catalogue;
@@ -34,6 +36,16 @@ public final class Workbench implements AutoCloseable {
     /** The models a user can pick: installed catalogue models, in catalogue order. */
     public List<ModelFolder> installedModels() {
         return catalogue.all().stream().filter(ModelFolder::installed).toList();
+    }
+
+    /** Corpora of more rows than this answer neighbour queries through a graph index once it is built. */
+    public int exactSearchUpTo() {
+        return exactSearchUpTo;
+    }
+
+    /** Sets {@link #exactSearchUpTo()} for corpora opened from now on. */
+    public void exactSearchUpTo(int rows) {
+        exactSearchUpTo = rows;
     }
 
     public VectorCache cache() {

@@ -114,6 +114,7 @@ public final class Explorer extends BorderPane {
     private String queryText;
     private Job<?> mainJob;
     private Job<?> projectionJob;
+    private Job<?> indexJob;
 
     public Explorer(Workbench workbench, Settings settings, Themes themes) {
         this.workbench = workbench;
@@ -166,7 +167,10 @@ public final class Explorer extends BorderPane {
         legend.onHiddenChanged(map::setHiddenCategories);
         neighbours.onQuery(this::query);
         neighbours.onPick(map::centreOn);
-        neighbours.onOptionsChanged(this::refreshNeighbours);
+        neighbours.onOptionsChanged(() -> {
+            refreshNeighbours();
+            indexNeighbours();
+        });
         selection.onExport(this::exportSelection);
         selection.onClear(() -> selected(new BitSet()));
 
@@ -351,6 +355,10 @@ public final class Explorer extends BorderPane {
         if (current == null || !current.spec().equals(opened.corpus().spec())) {
             embeddings.clear();
         }
+        if (indexJob != null) {
+            indexJob.cancel();
+            indexJob = null;
+        }
         current = opened.corpus();
         embeddings.put(current.model(), current);
         placeholder.setVisible(false);
@@ -374,6 +382,7 @@ public final class Explorer extends BorderPane {
             stage.setTitle("embex — " + current.spec().file().getFileName() + " · " + current.model());
         }
         status.facts(String.format("%,d texts · %s", current.size(), current.model()));
+        indexNeighbours();
         EmbeddedCorpus shown = current;
         Platform.runLater(() -> {
             if (current == shown) {
@@ -559,6 +568,39 @@ public final class Explorer extends BorderPane {
             showNeighbours("Nearest to the query “" + shorten(queryText, 120) + "”", found, -1,
                     found.isEmpty() ? null : QueryPlacement.place(layout, found));
         }
+    }
+
+    /**
+     * Builds the graph index of a corpus too large to score at every click, for the metric in use,
+     * beside the map; neighbours stay exact (and slower) until it is ready.
+     */
+    private void indexNeighbours() {
+        EmbeddedCorpus corpus = current;
+        Metric metric = neighbours.metric();
+        if (corpus == null || !corpus.search().wantsIndex() || corpus.search().indexed(metric)
+                || indexJob != null && !indexJob.isDone()) {
+            return;
+        }
+        Job<Void> indexing = new Job<>(String.format("Indexing %,d texts for neighbour search (%s)", corpus.size(),
+                metric.label()), "rounds", job -> {
+                    corpus.search().index(metric, job.progress());
+                    return null;
+                });
+        indexing.setOnSucceeded(event -> {
+            if (current == corpus) {
+                status.facts(String.format("%,d texts · %s · neighbours from the graph index (%s)", corpus.size(),
+                        corpus.model(), metric.label()));
+                // The metric may have changed while this one was built.
+                indexNeighbours();
+            }
+        });
+        indexing.setOnFailed(event -> failed("Indexing for neighbour search failed", indexing.getException()));
+        indexJob = indexing;
+        workers.submit(indexing);
+    }
+
+    Job<?> indexJob() {
+        return indexJob;
     }
 
     private void showNeighbours(String title, List<Neighbour> found, int focusPoint, double[] queryPoint) {
@@ -752,6 +794,9 @@ public final class Explorer extends BorderPane {
         }
         if (projectionJob != null) {
             projectionJob.cancel();
+        }
+        if (indexJob != null) {
+            indexJob.cancel();
         }
         workers.shutdownNow();
     }

@@ -73,6 +73,10 @@ public final class StatusBar extends HBox {
         return message.getText();
     }
 
+    String facts() {
+        return facts.getText();
+    }
+
     public void facts(String text) {
         facts.setText(text);
     }

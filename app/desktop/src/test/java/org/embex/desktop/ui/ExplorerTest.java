@@ -138,6 +138,31 @@ class ExplorerTest {
         snapshot("explorer-neighbours.png");
     }
 
+    @Test
+    void aCorpusTooLargeForExactSearchAnswersFromTheGraphIndex(FxRobot robot) throws TimeoutException {
+        // The sample stands in for a large corpus: exact search only up to 100 rows.
+        workbench.exactSearchUpTo(100);
+        try {
+            openAndWait(Fixtures.sample("en"));
+        } finally {
+            workbench.exactSearchUpTo(org.embex.vectors.NeighbourSearch.DEFAULT_EXACT_UP_TO);
+        }
+        EmbeddedCorpus corpus = explorer.current();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> corpus.search().indexed(Metric.COSINE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(explorer.status().facts()).contains("graph index");
+
+        int target = isolatedPoint();
+        double[] local = explorer.map().screenPosition(target);
+        robot.clickOn(fx(() -> explorer.map().localToScreen(local[0], local[1])));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> explorer.neighbours().rows().size() == 10);
+        List<Integer> expected = IntStream.range(0, corpus.size()).filter(i -> i != target).boxed()
+                .sorted(Comparator.comparingDouble(i -> -Metric.cosine(corpus.vectors().get(target), corpus.vectors().get(i))))
+                .limit(10).toList();
+        List<Integer> listed = explorer.neighbours().rows().stream().map(NeighbourRow::index).toList();
+        assertThat(listed.stream().filter(expected::contains).count()).isGreaterThanOrEqualTo(9);
+    }
+
     /** A point with no other within 12 pixels, so a click on it can only mean it. */
     private int isolatedPoint() {
         var map = explorer.map();
