@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.embex.cache.SearchIndexes;
 import org.embex.corpus.TextRow;
 import org.embex.embed.Embedder;
 import org.embex.embed.Embedding;
@@ -76,9 +77,11 @@ final class SearchCommand implements Runnable {
             NeighbourSearch search = new NeighbourSearch(VectorMatrix.of(vectors, embedder.descriptor().dims()),
                     exact ? Integer.MAX_VALUE : graphAbove, SEED);
             boolean graph = search.wantsIndex();
+            boolean graphCached = false;
             if (graph) {
                 ProgressBar indexing = output.progress("neighbour graph");
-                search.index(metric, indexing);
+                graphCached = SearchIndexes.index(session.cache(), session.cache().sha256(file), columns.describe(file),
+                        session.source().fingerprint().hex(), search, metric, indexing);
                 indexing.finish();
             }
             List<Neighbour> nearest = search.nearest(asked.vector(), k, metric);
@@ -98,6 +101,9 @@ final class SearchCommand implements Runnable {
                 result.put("query", TextReport.of(query, asked));
                 result.put("metric", metric.label());
                 result.put("search", graph ? "graph" : "exact");
+                if (graph) {
+                    result.put("graph", graphCached ? "cached" : "built");
+                }
                 result.put("results", results);
                 output.printJson(result);
                 return;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @Tag("model")
 class SearchCommandTest {
@@ -44,6 +45,18 @@ class SearchCommandTest {
         assertThat(exact.get("search").asText()).isEqualTo("exact");
         assertThat(graph.get("search").asText()).isEqualTo("graph");
         assertThat(ids(graph)).isEqualTo(ids(exact));
+    }
+
+    @Test
+    void theGraphIsBuiltOnceAndReadBackFromTheCache(@TempDir Path dir) {
+        String cache = dir.resolve("cache.sqlite").toString();
+        JsonNode first = search("--graph-above", "100", "--cache", cache);
+        JsonNode second = search("--graph-above", "100", "--cache", cache);
+        assertThat(first.get("graph").asText()).isEqualTo("built");
+        assertThat(second.get("graph").asText()).isEqualTo("cached");
+        assertThat(ids(second)).isEqualTo(ids(first));
+        assertThat(search("--graph-above", "100", "--cache", cache, "--metric", "l2").get("graph").asText())
+                .as("another metric, another graph").isEqualTo("built");
     }
 
     @Test

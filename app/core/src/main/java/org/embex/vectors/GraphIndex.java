@@ -63,10 +63,30 @@ public final class GraphIndex {
 
     /** Indexes a neighbour graph already built over {@code data}, such as UMAP's. */
     public static GraphIndex of(VectorMatrix data, KnnGraph graph, long seed) {
-        int n = graph.points();
-        int k = graph.k();
+        return of(data, graph.metric(), graph.neighbours(), seed);
+    }
+
+    /**
+     * Indexes the neighbour lists of a graph built over {@code data} by {@code metric} before (read
+     * back from the cache): row i's neighbours are {@code neighbours[i]}, k of them for every row.
+     *
+     * @throws IllegalArgumentException when the lists do not fit {@code data}
+     */
+    public static GraphIndex of(VectorMatrix data, Metric metric, int[][] neighbours, long seed) {
+        int n = neighbours.length;
+        int k = n == 0 ? 0 : neighbours[0].length;
+        if (n != data.rows()) {
+            throw new IllegalArgumentException("a graph of " + n + " rows for " + data.rows() + " vectors");
+        }
+        for (int[] row : neighbours) {
+            for (int other : row) {
+                if (row.length != k || other < 0 || other >= n) {
+                    throw new IllegalArgumentException("a graph row that is not " + k + " rows of " + n);
+                }
+            }
+        }
         int[] reverseCounts = new int[n];
-        for (int[] row : graph.neighbours()) {
+        for (int[] row : neighbours) {
             for (int other : row) {
                 reverseCounts[other]++;
             }
@@ -79,7 +99,7 @@ public final class GraphIndex {
         int[] fill = Arrays.copyOf(reverseStarts, n);
         for (int i = 0; i < n; i++) {
             for (int slot = 0; slot < k; slot++) {
-                int other = graph.neighbours()[i][slot];
+                int other = neighbours[i][slot];
                 reverse[fill[other]++] = i;
             }
         }
@@ -90,7 +110,7 @@ public final class GraphIndex {
         int size = 0;
         for (int i = 0; i < n; i++) {
             starts[i] = size;
-            int[] own = graph.neighbours()[i];
+            int[] own = neighbours[i];
             for (int other : own) {
                 links[size++] = other;
             }
@@ -104,9 +124,9 @@ public final class GraphIndex {
         int[] entries = new SplittableRandom(seed).ints(0, n).distinct().limit(Math.min(n, ENTRY_POINTS)).toArray();
         List<RandomProjectionTree> trees = new ArrayList<>();
         for (int t = 0; t < TREES; t++) {
-            trees.add(RandomProjectionTree.build(data, graph.metric(), seed + 1 + t));
+            trees.add(RandomProjectionTree.build(data, metric, seed + 1 + t));
         }
-        return new GraphIndex(data, graph.metric(), starts, Arrays.copyOf(links, size), entries, trees);
+        return new GraphIndex(data, metric, starts, Arrays.copyOf(links, size), entries, trees);
     }
 
     private static boolean contains(int[] values, int value) {

@@ -33,6 +33,11 @@ public final class NeighbourSearch {
         return matrix;
     }
 
+    /** The seed of the graphs this search builds: the same rows and seed give the same graph. */
+    public long seed() {
+        return seed;
+    }
+
     /** Whether the rows are too many for exact search to be the answer. */
     public boolean wantsIndex() {
         return matrix.rows() > exactUpTo;
@@ -44,13 +49,26 @@ public final class NeighbourSearch {
     }
 
     /**
-     * Builds the graph index for {@code metric}, if the size wants one and it is not built yet: long
-     * work (minutes for a million rows), to run off any thread that must answer. The listener may
-     * stop it by throwing.
+     * Builds the graph index for {@code metric} and returns its neighbour lists, for a cache to
+     * keep: long work (minutes for a million rows), to run off any thread that must answer. The
+     * listener may stop it by throwing.
      */
-    public void index(Metric metric, ProgressListener listener) {
-        if (wantsIndex() && !indexes.containsKey(metric)) {
-            indexes.put(metric, GraphIndex.build(matrix, metric, seed, listener));
+    public int[][] index(Metric metric, ProgressListener listener) {
+        KnnGraph graph = NnDescent.build(matrix, Math.min(GraphIndex.DEGREE, matrix.rows() - 1), metric, seed, listener);
+        indexes.put(metric, GraphIndex.of(matrix, metric, graph.neighbours(), seed));
+        return graph.neighbours();
+    }
+
+    /**
+     * Indexes neighbour lists built before by {@link #index(Metric, ProgressListener)} for the same
+     * rows; false, and nothing changed, when they do not fit these rows.
+     */
+    public boolean index(Metric metric, int[][] neighbours) {
+        try {
+            indexes.put(metric, GraphIndex.of(matrix, metric, neighbours, seed));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

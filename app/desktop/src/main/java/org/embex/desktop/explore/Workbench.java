@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.embex.cache.CachingEmbedder;
+import org.embex.cache.SearchIndexes;
 import org.embex.cache.VectorCache;
 import org.embex.embed.Embedder;
 import org.embex.model.ModelCatalogue;
 import org.embex.model.ModelFolder;
+import org.embex.progress.ProgressListener;
+import org.embex.vectors.Metric;
 import org.embex.vectors.NeighbourSearch;
 
 /**
@@ -46,6 +49,16 @@ public final class Workbench implements AutoCloseable {
     /** Sets {@link #exactSearchUpTo()} for corpora opened from now on. */
     public void exactSearchUpTo(int rows) {
         exactSearchUpTo = rows;
+    }
+
+    /**
+     * Gives a large corpus's neighbour search its graph index for {@code metric}: read back from the
+     * cache when this corpus and model were indexed before, built and kept otherwise (long: run it
+     * as a job). Returns true when it came from the cache.
+     */
+    public boolean indexForSearch(EmbeddedCorpus corpus, Metric metric, ProgressListener listener) {
+        return SearchIndexes.index(cache, cache.sha256(corpus.spec().file()), corpus.spec().describe(), corpus.fingerprint(),
+                corpus.search(), metric, listener);
     }
 
     public VectorCache cache() {

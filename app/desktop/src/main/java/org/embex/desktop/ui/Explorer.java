@@ -581,15 +581,12 @@ public final class Explorer extends BorderPane {
                 || indexJob != null && !indexJob.isDone()) {
             return;
         }
-        Job<Void> indexing = new Job<>(String.format("Indexing %,d texts for neighbour search (%s)", corpus.size(),
-                metric.label()), "rounds", job -> {
-                    corpus.search().index(metric, job.progress());
-                    return null;
-                });
+        Job<Boolean> indexing = new Job<>(String.format("Indexing %,d texts for neighbour search (%s)", corpus.size(),
+                metric.label()), "rounds", job -> workbench.indexForSearch(corpus, metric, job.progress()));
         indexing.setOnSucceeded(event -> {
             if (current == corpus) {
-                status.facts(String.format("%,d texts · %s · neighbours from the graph index (%s)", corpus.size(),
-                        corpus.model(), metric.label()));
+                status.facts(String.format("%,d texts · %s · neighbours from the graph index (%s%s)", corpus.size(),
+                        corpus.model(), metric.label(), indexing.getValue() ? ", cached" : ""));
                 // The metric may have changed while this one was built.
                 indexNeighbours();
             }

@@ -1,0 +1,32 @@
+package org.embex.cache;
+
+import org.embex.progress.ProgressListener;
+import org.embex.vectors.GraphIndex;
+import org.embex.vectors.Metric;
+import org.embex.vectors.NeighbourSearch;
+
+/**
+ * Gives a large corpus's {@link NeighbourSearch} its graph index through the cache: the
+ * neighbour lists are read back when this corpus, column choice and model were indexed before,
+ * and built and kept otherwise, so only the first search of a big file waits for the graph.
+ */
+public final class SearchIndexes {
+
+    private SearchIndexes() {
+    }
+
+    /**
+     * Indexes {@code search} for {@code metric}; returns true when the graph came from the cache.
+     * A stored graph that does not fit the rows (a corrupted entry) is built again and replaced.
+     */
+    public static boolean index(VectorCache cache, String corpusSha256, String columns, String modelFingerprint,
+                                NeighbourSearch search, Metric metric, ProgressListener listener) {
+        GraphKey key = new GraphKey(corpusSha256, columns, modelFingerprint, metric, GraphIndex.DEGREE, search.seed());
+        var stored = cache.graph(key);
+        if (stored.isPresent() && search.index(metric, stored.get())) {
+            return true;
+        }
+        cache.storeGraph(key, search.index(metric, listener));
+        return false;
+    }
+}
