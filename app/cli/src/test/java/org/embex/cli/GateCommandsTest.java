@@ -183,6 +183,7 @@ class GateCommandsTest {
                 "--cache", dir.resolve("cache.sqlite").toString());
         assertThat(tsne.exitCode()).as(tsne.err()).isZero();
         assertThat(tsne.json().get("trustworthiness").asDouble()).isGreaterThan(0.85);
+        assertThat(tsne.json().get("knn_recall").asDouble()).as("402 rows: the exact graph").isEqualTo(1.0);
 
         Run unknown = Run.of("project", sample.toString(), "-m", "all-minilm-l6-v2", "--method", "mds", "--quiet");
         assertThat(unknown.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
