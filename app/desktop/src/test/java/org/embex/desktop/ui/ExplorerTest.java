@@ -161,6 +161,7 @@ class ExplorerTest {
                 .limit(10).toList();
         List<Integer> listed = explorer.neighbours().rows().stream().map(NeighbourRow::index).toList();
         assertThat(listed.stream().filter(expected::contains).count()).isGreaterThanOrEqualTo(9);
+        snapshot("explorer-graph-index.png");
     }
 
     /** A point with no other within 12 pixels, so a click on it can only mean it. */
