@@ -8,9 +8,9 @@ import org.embex.progress.ProgressListener;
 /**
  * The exact k-nearest-neighbour graph, by scoring every pair of rows once, as a blocked matrix
  * product: two groups of rows stay in cache while their pairs are scored sixteen dot products at
- * a time ({@link DotKernel#dots4x4}), and each pair goes to both rows' lists. It costs n² dot products whatever k is, where NN-descent's
- * joins grow with k², so for t-SNE's 90 neighbours it is the faster of the two up to a few hundred
- * thousand rows (measured figures in {@link NeighbourGraphs}).
+ * a time ({@link DotKernel#dots4x4}), and each pair goes to both rows' lists. It costs n² dot
+ * products whatever k is, where NN-descent's cost grows with k, so for t-SNE's 90 neighbours it is
+ * the faster of the two up to about 63,000 rows ({@link NeighbourGraphs} has the figures).
  *
  * <p>Deterministic: ties go to the lower row.
  */

@@ -593,11 +593,8 @@ public final class Explorer extends BorderPane {
         });
         indexing.setOnFailed(event -> failed("Indexing for neighbour search failed", indexing.getException()));
         indexJob = indexing;
+        status.follow(indexing);
         workers.submit(indexing);
-    }
-
-    Job<?> indexJob() {
-        return indexJob;
     }
 
     private void showNeighbours(String title, List<Neighbour> found, int focusPoint, double[] queryPoint) {

@@ -1,5 +1,8 @@
 package org.embex.desktop.ui;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+
 import javafx.concurrent.Worker;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -18,6 +21,8 @@ public final class StatusBar extends HBox {
     private final Button cancel = new Button("Cancel");
     private final Label facts = new Label();
     private Job<?> job;
+    /** Jobs followed before the current one that still run, the latest first. */
+    private final Deque<Job<?>> waiting = new ArrayDeque<>();
 
     public StatusBar() {
         super(10);
@@ -41,24 +46,41 @@ public final class StatusBar extends HBox {
         getChildren().addAll(message, progress, cancel, gap, facts);
     }
 
-    /** Follows {@code next} until it ends; its last words stay in the message. */
+    /**
+     * Follows {@code next} until it ends; its last words stay in the message. A job it followed
+     * before that still runs (the neighbour index beside a map) is followed again when this one
+     * ends, so long work never runs out of sight or out of reach of Cancel.
+     */
     public void follow(Job<?> next) {
-        job = next;
-        message.textProperty().bind(next.messageProperty());
-        progress.progressProperty().bind(next.progressProperty());
-        progress.setVisible(true);
-        cancel.setVisible(true);
+        if (job != null && !job.isDone()) {
+            waiting.push(job);
+        }
         next.stateProperty().addListener((observable, was, state) -> {
             if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
+                waiting.remove(next);
                 if (job == next) {
-                    message.textProperty().unbind();
-                    progress.progressProperty().unbind();
-                    progress.setVisible(false);
-                    cancel.setVisible(false);
-                    job = null;
+                    Job<?> resumed = waiting.poll();
+                    if (resumed != null) {
+                        show(resumed);
+                    } else {
+                        message.textProperty().unbind();
+                        progress.progressProperty().unbind();
+                        progress.setVisible(false);
+                        cancel.setVisible(false);
+                        job = null;
+                    }
                 }
             }
         });
+        show(next);
+    }
+
+    private void show(Job<?> shown) {
+        job = shown;
+        message.textProperty().bind(shown.messageProperty());
+        progress.progressProperty().bind(shown.progressProperty());
+        progress.setVisible(true);
+        cancel.setVisible(true);
     }
 
     /** Shows {@code text} unless a job is running and speaking for itself. */
