@@ -32,20 +32,8 @@ final class SimdRepulsion implements RepulsionKernel {
             fx = pull.fma(dx, fx);
             fy = pull.fma(dy, fy);
         }
-        double zs = z.reduceLanes(VectorOperators.ADD);
-        double fxs = fx.reduceLanes(VectorOperators.ADD);
-        double fys = fy.reduceLanes(VectorOperators.ADD);
-        for (; e < size; e++) {
-            double dx = x - ex[e];
-            double dy = y - ey[e];
-            double w = 1 / (1 + dx * dx + dy * dy);
-            double weighted = count[e] * w;
-            zs += weighted;
-            fxs += weighted * w * dx;
-            fys += weighted * w * dy;
-        }
-        force[0] += fxs;
-        force[1] += fys;
-        return zs;
+        force[0] += fx.reduceLanes(VectorOperators.ADD);
+        force[1] += fy.reduceLanes(VectorOperators.ADD);
+        return z.reduceLanes(VectorOperators.ADD) + ScalarRepulsion.repel(x, y, ex, ey, count, e, size, force);
     }
 }

@@ -58,7 +58,12 @@ public final class GraphIndex {
 
     /** Builds the neighbour graph of {@code data} by NN-descent and indexes it. */
     public static GraphIndex build(VectorMatrix data, Metric metric, long seed, ProgressListener listener) {
-        return of(data, NnDescent.build(data, Math.min(DEGREE, data.rows() - 1), metric, seed, listener), seed);
+        return of(data, graph(data, metric, seed, listener), seed);
+    }
+
+    /** The graph an index walks: each row's {@link #DEGREE} nearest others, by NN-descent. */
+    public static KnnGraph graph(VectorMatrix data, Metric metric, long seed, ProgressListener listener) {
+        return NnDescent.build(data, Math.min(DEGREE, data.rows() - 1), metric, seed, listener);
     }
 
     /** Indexes a neighbour graph already built over {@code data}, such as UMAP's. */

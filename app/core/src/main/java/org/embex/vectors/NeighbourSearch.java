@@ -54,7 +54,7 @@ public final class NeighbourSearch {
      * listener may stop it by throwing.
      */
     public int[][] index(Metric metric, ProgressListener listener) {
-        KnnGraph graph = NnDescent.build(matrix, Math.min(GraphIndex.DEGREE, matrix.rows() - 1), metric, seed, listener);
+        KnnGraph graph = GraphIndex.graph(matrix, metric, seed, listener);
         indexes.put(metric, GraphIndex.of(matrix, metric, graph.neighbours(), seed));
         return graph.neighbours();
     }

@@ -126,18 +126,6 @@ public final class VectorMatrix {
         return values;
     }
 
-    /**
-     * {@link #distance} of rows {@code a} and {@code b} from their dot product already computed;
-     * L2 this way loses digits for very close rows, so callers score their finalists again.
-     */
-    float distanceFromDot(int a, int b, float dot, Metric metric) {
-        return switch (metric) {
-            case COSINE -> norms[a] == 0 || norms[b] == 0 ? 1f : 1f - dot / (norms[a] * norms[b]);
-            case DOT -> -dot;
-            case L2 -> (float) Math.sqrt(Math.max(0, (double) norms[a] * norms[a] + (double) norms[b] * norms[b] - 2.0 * dot));
-        };
-    }
-
     /** The distance between two rows: 1 − cosine, −dot, or Euclidean; smaller is closer. */
     float distance(int a, int b, Metric metric) {
         return switch (metric) {
