@@ -23,6 +23,12 @@ class ArchitectureTest {
     static final ArchRule onlyTheEmbedderTouchesTheTokenizer = noClasses().that().resideOutsideOfPackage("org.embex.embed..")
             .should().dependOnClassesThat().resideInAPackage("ai.djl..");
 
+    /** DJL calls home when a tokenizer is built; only the class that first switches that off may build one. */
+    @ArchTest
+    static final ArchRule onlyTextTokenizerBuildsDjlTokenizers = noClasses().that()
+            .doNotHaveFullyQualifiedName("org.embex.embed.TextTokenizer")
+            .should().dependOnClassesThat().haveFullyQualifiedName("ai.djl.huggingface.tokenizers.HuggingFaceTokenizer");
+
     @ArchTest
     static final ArchRule onlyTheCacheTouchesSql = noClasses().that().resideOutsideOfPackage("org.embex.cache..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..");

@@ -26,6 +26,7 @@ public final class TextTokenizer implements AutoCloseable {
     }
 
     public static TextTokenizer open(Path tokenizerJson, int maxTokens, String unknownToken) {
+        DjlOffline.ensure();
         try {
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
                     .optTokenizerPath(tokenizerJson)

@@ -110,6 +110,7 @@ class LangChain4jReferenceTest {
     }
 
     private static Encoding encodeWhole(Path tokenizerFile, String text) throws Exception {
+        DjlOffline.ensure();
         try (HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder().optTokenizerPath(tokenizerFile)
                 .optAddSpecialTokens(false).optTruncation(false).optPadding(false).build()) {
             return tokenizer.encode(text, false, false);
