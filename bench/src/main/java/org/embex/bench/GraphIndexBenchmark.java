@@ -3,7 +3,7 @@ package org.embex.bench;
 import java.util.List;
 
 import org.embex.progress.ProgressListener;
-import org.embex.vectors.GraphIndex;
+import org.embex.neighbours.GraphIndex;
 import org.embex.vectors.Metric;
 import org.embex.vectors.Neighbour;
 import org.embex.vectors.VectorMatrix;

@@ -9,12 +9,12 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.embex.progress.ProgressListener;
-import org.embex.projection.Layout;
-import org.embex.projection.LayoutWatch;
-import org.embex.projection.Trustworthiness;
-import org.embex.projection.Umap;
-import org.embex.projection.UmapParams;
-import org.embex.vectors.KnnGraph;
+import org.embex.layout.Layout;
+import org.embex.layout.LayoutWatch;
+import org.embex.layout.Trustworthiness;
+import org.embex.layout.Umap;
+import org.embex.layout.UmapParams;
+import org.embex.neighbours.KnnGraph;
 import org.embex.vectors.Metric;
 import org.embex.vectors.VectorMatrix;
 

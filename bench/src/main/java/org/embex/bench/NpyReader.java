@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.embex.projection.Layout;
+import org.embex.layout.Layout;
 
 /** Reads the two-column float32 .npy layouts the peers write back. */
 final class NpyReader {

@@ -18,12 +18,12 @@ import org.embex.model.ModelCatalogue;
 import org.embex.model.ModelFolder;
 import org.embex.model.Role;
 import org.embex.progress.ProgressListener;
-import org.embex.projection.Layout;
-import org.embex.projection.Trustworthiness;
-import org.embex.projection.Tsne;
-import org.embex.projection.TsneParams;
-import org.embex.projection.Umap;
-import org.embex.projection.UmapParams;
+import org.embex.layout.Layout;
+import org.embex.layout.Trustworthiness;
+import org.embex.layout.Tsne;
+import org.embex.layout.TsneParams;
+import org.embex.layout.Umap;
+import org.embex.layout.UmapParams;
 import org.embex.vectors.Metric;
 import org.embex.vectors.NpyWriter;
 

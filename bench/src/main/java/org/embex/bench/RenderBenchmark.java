@@ -19,7 +19,7 @@ import org.embex.desktop.map.PointRenderer;
 import org.embex.desktop.map.PointStyle;
 import org.embex.desktop.map.Viewport;
 import org.embex.desktop.plot.Offscreen;
-import org.embex.projection.Layout;
+import org.embex.layout.Layout;
 
 /**
  * Frame times of the map while panning and zooming, for 10k, 100k and 1M points at 1600×1000:

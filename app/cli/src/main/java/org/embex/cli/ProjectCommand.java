@@ -17,15 +17,15 @@ import org.embex.cache.LayoutKey;
 import org.embex.corpus.Corpus;
 import org.embex.embed.Embedding;
 import org.embex.model.Role;
-import org.embex.projection.Layout;
-import org.embex.projection.PrincipalComponents;
-import org.embex.projection.Trustworthiness;
-import org.embex.projection.Tsne;
-import org.embex.projection.TsneParams;
-import org.embex.projection.Umap;
-import org.embex.projection.UmapParams;
+import org.embex.layout.Layout;
+import org.embex.layout.PrincipalComponents;
+import org.embex.layout.Trustworthiness;
+import org.embex.layout.Tsne;
+import org.embex.layout.TsneParams;
+import org.embex.layout.Umap;
+import org.embex.layout.UmapParams;
 import org.embex.progress.ProgressListener;
-import org.embex.vectors.KnnGraph;
+import org.embex.neighbours.KnnGraph;
 import org.embex.vectors.Metric;
 import org.embex.vectors.VectorMatrix;
 
@@ -109,14 +109,14 @@ final class ProjectCommand implements Runnable {
                 VectorMatrix data = VectorMatrix.of(vectors, session.embedder().descriptor().dims());
                 KnnGraph knn = Tsne.neighbourGraph(data, tsne, ProgressListener.NONE);
                 ProgressBar iterations = output.progress("t-SNE");
-                layout = Tsne.layout(vectors, knn, tsne, org.embex.projection.LayoutWatch.of(iterations));
+                layout = Tsne.layout(vectors, knn, tsne, org.embex.layout.LayoutWatch.of(iterations));
                 iterations.finish();
                 recall = knn.recall(data, Math.max(1, vectors.size() / RECALL_CHECKS));
             } else {
                 VectorMatrix data = VectorMatrix.of(vectors, session.embedder().descriptor().dims());
                 KnnGraph knn = Umap.neighbourGraph(data, params, ProgressListener.NONE);
                 ProgressBar epochs = output.progress("umap");
-                layout = Umap.layout(data, knn, params, org.embex.projection.LayoutWatch.of(epochs));
+                layout = Umap.layout(data, knn, params, org.embex.layout.LayoutWatch.of(epochs));
                 epochs.finish();
                 recall = knn.recall(data, Math.max(1, vectors.size() / RECALL_CHECKS));
             }

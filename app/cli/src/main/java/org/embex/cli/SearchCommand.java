@@ -18,7 +18,7 @@ import org.embex.embed.Embedding;
 import org.embex.model.Role;
 import org.embex.vectors.Metric;
 import org.embex.vectors.Neighbour;
-import org.embex.vectors.NeighbourSearch;
+import org.embex.neighbours.NeighbourSearch;
 import org.embex.vectors.VectorMatrix;
 
 /** Semantic search: the rows of a file nearest to a query. */

@@ -1,7 +1,7 @@
 package org.embex.cache;
 
-import org.embex.projection.TsneParams;
-import org.embex.projection.UmapParams;
+import org.embex.layout.TsneParams;
+import org.embex.layout.UmapParams;
 
 /**
  * Everything a map depends on: the corpus content and column choice, the model, the method and

@@ -1,9 +1,9 @@
 package org.embex.cache;
 
 import org.embex.progress.ProgressListener;
-import org.embex.vectors.GraphIndex;
+import org.embex.neighbours.GraphIndex;
 import org.embex.vectors.Metric;
-import org.embex.vectors.NeighbourSearch;
+import org.embex.neighbours.NeighbourSearch;
 
 /**
  * Gives a large corpus's {@link NeighbourSearch} its graph index through the cache: the

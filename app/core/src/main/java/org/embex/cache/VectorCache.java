@@ -24,7 +24,7 @@ import org.embex.embed.Embedding;
 import org.embex.model.ContentHash;
 import org.embex.model.FileHasher;
 import org.embex.model.ModelFingerprint;
-import org.embex.projection.Layout;
+import org.embex.layout.Layout;
 
 /**
  * The SQLite file where embex keeps every vector it has computed, keyed by the model's

@@ -6,7 +6,7 @@ import java.util.List;
 import org.embex.progress.ProgressListener;
 import org.embex.vectors.Metric;
 import org.embex.vectors.Neighbour;
-import org.embex.vectors.NnDescent;
+import org.embex.neighbours.NnDescent;
 import org.embex.vectors.VectorMatrix;
 
 /**

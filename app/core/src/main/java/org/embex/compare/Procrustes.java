@@ -1,6 +1,6 @@
 package org.embex.compare;
 
-import org.embex.projection.Layout;
+import org.embex.layout.Layout;
 
 /**
  * Moves one map onto another: the rotation (or reflection), uniform scale and shift that bring

@@ -102,7 +102,7 @@ public final class VectorMatrix {
     }
 
     /** Row {@code row}'s score against a query whose norm is {@code queryNorm}: larger is closer, as in {@link #scores}. */
-    double score(int row, float[] query, double queryNorm, Metric metric) {
+    public double score(int row, float[] query, double queryNorm, Metric metric) {
         float dot = KERNEL.dot(values, row * dims, query, 0, dims);
         return switch (metric) {
             case DOT -> dot;
@@ -112,22 +112,22 @@ public final class VectorMatrix {
     }
 
     /** The dot product of rows {@code a} and {@code b}. */
-    float dotRows(int a, int b) {
+    public float dotRows(int a, int b) {
         return KERNEL.dot(values, a * dims, values, b * dims, dims);
     }
 
     /** Row {@code row}'s Euclidean norm. */
-    float norm(int row) {
+    public float norm(int row) {
         return norms[row];
     }
 
-    /** The row-major values themselves, for kernels in this package that must not copy them. */
-    float[] values() {
+    /** The row-major values themselves, for the neighbour kernels ({@code org.embex.neighbours}) that must not copy them. */
+    public float[] values() {
         return values;
     }
 
     /** The distance between two rows: 1 − cosine, −dot, or Euclidean; smaller is closer. */
-    float distance(int a, int b, Metric metric) {
+    public float distance(int a, int b, Metric metric) {
         return switch (metric) {
             case COSINE -> {
                 float dot = KERNEL.dot(values, a * dims, values, b * dims, dims);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.embex.progress.ProgressListener;
 import org.embex.vectors.Metric;
 import org.embex.vectors.Neighbour;
-import org.embex.vectors.NeighbourSearch;
+import org.embex.neighbours.NeighbourSearch;
 import org.embex.vectors.VectorMatrix;
 
 class SearchIndexesTest {

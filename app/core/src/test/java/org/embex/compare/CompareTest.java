@@ -10,7 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import org.embex.progress.ProgressListener;
-import org.embex.projection.Layout;
+import org.embex.layout.Layout;
 import org.embex.vectors.Metric;
 import org.embex.vectors.VectorMatrix;
 

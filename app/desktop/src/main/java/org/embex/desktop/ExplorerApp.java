@@ -6,8 +6,8 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-import org.embex.desktop.explore.CorpusSpec;
-import org.embex.desktop.explore.Workbench;
+import org.embex.usecase.CorpusSpec;
+import org.embex.usecase.Workbench;
 import org.embex.desktop.ui.Explorer;
 import org.embex.desktop.ui.Settings;
 import org.embex.desktop.ui.Themes;

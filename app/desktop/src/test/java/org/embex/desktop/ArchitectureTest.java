@@ -20,7 +20,7 @@ class ArchitectureTest {
 
     @Test
     void theExplorersEngineSideHasNoJavaFx() {
-        noClasses().that().resideInAPackage("org.embex.desktop.explore..")
+        noClasses().that().resideInAPackage("org.embex.usecase..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..").check(classes);
     }
 

@@ -2,6 +2,8 @@ package org.embex.desktop.explore;
 
 import org.embex.corpus.TextRow;
 import org.embex.desktop.map.Colouring;
+import org.embex.usecase.Clusters;
+import org.embex.usecase.EmbeddedCorpus;
 
 /** The colourings a corpus offers, the same for the window and for {@code plot}. */
 public final class ColourBy {

@@ -2,7 +2,7 @@ package org.embex.desktop.map;
 
 import java.util.BitSet;
 
-import org.embex.projection.Layout;
+import org.embex.layout.Layout;
 
 /** The points inside a box or a lasso drawn on the view, in screen pixels. */
 public final class AreaSelection {

@@ -2,7 +2,7 @@ package org.embex.desktop.map;
 
 import java.util.BitSet;
 
-import org.embex.projection.Layout;
+import org.embex.layout.Layout;
 
 /**
  * A map's points laid out for drawing: coordinates, colours and visibility copied into the

@@ -26,7 +26,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineJoin;
 
-import org.embex.projection.Layout;
+import org.embex.layout.Layout;
 
 /**
  * The map: points drawn into a pixel buffer shown through a zero-copy image, and a thin canvas

@@ -3,7 +3,7 @@ package org.embex.desktop.map;
 import java.util.Arrays;
 import java.util.BitSet;
 
-import org.embex.projection.Layout;
+import org.embex.layout.Layout;
 
 /**
  * A uniform grid over a layout's points, so that finding the point under the pointer looks at a

@@ -3,7 +3,7 @@ package org.embex.desktop.map;
 import java.util.BitSet;
 import java.util.stream.IntStream;
 
-import org.embex.projection.Layout;
+import org.embex.layout.Layout;
 
 /**
  * Draws a map's points into a premultiplied ARGB raster. A canvas call per point costs seconds

@@ -1,6 +1,6 @@
 package org.embex.desktop.map;
 
-import org.embex.projection.Layout;
+import org.embex.layout.Layout;
 
 /**
  * Which part of the map a view shows: the world point at the centre of the view and how many

@@ -14,7 +14,7 @@ import org.embex.desktop.map.Legend;
 import org.embex.desktop.map.MapView;
 import org.embex.desktop.map.PointStyle;
 import org.embex.desktop.ui.Themes;
-import org.embex.projection.Layout;
+import org.embex.layout.Layout;
 
 /** The map view with its legend and a title, drawn off-screen into an image. Call on the JavaFX thread. */
 public final class MapPicture {

@@ -8,8 +8,8 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 
 import org.embex.desktop.compare.ComparePane;
-import org.embex.desktop.explore.ModelPair;
-import org.embex.desktop.explore.ThresholdStudy;
+import org.embex.usecase.ModelPair;
+import org.embex.usecase.ThresholdStudy;
 import org.embex.desktop.map.MapView;
 import org.embex.desktop.threshold.ThresholdPane;
 import org.embex.desktop.ui.Themes;

@@ -20,20 +20,20 @@ import org.embex.cli.ModelOptions;
 import org.embex.cli.OutputOptions;
 import org.embex.cli.ProgressBar;
 import org.embex.corpus.Corpus;
-import org.embex.desktop.explore.Clusters;
+import org.embex.usecase.Clusters;
 import org.embex.desktop.explore.ColourBy;
-import org.embex.desktop.explore.CorpusEmbedding;
-import org.embex.desktop.explore.CorpusSpec;
-import org.embex.desktop.explore.EmbeddedCorpus;
-import org.embex.desktop.explore.MapMaker;
-import org.embex.desktop.explore.MapMethod;
-import org.embex.desktop.explore.ModelPair;
-import org.embex.desktop.explore.ThresholdStudy;
-import org.embex.desktop.explore.Workbench;
+import org.embex.usecase.CorpusEmbedding;
+import org.embex.usecase.CorpusSpec;
+import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.MapMaker;
+import org.embex.usecase.MapMethod;
+import org.embex.usecase.ModelPair;
+import org.embex.usecase.ThresholdStudy;
+import org.embex.usecase.Workbench;
 import org.embex.desktop.map.Colouring;
 import org.embex.progress.CancellationToken;
-import org.embex.projection.Layout;
-import org.embex.projection.LayoutWatch;
+import org.embex.layout.Layout;
+import org.embex.layout.LayoutWatch;
 
 /** The explorer's map of a corpus, drawn off-screen to a PNG for a report. */
 @Command(name = "plot", header = "Render a view of a corpus to a PNG, without a window.",

@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 
-import org.embex.desktop.explore.ThresholdStudy;
+import org.embex.usecase.ThresholdStudy;
 import org.embex.desktop.map.Palette;
 import org.embex.gate.GateFile;
 import org.embex.threshold.Confusion;

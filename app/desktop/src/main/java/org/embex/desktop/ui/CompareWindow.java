@@ -8,7 +8,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import org.embex.desktop.compare.ComparePane;
-import org.embex.desktop.explore.ModelPair;
+import org.embex.usecase.ModelPair;
 
 /** Two models side by side, in a window of its own. */
 final class CompareWindow {

@@ -25,7 +25,7 @@ import org.embex.corpus.ReadOptions;
 import org.embex.corpus.Table;
 import org.embex.corpus.TableFormat;
 import org.embex.corpus.TableReader;
-import org.embex.desktop.explore.CorpusSpec;
+import org.embex.usecase.CorpusSpec;
 
 /**
  * Settles how to read a file before anything is embedded: the detected format, whether the first

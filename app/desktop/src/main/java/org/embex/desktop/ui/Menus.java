@@ -11,7 +11,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 
-import org.embex.desktop.explore.MapMethod;
+import org.embex.usecase.MapMethod;
 
 /** The menu bar, which is also where the keyboard shortcuts live. */
 final class Menus {

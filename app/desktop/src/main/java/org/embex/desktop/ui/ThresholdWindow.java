@@ -19,7 +19,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import org.embex.desktop.explore.ThresholdStudy;
+import org.embex.usecase.ThresholdStudy;
 import org.embex.desktop.threshold.ThresholdPane;
 
 /** The threshold workbench in a window of its own beside the map, so a picked text shows on the map. */

@@ -6,13 +6,13 @@ import java.util.List;
 
 import javafx.scene.control.ChoiceDialog;
 
-import org.embex.desktop.explore.EmbeddedCorpus;
-import org.embex.desktop.explore.GateSetup;
-import org.embex.desktop.explore.ModelPair;
-import org.embex.desktop.explore.PairsFile;
-import org.embex.desktop.explore.StsFile;
-import org.embex.desktop.explore.ThresholdStudy;
-import org.embex.desktop.explore.Workbench;
+import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.GateSetup;
+import org.embex.usecase.ModelPair;
+import org.embex.usecase.PairsFile;
+import org.embex.usecase.StsFile;
+import org.embex.usecase.ThresholdStudy;
+import org.embex.usecase.Workbench;
 
 /**
  * The explorer's two workbenches beside the map: the threshold workbench and the side-by-side

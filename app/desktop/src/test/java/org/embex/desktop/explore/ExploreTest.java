@@ -22,9 +22,22 @@ import org.embex.EmbexException;
 import org.embex.desktop.Fixtures;
 import org.embex.progress.CancellationToken;
 import org.embex.progress.ProgressListener;
-import org.embex.projection.Layout;
-import org.embex.projection.LayoutWatch;
+import org.embex.layout.Layout;
+import org.embex.layout.LayoutWatch;
 import org.embex.vectors.Neighbour;
+import org.embex.usecase.Clusters;
+import org.embex.usecase.CorpusEmbedding;
+import org.embex.usecase.CorpusSpec;
+import org.embex.usecase.EmbedDiagnostics;
+import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.GateSetup;
+import org.embex.usecase.MapMaker;
+import org.embex.usecase.MapMethod;
+import org.embex.usecase.PairsFile;
+import org.embex.usecase.QueryPlacement;
+import org.embex.usecase.SelectionExport;
+import org.embex.usecase.ThresholdStudy;
+import org.embex.usecase.Workbench;
 
 /** The explorer's engine side, without a window: real models, a real cache. */
 class ExploreTest {

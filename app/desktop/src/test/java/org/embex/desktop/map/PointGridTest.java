@@ -7,7 +7,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import org.embex.projection.Layout;
+import org.embex.layout.Layout;
 
 class PointGridTest {
 

@@ -6,7 +6,7 @@ import java.util.BitSet;
 
 import org.junit.jupiter.api.Test;
 
-import org.embex.projection.Layout;
+import org.embex.layout.Layout;
 
 class PointRendererTest {
 

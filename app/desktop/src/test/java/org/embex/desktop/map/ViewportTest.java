@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-import org.embex.projection.Layout;
+import org.embex.layout.Layout;
 
 class ViewportTest {
 

@@ -17,7 +17,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import org.embex.desktop.explore.ThresholdStudy;
+import org.embex.usecase.ThresholdStudy;
 
 /** The workbench on ten scores whose confusion at any threshold can be counted by hand. */
 @ExtendWith(ApplicationExtension.class)

@@ -40,9 +40,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import org.embex.desktop.ExplorerApp;
 import org.embex.desktop.Fixtures;
-import org.embex.desktop.explore.CorpusSpec;
-import org.embex.desktop.explore.EmbeddedCorpus;
-import org.embex.desktop.explore.Workbench;
+import org.embex.usecase.CorpusSpec;
+import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.Workbench;
 import org.embex.desktop.plot.PngFile;
 import org.embex.vectors.Metric;
 
@@ -145,7 +145,7 @@ class ExplorerTest {
         try {
             openAndWait(Fixtures.sample("en"));
         } finally {
-            workbench.exactSearchUpTo(org.embex.vectors.NeighbourSearch.DEFAULT_EXACT_UP_TO);
+            workbench.exactSearchUpTo(org.embex.neighbours.NeighbourSearch.DEFAULT_EXACT_UP_TO);
         }
         EmbeddedCorpus corpus = explorer.current();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> corpus.search().indexed(Metric.COSINE));

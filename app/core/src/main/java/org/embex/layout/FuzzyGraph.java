@@ -1,0 +1,114 @@
+package org.embex.layout;
+
+import org.embex.neighbours.KnnGraph;
+
+/**
+ * UMAP's fuzzy simplicial set: each point's neighbour distances turned into membership strengths
+ * {@code exp(−(d − ρ) / σ)}, with ρ the distance to its nearest neighbour (local connectivity 1)
+ * and σ found by bisection so the strengths sum to {@code log2(n_neighbors)}; then made symmetric
+ * by the fuzzy union {@code w + wᵀ − w·wᵀ}. Stored as a list of directed edges, both directions.
+ */
+record FuzzyGraph(int[] heads, int[] tails, float[] weights) {
+
+    private static final int BISECTIONS = 64;
+    private static final double TOLERANCE = 1e-5;
+    private static final double MIN_SCALE = 1e-3;
+
+    static FuzzyGraph of(KnnGraph knn, int neighbors) {
+        int n = knn.points();
+        double target = Math.log(neighbors) / Math.log(2);
+        double meanDistance = 0;
+        for (float[] row : knn.distances()) {
+            for (float d : row) {
+                meanDistance += d / ((double) n * knn.k());
+            }
+        }
+        // Directed strengths in key order (row by row, each row sorted by neighbour): primitive
+        // arrays, so that a million points with 15 neighbours stay within a few hundred MB.
+        int k = knn.k();
+        long[] keys = new long[n * k];
+        float[] strengths = new float[n * k];
+        for (int i = 0; i < n; i++) {
+            float[] distances = knn.distances()[i];
+            double rho = distances[0];
+            double sigma = sigma(distances, rho, target);
+            double rowMean = 0;
+            for (float d : distances) {
+                rowMean += d / distances.length;
+            }
+            // umap-learn's floor keeps σ from collapsing where every neighbour sits at the same distance.
+            sigma = Math.max(sigma, MIN_SCALE * (rho > 0 ? rowMean : meanDistance));
+            Integer[] byNeighbour = new Integer[k];
+            for (int j = 0; j < k; j++) {
+                byNeighbour[j] = j;
+            }
+            int[] neighbours = knn.neighbours()[i];
+            java.util.Arrays.sort(byNeighbour, (p, q) -> Integer.compare(neighbours[p], neighbours[q]));
+            for (int slot = 0; slot < k; slot++) {
+                int j = byNeighbour[slot];
+                keys[i * k + slot] = key(i, neighbours[j]);
+                strengths[i * k + slot] = (float) (distances[j] - rho <= 0 ? 1 : Math.exp(-(distances[j] - rho) / sigma));
+            }
+        }
+        // The union holds every directed edge and its reverse.
+        long[] union = new long[2 * keys.length];
+        int size = 0;
+        for (long edge : keys) {
+            union[size++] = edge;
+            long reverse = reverse(edge);
+            if (java.util.Arrays.binarySearch(keys, reverse) < 0) {
+                union[size++] = reverse;
+            }
+        }
+        union = java.util.Arrays.copyOf(union, size);
+        java.util.Arrays.sort(union);
+        int[] heads = new int[size];
+        int[] tails = new int[size];
+        float[] weights = new float[size];
+        for (int e = 0; e < size; e++) {
+            heads[e] = (int) (union[e] >>> 32);
+            tails[e] = (int) union[e];
+            float forward = strength(keys, strengths, union[e]);
+            float backward = strength(keys, strengths, reverse(union[e]));
+            weights[e] = forward + backward - forward * backward;
+        }
+        return new FuzzyGraph(heads, tails, weights);
+    }
+
+    private static float strength(long[] keys, float[] strengths, long edge) {
+        int at = java.util.Arrays.binarySearch(keys, edge);
+        return at < 0 ? 0f : strengths[at];
+    }
+
+    private static long reverse(long edge) {
+        return key((int) edge, (int) (edge >>> 32));
+    }
+
+    private static double sigma(float[] distances, double rho, double target) {
+        double low = 0;
+        double high = Double.POSITIVE_INFINITY;
+        double middle = 1;
+        for (int step = 0; step < BISECTIONS; step++) {
+            double sum = 0;
+            for (int j = 0; j < distances.length; j++) {
+                double excess = distances[j] - rho;
+                sum += excess > 0 ? Math.exp(-excess / middle) : 1;
+            }
+            if (Math.abs(sum - target) < TOLERANCE) {
+                break;
+            }
+            if (sum > target) {
+                high = middle;
+                middle = (low + high) / 2;
+            } else {
+                low = middle;
+                middle = high == Double.POSITIVE_INFINITY ? middle * 2 : (low + high) / 2;
+            }
+        }
+        return middle;
+    }
+
+    private static long key(int i, int j) {
+        return ((long) i << 32) | (j & 0xffffffffL);
+    }
+}

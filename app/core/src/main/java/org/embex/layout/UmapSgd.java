@@ -1,0 +1,196 @@
+package org.embex.layout;
+
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * UMAP's layout optimisation, umap-learn's {@code optimize_layout_euclidean}: every epoch, each
+ * edge that is due (as often as its weight says, {@code make_epochs_per_sample}) pulls its head
+ * towards its tail and pushes the head away from {@code negativeRate} random points, with clipped
+ * gradients and a learning rate falling linearly to zero.
+ *
+ * <p>Parallel, and still one map per seed (decision record 0007): the points are cut into a fixed
+ * number of ranges, whatever the core count, each with its own random stream split from the seed.
+ * Within an epoch a range moves only its own points directly and sees the others where they were
+ * when the epoch began; the pull an edge gives its tail, which may lie in another range, is
+ * collected in the range's own buffer and added when the epoch ends, the ranges in order. So the
+ * ranges can run in any order, on any number of threads, and give the same result.
+ */
+final class UmapSgd {
+
+    private static final double INITIAL_ALPHA = 1.0;
+    private static final double CLIP = 4.0;
+    /** Enough ranges to keep several cores busy; each costs a buffer of 2n floats. */
+    private static final int RANGES = 8;
+
+    private final float[] y;
+    private final float[] previous;
+    private final float[][] tailPulls;
+    private final int points;
+    private final int[] heads;
+    private final int[] tails;
+    private final float[] epochsPerSample;
+    private final float[] nextSample;
+    private final float[] nextNegative;
+    private final int[] rangeStarts;
+    private final SplittableRandom[] randoms;
+    private final double a;
+    private final double b;
+    private final PowerTable power;
+    private final int negativeRate;
+
+    private UmapSgd(float[] y, FuzzyGraph graph, UmapCurve curve, int epochs, int negativeRate, long seed) {
+        this.y = y;
+        this.previous = y.clone();
+        this.tailPulls = new float[RANGES][y.length];
+        this.points = y.length / 2;
+        this.a = curve.a();
+        this.b = curve.b();
+        this.power = new PowerTable(curve.b());
+        this.negativeRate = negativeRate;
+        float[] weights = graph.weights();
+        float maxWeight = 0;
+        for (float w : weights) {
+            maxWeight = Math.max(maxWeight, w);
+        }
+        // Edges too weak to be sampled once in all epochs are dropped, as umap-learn does.
+        int kept = 0;
+        for (float w : weights) {
+            kept += epochs * (w / maxWeight) >= 1 ? 1 : 0;
+        }
+        heads = new int[kept];
+        tails = new int[kept];
+        epochsPerSample = new float[kept];
+        int edge = 0;
+        for (int e = 0; e < weights.length; e++) {
+            double samples = epochs * (weights[e] / maxWeight);
+            if (samples >= 1) {
+                heads[edge] = graph.heads()[e];
+                tails[edge] = graph.tails()[e];
+                epochsPerSample[edge] = (float) (epochs / samples);
+                edge++;
+            }
+        }
+        nextSample = epochsPerSample.clone();
+        nextNegative = new float[kept];
+        for (int e = 0; e < kept; e++) {
+            nextNegative[e] = epochsPerSample[e] / negativeRate;
+        }
+        // The graph lists edges by head, so each range of points owns one run of edges.
+        rangeStarts = new int[RANGES + 1];
+        for (int r = 0, e = 0; r <= RANGES; r++) {
+            int firstPoint = (int) ((long) points * r / RANGES);
+            while (e < kept && heads[e] < firstPoint) {
+                e++;
+            }
+            rangeStarts[r] = r == RANGES ? kept : e;
+        }
+        SplittableRandom root = new SplittableRandom(seed);
+        randoms = new SplittableRandom[RANGES];
+        for (int r = 0; r < RANGES; r++) {
+            randoms[r] = root.split();
+        }
+    }
+
+    /** Moves the coordinates {@code y} (x and y of each point in turn) through {@code epochs} epochs. */
+    static void optimise(float[] y, FuzzyGraph graph, UmapCurve curve, int epochs, int negativeRate, long seed,
+                         LayoutWatch watch, java.util.function.Supplier<Layout> snapshot) {
+        UmapSgd sgd = new UmapSgd(y, graph, curve, epochs, negativeRate, seed);
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            System.arraycopy(y, 0, sgd.previous, 0, y.length);
+            double alpha = INITIAL_ALPHA * (1 - (double) epoch / epochs);
+            int current = epoch;
+            IntStream.range(0, RANGES).parallel().forEach(range -> sgd.epoch(range, current, alpha));
+            sgd.addTailPulls();
+            watch.step(epoch + 1, epochs, snapshot);
+        }
+    }
+
+    /** Adds each range's pulls on tails to the coordinates, range by range, in parallel over the points. */
+    private void addTailPulls() {
+        int slices = RANGES;
+        IntStream.range(0, slices).parallel().forEach(slice -> {
+            int from = (int) ((long) y.length * slice / slices);
+            int to = (int) ((long) y.length * (slice + 1) / slices);
+            for (float[] pulls : tailPulls) {
+                for (int i = from; i < to; i++) {
+                    y[i] += pulls[i];
+                }
+                java.util.Arrays.fill(pulls, from, to, 0f);
+            }
+        });
+    }
+
+    private void epoch(int range, int epoch, double alpha) {
+        SplittableRandom random = randoms[range];
+        float[] pulls = tailPulls[range];
+        for (int e = rangeStarts[range]; e < rangeStarts[range + 1]; e++) {
+            if (nextSample[e] > epoch) {
+                continue;
+            }
+            int j = heads[e];
+            attract(j, tails[e], alpha, pulls);
+            nextSample[e] += epochsPerSample[e];
+            float epochsPerNegative = epochsPerSample[e] / negativeRate;
+            int negatives = (int) ((epoch - nextNegative[e]) / epochsPerNegative);
+            if (negatives > 0) {
+                repel(j, negatives, random, alpha);
+            }
+            nextNegative[e] += negatives * epochsPerNegative;
+        }
+    }
+
+    private void attract(int j, int k, double alpha, float[] pulls) {
+        double dx = y[2 * j] - previous[2 * k];
+        double dy = y[2 * j + 1] - previous[2 * k + 1];
+        double d2 = dx * dx + dy * dy;
+        if (d2 <= 0) {
+            return;
+        }
+        // One power serves both terms: d^(2(b−1)) = d^(2b) / d².
+        double p = power.pow(d2);
+        double coefficient = -2 * a * b * (p / d2) / (1 + a * p);
+        float gx = (float) (clip(coefficient * dx) * alpha);
+        float gy = (float) (clip(coefficient * dy) * alpha);
+        y[2 * j] += gx;
+        y[2 * j + 1] += gy;
+        pulls[2 * k] -= gx;
+        pulls[2 * k + 1] -= gy;
+    }
+
+    /**
+     * Pushes point j away from {@code count} random points. The pushes are summed from j's place
+     * before them rather than applied one after the other: independent, they overlap in the
+     * processor instead of waiting for each other, and they are small beside the distances.
+     */
+    private void repel(int j, int count, SplittableRandom random, double alpha) {
+        double x = y[2 * j];
+        double yy = y[2 * j + 1];
+        double sumX = 0;
+        double sumY = 0;
+        for (int p = 0; p < count; p++) {
+            // Multiply-shift maps 32 random bits onto [0, n) (Lemire 2019); the bias is below n / 2³².
+            int k = (int) (((random.nextInt() & 0xffffffffL) * points) >>> 32);
+            if (k == j) {
+                continue;
+            }
+            double dx = x - previous[2 * k];
+            double dy = yy - previous[2 * k + 1];
+            double d2 = dx * dx + dy * dy;
+            if (d2 > 0) {
+                double coefficient = 2 * b / ((0.001 + d2) * (1 + a * power.pow(d2)));
+                sumX += clip(coefficient * dx);
+                sumY += clip(coefficient * dy);
+            } else {
+                sumX += CLIP;
+                sumY += CLIP;
+            }
+        }
+        y[2 * j] = (float) (x + sumX * alpha);
+        y[2 * j + 1] = (float) (yy + sumY * alpha);
+    }
+
+    private static double clip(double value) {
+        return Math.max(-CLIP, Math.min(CLIP, value));
+    }
+}

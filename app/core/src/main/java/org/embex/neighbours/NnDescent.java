@@ -1,0 +1,278 @@
+package org.embex.neighbours;
+
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import org.embex.progress.ProgressListener;
+import org.embex.vectors.Metric;
+import org.embex.vectors.VectorMatrix;
+
+/**
+ * Approximate k-nearest-neighbour graph by NN-descent (Dong, Moses and Li, "Efficient k-nearest
+ * neighbor graph construction for generic similarity measures", WWW 2011): start from random
+ * neighbours and repeatedly let each point's neighbours meet one another, since a neighbour of a
+ * neighbour is likely a neighbour. Each round only joins pairs where one side is new since the
+ * last round, with at most {@code maxCandidates} of each kind per point, and the descent stops when
+ * fewer than {@code delta · n · k} neighbour lists changed.
+ *
+ * <p>Deterministic for a seed: one generator, and the lists are updated on one thread in a fixed
+ * order; only the distances, most of the work, are computed in parallel.
+ */
+public final class NnDescent {
+
+    /** Stop when a round improves fewer than this share of all n · k neighbour slots (the paper's δ). */
+    private static final double DELTA = 0.001;
+    private static final int MAX_ROUNDS = 30;
+    /**
+     * Candidates of each kind joined per point and round. Joins cost the square of this, so large
+     * k (t-SNE asks for 3 × perplexity = 90) samples its lists instead of joining them whole.
+     * Measured on 10,000 MiniLM vectors with k = 90: 30 gave recall 0.999 in 27 s of CPU, 15 gave
+     * 0.995 in 17 s; the unsampled candidates stay fresh for later rounds.
+     */
+    private static final int MAX_CANDIDATES = 15;
+    /** Points whose joins' distances are computed together, spread over the cores. */
+    private static final int BLOCK = 1024;
+
+    private final VectorMatrix data;
+    private final Metric metric;
+    private final int n;
+    private final int k;
+    private final int maxCandidates;
+    private final int[] ids;
+    private final float[] dists;
+    private final boolean[] fresh;
+    private final SplittableRandom random;
+    /** Per point of a block, room for the distances of all its joins. */
+    private final float[][] pairDistances;
+
+    private NnDescent(VectorMatrix data, int k, Metric metric, long seed) {
+        this.data = data;
+        this.metric = metric;
+        this.n = data.rows();
+        this.k = k;
+        this.maxCandidates = MAX_CANDIDATES;
+        this.ids = new int[n * k];
+        this.dists = new float[n * k];
+        this.fresh = new boolean[n * k];
+        this.random = new SplittableRandom(seed);
+        int candidates = 2 * maxCandidates;
+        this.pairDistances = new float[BLOCK][candidates * (candidates - 1) / 2 + candidates * candidates];
+    }
+
+    /** The graph of every row's {@code k} nearest other rows. */
+    public static KnnGraph build(VectorMatrix data, int k, Metric metric, long seed, ProgressListener listener) {
+        if (k < 1 || k >= data.rows()) {
+            throw new IllegalArgumentException("k must be between 1 and " + (data.rows() - 1) + ", was " + k);
+        }
+        NnDescent descent = new NnDescent(data, k, metric, seed);
+        descent.initialise();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            long updates = descent.round();
+            listener.progress(round + 1, MAX_ROUNDS);
+            if (updates < DELTA * descent.n * k) {
+                break;
+            }
+        }
+        listener.progress(MAX_ROUNDS, MAX_ROUNDS);
+        return descent.graph();
+    }
+
+    private float distance(int a, int b) {
+        return data.distance(a, b, metric);
+    }
+
+    private void initialise() {
+        java.util.Arrays.fill(dists, Float.POSITIVE_INFINITY);
+        java.util.Arrays.fill(ids, -1);
+        for (int point = 0; point < n; point++) {
+            int placed = 0;
+            while (placed < k) {
+                int other = random.nextInt(n);
+                if (other != point && push(point, other, distance(point, other))) {
+                    placed++;
+                }
+            }
+        }
+    }
+
+    /** One round of local joins; returns how many neighbour lists took a new member. */
+    private long round() {
+        int[][] fresher = new int[n][];
+        int[][] older = new int[n][];
+        int[] freshCount = new int[n];
+        int[] oldCount = new int[n];
+        int capacity = 2 * maxCandidates;
+        for (int point = 0; point < n; point++) {
+            fresher[point] = new int[capacity];
+            older[point] = new int[capacity];
+        }
+        // Forward candidates: up to maxCandidates fresh ones drawn at random (only those become
+        // old in the heap, so the rest stay fresh for a later round) and up to as many old ones.
+        int[] freshSlots = new int[k];
+        for (int point = 0; point < n; point++) {
+            int fresh = 0;
+            for (int slot = point * k; slot < point * k + k; slot++) {
+                if (this.fresh[slot]) {
+                    freshSlots[fresh++] = slot;
+                } else if (oldCount[point] < maxCandidates) {
+                    older[point][oldCount[point]++] = ids[slot];
+                }
+            }
+            for (int taken = 0; taken < Math.min(fresh, maxCandidates); taken++) {
+                int pick = taken + random.nextInt(fresh - taken);
+                int slot = freshSlots[pick];
+                freshSlots[pick] = freshSlots[taken];
+                freshSlots[taken] = slot;
+                this.fresh[slot] = false;
+                fresher[point][freshCount[point]++] = ids[slot];
+            }
+        }
+        // Reverse candidates: whoever lists me is a candidate of mine.
+        int[] forwardFresh = freshCount.clone();
+        int[] forwardOld = oldCount.clone();
+        long[] reverseSeen = new long[n];
+        long[] reverseSeenOld = new long[n];
+        for (int point = 0; point < n; point++) {
+            for (int i = 0; i < forwardFresh[point]; i++) {
+                int other = fresher[point][i];
+                sampleReverse(fresher[other], freshCount, forwardFresh[other], other, point, reverseSeen);
+            }
+            for (int i = 0; i < forwardOld[point]; i++) {
+                int other = older[point][i];
+                sampleReverse(older[other], oldCount, forwardOld[other], other, point, reverseSeenOld);
+            }
+        }
+        // The distances of a block of points' joins are computed in parallel; the lists then take
+        // them in point order on one thread, so the graph is the same on any number of cores.
+        long updates = 0;
+        for (int start = 0; start < n; start += BLOCK) {
+            int end = Math.min(n, start + BLOCK);
+            IntStream.range(start, end).parallel().forEach(point -> pairDistances(point, fresher[point], freshCount[point],
+                    older[point], oldCount[point], pairDistances[point % BLOCK]));
+            for (int point = start; point < end; point++) {
+                updates += join(fresher[point], freshCount[point], older[point], oldCount[point], pairDistances[point % BLOCK]);
+            }
+        }
+        return updates;
+    }
+
+    /** The distances of the pairs {@link #join} offers, in the same order. */
+    private void pairDistances(int point, int[] news, int freshCount, int[] olds, int oldCount, float[] out) {
+        int pair = 0;
+        for (int i = 0; i < freshCount; i++) {
+            int a = news[i];
+            for (int j = i + 1; j < freshCount; j++) {
+                out[pair++] = a == news[j] ? Float.NaN : distance(a, news[j]);
+            }
+            for (int j = 0; j < oldCount; j++) {
+                out[pair++] = a == olds[j] ? Float.NaN : distance(a, olds[j]);
+            }
+        }
+    }
+
+    /** Lets a point's new candidates meet each other and its old ones; returns the lists that changed. */
+    private int join(int[] news, int freshCount, int[] olds, int oldCount, float[] distances) {
+        int updates = 0;
+        int pair = 0;
+        for (int i = 0; i < freshCount; i++) {
+            int a = news[i];
+            for (int j = i + 1; j < freshCount; j++) {
+                updates += join(a, news[j], distances[pair++]);
+            }
+            for (int j = 0; j < oldCount; j++) {
+                updates += join(a, olds[j], distances[pair++]);
+            }
+        }
+        return updates;
+    }
+
+    private int join(int a, int b, float d) {
+        if (a == b) {
+            return 0;
+        }
+        int changed = 0;
+        if (push(a, b, d)) {
+            changed++;
+        }
+        if (push(b, a, d)) {
+            changed++;
+        }
+        return changed;
+    }
+
+    /** Reverse candidates fill the second half of a list, sampled the same way, without repeats. */
+    private void sampleReverse(int[] list, int[] counts, int forward, int owner, int candidate, long[] seen) {
+        for (int i = 0; i < counts[owner]; i++) {
+            if (list[i] == candidate) {
+                return;
+            }
+        }
+        long offered = ++seen[owner];
+        int reverse = counts[owner] - forward;
+        if (reverse < maxCandidates) {
+            list[counts[owner]++] = candidate;
+            return;
+        }
+        long slot = random.nextLong(offered);
+        if (slot < maxCandidates) {
+            list[forward + (int) slot] = candidate;
+        }
+    }
+
+    /** Offers {@code other} to {@code point}'s max-heap of its k best; true when it got in. */
+    private boolean push(int point, int other, float distance) {
+        int base = point * k;
+        if (distance >= dists[base]) {
+            return false;
+        }
+        for (int slot = base; slot < base + k; slot++) {
+            if (ids[slot] == other) {
+                return false;
+            }
+        }
+        // Replace the root (the worst) and sift down.
+        int i = 0;
+        while (true) {
+            int left = 2 * i + 1;
+            int right = left + 1;
+            int larger = i;
+            float largest = distance;
+            if (left < k && dists[base + left] > largest) {
+                larger = left;
+                largest = dists[base + left];
+            }
+            if (right < k && dists[base + right] > largest) {
+                larger = right;
+            }
+            if (larger == i) {
+                break;
+            }
+            ids[base + i] = ids[base + larger];
+            dists[base + i] = dists[base + larger];
+            fresh[base + i] = fresh[base + larger];
+            i = larger;
+        }
+        ids[base + i] = other;
+        dists[base + i] = distance;
+        fresh[base + i] = true;
+        return true;
+    }
+
+    private KnnGraph graph() {
+        int[][] neighbours = new int[n][k];
+        float[][] distances = new float[n][k];
+        for (int point = 0; point < n; point++) {
+            Integer[] order = new Integer[k];
+            for (int i = 0; i < k; i++) {
+                order[i] = i;
+            }
+            int base = point * k;
+            java.util.Arrays.sort(order, (a, b) -> Float.compare(dists[base + a], dists[base + b]));
+            for (int i = 0; i < k; i++) {
+                neighbours[point][i] = ids[base + order[i]];
+                distances[point][i] = dists[base + order[i]];
+            }
+        }
+        return new KnnGraph(metric, neighbours, distances);
+    }
+}

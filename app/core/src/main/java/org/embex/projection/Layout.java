@@ -1,9 +1,0 @@
-package org.embex.projection;
-
-/** Two coordinates per point, {@code x[i]} and {@code y[i]}. */
-public record Layout(float[] x, float[] y) {
-
-    public int points() {
-        return x.length;
-    }
-}
