@@ -12,10 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import org.embex.cache.CacheStats;
-import org.embex.cache.VectorCache;
-import org.embex.model.ModelCatalogue;
-import org.embex.model.ModelFingerprint;
-import org.embex.model.ModelFolder;
+import org.embex.usecase.CacheUpkeep;
+import org.embex.usecase.Workspace;
 
 /** Looks after the vector cache. */
 @Command(name = "cache", header = "Show, prune or compact the vector cache.",
@@ -67,9 +65,7 @@ final class CacheCommand implements Runnable {
 
         @Override
         public void run() {
-            try (VectorCache opened = cache.open()) {
-                print(output, opened.stats());
-            }
+            print(output, CacheUpkeep.stats(cache.file()));
         }
     }
 
@@ -91,21 +87,15 @@ final class CacheCommand implements Runnable {
 
         @Override
         public void run() {
-            try (VectorCache opened = cache.open()) {
-                ModelCatalogue known = catalogue.catalogue();
-                List<ModelFingerprint> live = java.util.stream.Stream.concat(
-                                known.all().stream().filter(ModelFolder::installed),
-                                keep.stream().map(path -> known.findInstalled(path.toString())))
-                        .map(model -> ModelFingerprint.of(model, opened))
-                        .toList();
-                long deleted = opened.prune(live);
+            try (Workspace workspace = catalogue.workspace(cache)) {
+                CacheUpkeep.Pruned pruned = CacheUpkeep.prune(workspace, keep);
                 if (output.json) {
-                    Map<String, Object> result = json(opened.stats());
-                    result.put("deleted", deleted);
+                    Map<String, Object> result = json(pruned.after());
+                    result.put("deleted", pruned.deleted());
                     output.printJson(result);
                 } else {
-                    output.out().printf("deleted %,d vectors%n", deleted);
-                    print(output, opened.stats());
+                    output.out().printf("deleted %,d vectors%n", pruned.deleted());
+                    print(output, pruned.after());
                 }
             }
         }
@@ -120,10 +110,7 @@ final class CacheCommand implements Runnable {
 
         @Override
         public void run() {
-            try (VectorCache opened = cache.open()) {
-                opened.vacuum();
-                print(output, opened.stats());
-            }
+            print(output, CacheUpkeep.vacuum(cache.file()));
         }
     }
 }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import picocli.CommandLine.Option;
 
-import org.embex.cache.VectorCache;
+import org.embex.usecase.Workspace;
 
 /** {@code --cache}: where vectors are kept between runs. */
 public final class CacheOptions {
@@ -18,10 +18,6 @@ public final class CacheOptions {
         if (cache != null) {
             return cache;
         }
-        return VectorCache.configuredFile(System.getenv(), Path.of(System.getProperty("user.home")));
-    }
-
-    public VectorCache open() {
-        return VectorCache.open(file());
+        return Workspace.defaultCacheFile();
     }
 }

@@ -9,13 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import org.embex.corpus.Corpus;
-import org.embex.corpus.TextRow;
-import org.embex.eval.Classification;
 import org.embex.eval.ClassificationReport;
+import org.embex.usecase.Evaluations;
+import org.embex.usecase.Workspace;
+
 
 /** Intent classification on embeddings: centroid, kNN and logistic regression. */
-@Command(name = "classify", header = "Accuracy and macro-F1 (in percent) of classifying texts by their embeddings.",
+@Command(name = "classify", header = "Accuracy and macro-F1 of classifying texts by their embeddings (JSON: fractions from 0 to 1).",
         description = "Three classifiers on the same vectors: nearest label centroid, a similarity-weighted vote of "
                 + "the 10 nearest training texts, and logistic regression.")
 final class ClassifyCommand implements Runnable {
@@ -44,13 +44,9 @@ final class ClassifyCommand implements Runnable {
 
     @Override
     public void run() {
-        Corpus trainRows = columns.read(train);
-        Corpus testRows = columns.read(test);
-        try (EmbeddingSession session = EmbeddingSession.open(model, cache)) {
+        try (Workspace workspace = model.workspace(cache)) {
             ProgressBar bar = output.progress("embedding");
-            ClassificationReport report = Classification.run(session.source(), trainRows.texts(),
-                    trainRows.rows().stream().map(TextRow::label).toList(), testRows.texts(),
-                    testRows.rows().stream().map(TextRow::label).toList(), bar);
+            ClassificationReport report = Evaluations.classify(workspace, model.model, columns.spec(train), columns.spec(test), bar);
             bar.finish();
             if (confusion != null) {
                 List<List<?>> rows = new java.util.ArrayList<>();
@@ -69,8 +65,8 @@ final class ClassifyCommand implements Runnable {
                 return;
             }
             output.out().printf("%s: %d training, %d test texts%n", report.model(), report.train(), report.test());
-            report.methods().forEach((method, figures) -> output.out().printf("  %-9s accuracy %.2f   macro-F1 %.2f%n",
-                    method, figures.accuracy(), figures.macroF1()));
+            report.methods().forEach((method, figures) -> output.out().printf("  %-9s accuracy %s   macro-F1 %.4f%n",
+                    method, Rates.percent(figures.accuracy()), figures.macroF1()));
         }
     }
 }

@@ -1,24 +1,32 @@
 package org.embex.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import org.embex.cluster.ClusterAnalysis;
+import org.embex.BadInputException;
+import org.embex.Seed;
 import org.embex.cluster.ClusterMethod;
 import org.embex.cluster.ClusterParams;
 import org.embex.cluster.ClusterReport;
-import org.embex.corpus.Corpus;
 import org.embex.corpus.TextRow;
+import org.embex.progress.CancellationToken;
+import org.embex.usecase.Clusters;
+import org.embex.usecase.CorpusEmbedding;
+import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.Workspace;
 
 /** Clusters a corpus and names its clusters. */
-@Command(name = "cluster", header = "Cluster a corpus: sizes, topic words, silhouette, and ARI/NMI against labels.")
+@Command(name = "cluster", header = "Cluster a corpus: sizes, topic words, silhouette, and ARI/NMI against labels.",
+        description = "k-means with k = √(n/2) (2 to 30) unless --k says otherwise: the clusters the explorer colours by.")
 final class ClusterCommand implements Runnable {
 
     @Mixin
@@ -40,14 +48,13 @@ final class ClusterCommand implements Runnable {
             description = "kmeans or hdbscan (default: ${DEFAULT-VALUE}).")
     private String method;
 
-    @Option(names = "--k", defaultValue = "10", paramLabel = "N", description = "Clusters for k-means (default: ${DEFAULT-VALUE}).")
-    private int k;
+    @Option(names = "--k", paramLabel = "N", description = "Clusters for k-means (default: √(rows / 2), from 2 to 30).")
+    private Integer k;
 
-    @Option(names = "--min-cluster-size", defaultValue = "10", paramLabel = "N",
-            description = "Smallest HDBSCAN cluster (default: ${DEFAULT-VALUE}).")
-    private int minClusterSize;
+    @Option(names = "--min-cluster-size", paramLabel = "N", description = "Smallest HDBSCAN cluster (default: 10).")
+    private Integer minClusterSize;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = Seed.DEFAULT_TEXT, paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = {"-o", "--output"}, paramLabel = "clusters.csv", description = "Write id, label, cluster, text per row.")
@@ -55,31 +62,34 @@ final class ClusterCommand implements Runnable {
 
     @Override
     public void run() {
-        ClusterParams params;
+        ClusterMethod chosen;
         try {
-            params = new ClusterParams(ClusterMethod.parse(method), k, minClusterSize, seed);
+            chosen = ClusterMethod.parse(method);
         } catch (IllegalArgumentException e) {
-            throw new org.embex.BadInputException(e.getMessage());
+            throw new BadInputException(e.getMessage());
         }
-        Corpus corpus = columns.read(file);
-        try (EmbeddingSession session = EmbeddingSession.open(model, cache)) {
+        try (Workspace workspace = model.workspace(cache)) {
             ProgressBar bar = output.progress("embedding");
-            ClusterReport report = ClusterAnalysis.run(session.source(), corpus.texts(),
-                    corpus.rows().stream().map(TextRow::label).toList(), params, bar);
+            EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, columns.spec(file), model.model, bar, CancellationToken.none());
             bar.finish();
+            ClusterParams params = Clusters.params(corpus.size(), chosen, Optional.ofNullable(k),
+                    Optional.ofNullable(minClusterSize), seed);
+            Clusters clusters = Clusters.of(corpus, params);
+            ClusterReport report = clusters.report();
             if (target != null) {
-                List<List<?>> rows = new java.util.ArrayList<>();
-                for (int i = 0; i < corpus.rows().size(); i++) {
-                    TextRow row = corpus.rows().get(i);
-                    rows.add(List.of(row.id(), row.label(), report.assignments()[i], row.text()));
+                List<List<?>> rows = new ArrayList<>();
+                for (int i = 0; i < corpus.size(); i++) {
+                    TextRow row = corpus.row(i);
+                    rows.add(List.of(row.id(), row.label() == null ? "" : row.label(), report.assignments()[i], row.text()));
                 }
                 CsvOutput.write(target, List.of("id", "label", "cluster", "text"), rows);
             }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("model", report.model());
             result.put("method", params.method().label());
+            result.put("k", params.method() == ClusterMethod.KMEANS ? params.k() : null);
             result.put("seed", params.seed());
-            result.put("texts", corpus.rows().size());
+            result.put("texts", corpus.size());
             result.put("clusters", report.clusters().stream().filter(c -> c.id() >= 0).count());
             result.put("noise", report.clusters().stream().filter(c -> c.id() < 0).mapToInt(ClusterReport.Cluster::size).sum());
             result.put("silhouette", Double.isNaN(report.silhouette()) ? null : report.silhouette());

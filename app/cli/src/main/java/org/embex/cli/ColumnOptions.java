@@ -12,10 +12,9 @@ import picocli.CommandLine.Option;
 
 import org.embex.BadInputException;
 import org.embex.corpus.ColumnChoice;
-import org.embex.corpus.Corpus;
-import org.embex.corpus.CorpusReader;
 import org.embex.corpus.ReadOptions;
 import org.embex.corpus.TableFormat;
+import org.embex.usecase.CorpusSpec;
 
 /** Which columns of the input file to read. */
 public final class ColumnOptions {
@@ -50,13 +49,9 @@ public final class ColumnOptions {
         return format == null ? options : options.withFormat(TableFormat.parse(format));
     }
 
-    /** The column choice as it is remembered with a corpus. */
-    public String describe(Path file) {
-        return choice().describe(file, readOptions());
-    }
-
-    public Corpus read(Path file) {
-        return CorpusReader.readAll(file, readOptions(), choice());
+    /** The file and how to read it, as every use case on a corpus takes it. */
+    public CorpusSpec spec(Path file) {
+        return new CorpusSpec(file, readOptions(), choice());
     }
 
     private Charset charset() {

@@ -2,7 +2,6 @@ package org.embex.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import picocli.CommandLine.Command;
@@ -10,14 +9,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import org.embex.cache.CachingEmbedder;
-import org.embex.corpus.Corpus;
-import org.embex.embed.Embedding;
 import org.embex.model.Role;
-import org.embex.vectors.NpyWriter;
+import org.embex.progress.CancellationToken;
+import org.embex.usecase.CorpusEmbedding;
+import org.embex.usecase.CorpusSpec;
+import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.VectorExport;
+import org.embex.usecase.Workspace;
 
-/** Embeds every row of a file into the cache, and optionally writes the vectors as a NumPy matrix. */
-@Command(name = "embed", header = "Embed every row of a file into the vector cache (and optionally a .npy file).")
+/** Embeds a corpus into the cache, and optionally into a .npy file. */
+@Command(name = "embed", header = "Embed every row of a file into the vector cache (and optionally a .npy file).",
+        description = "texts counts rows; a text that occurs several times is embedded and cached once, so embedded + cached "
+                + "counts distinct texts.")
 final class EmbedCommand implements Runnable {
 
     @Mixin
@@ -45,41 +48,38 @@ final class EmbedCommand implements Runnable {
 
     @Override
     public void run() {
-        Corpus corpus = columns.read(file);
-        try (EmbeddingSession session = EmbeddingSession.open(model, cache)) {
-            session.cache().recordCorpus(file, columns.describe(file), corpus.rows().size());
-            long started = System.nanoTime();
+        CorpusSpec spec = columns.spec(file);
+        try (Workspace workspace = model.workspace(cache)) {
             ProgressBar bar = output.progress("embedding");
-            CachingEmbedder.EmbedRun run = session.source().run(corpus.texts(), role, bar);
+            EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, spec, spec.read(), model.model, role, bar,
+                    CancellationToken.none());
             bar.finish();
-            double seconds = (System.nanoTime() - started) / 1e9;
-            List<Embedding> embeddings = run.embeddings();
-            var descriptor = session.embedder().descriptor();
             if (target != null) {
-                NpyWriter.write(target, embeddings.stream().map(Embedding::vector).toList(), descriptor.dims());
+                VectorExport.npy(corpus, target);
             }
-
+            EmbeddedCorpus.EmbedRun run = corpus.run();
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("model", descriptor.id());
-            result.put("texts", embeddings.size());
+            result.put("model", corpus.model());
+            result.put("texts", corpus.size());
+            result.put("distinct", run.distinct());
             result.put("embedded", run.embedded());
             result.put("cached", run.cached());
-            result.put("seconds", seconds);
-            result.put("texts_per_second", embeddings.size() / Math.max(seconds, 1e-9));
-            result.put("truncated", embeddings.stream().filter(Embedding::truncated).count());
-            result.put("unknown_token_share", embeddings.stream().mapToDouble(Embedding::unknownShare).average().orElse(0));
-            result.put("dims", descriptor.dims());
-            result.put("cache", session.cache().file().toString());
+            result.put("seconds", run.seconds());
+            result.put("texts_per_second", corpus.size() / Math.max(run.seconds(), 1e-9));
+            result.put("truncated", corpus.diagnostics().truncated());
+            result.put("unknown_token_share", corpus.diagnostics().unknownShare());
+            result.put("dims", corpus.dims());
+            result.put("cache", workspace.cacheFile().toString());
             if (target != null) {
                 result.put("output", target.toString());
             }
             if (output.json) {
                 output.printJson(result);
             } else {
-                output.out().printf("%d texts with %s in %.1f s (%.0f texts/s): %d embedded, %d from the cache%s%n",
-                        embeddings.size(), descriptor.id(), seconds, result.get("texts_per_second"), run.embedded(),
-                        run.cached(), target == null ? "" : " -> " + target);
-                TextReport.warnCorpus(output.out(), embeddings, descriptor);
+                output.out().printf("%,d texts with %s in %.1f s (%.0f texts/s): %,d distinct, %,d embedded, %,d from the cache%s%n",
+                        corpus.size(), corpus.model(), run.seconds(), result.get("texts_per_second"), run.distinct(),
+                        run.embedded(), run.cached(), target == null ? "" : " -> " + target);
+                TextReport.warnCorpus(output.out(), corpus.diagnostics());
             }
         }
     }

@@ -14,16 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import org.embex.BadInputException;
-import org.embex.embed.Embedder;
 import org.embex.gate.GateDecision;
-import org.embex.gate.GateFile;
-import org.embex.gate.IntentGate;
-import org.embex.model.ContentHash;
-import org.embex.model.ModelCatalogue;
-import org.embex.model.ModelFingerprint;
-import org.embex.model.ModelFolder;
-import org.embex.model.Role;
+import org.embex.usecase.GatePolicy;
+import org.embex.usecase.Workspace;
+
 
 /** The exported gate as a filter: one query a line on stdin, one decision a line on stdout. */
 @Command(name = "gate", header = "Filter queries from stdin through an exported gate.",
@@ -45,17 +39,12 @@ final class GateCommand implements Runnable {
 
     @Override
     public void run() {
-        IntentGate gate = GateFile.read(config);
-        ModelFolder model = catalogue.catalogue().findInstalled(gate.modelId());
-        if (!ModelFingerprint.of(model, ContentHash.UNCACHED).hex().equals(gate.fingerprint())) {
-            throw new BadInputException(config + " was made with another version of " + gate.modelId()
-                    + " (fingerprint differs); export the gate again");
-        }
         var out = output.out();
-        try (Embedder embedder = Embedder.open(model);
+        try (Workspace workspace = catalogue.workspace(new CacheOptions());
              BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            GatePolicy policy = GatePolicy.open(workspace, config);
             for (String line; (line = in.readLine()) != null; ) {
-                GateDecision decision = gate.decide(embedder.embed(line, Role.TEXT).vector());
+                GateDecision decision = policy.decide(line);
                 if (output.json) {
                     Map<String, Object> json = new LinkedHashMap<>();
                     json.put("query", line);

@@ -2,25 +2,34 @@ package org.embex.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-import org.embex.corpus.Corpus;
-import org.embex.corpus.TextRow;
-import org.embex.gate.GateEvaluation;
-import org.embex.gate.GateFile;
+import org.embex.BadInputException;
 import org.embex.gate.GateReport;
 import org.embex.gate.GateScoring;
+import org.embex.progress.CancellationToken;
+import org.embex.usecase.CorpusEmbedding;
+import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.GatePolicy;
+import org.embex.usecase.GateStudy;
+import org.embex.usecase.OutOfScope;
+import org.embex.usecase.Workspace;
 
-/** Measures an in-scope gate on labelled queries and exports it. */
+/** The customer-service gate: can similarity to in-scope examples refuse out-of-scope queries? */
 @Command(name = "gate", header = "How well similarity to in-scope examples refuses out-of-scope queries.",
-        description = "Reference rows are in-scope examples with their intent; query rows carry an intent or the "
-                + "out-of-scope label. Rates are in percent; the threshold keeps 95% of in-scope queries.")
+        description = {"Give one labelled FILE, split as the threshold workbench splits it (of each intent every other row "
+                + "is an example, the rest and every out-of-scope row are queries), or --reference and --queries.",
+                "The reported threshold keeps 95%% of in-scope queries. JSON rates are fractions from 0 to 1."})
 final class GateEvalCommand implements Runnable {
+
+    private static final String OPTION = "--out-of-scope";
+    private static final String HINT = "Name it with " + OPTION + " LABEL.";
 
     @Mixin
     private ModelOptions model;
@@ -34,14 +43,18 @@ final class GateEvalCommand implements Runnable {
     @Mixin
     private OutputOptions output;
 
-    @Option(names = "--reference", required = true, paramLabel = "FILE", description = "In-scope examples with labels.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Labelled texts with an out-of-scope label.")
+    private Path file;
+
+    @Option(names = "--reference", paramLabel = "FILE", description = "In-scope examples with labels.")
     private Path reference;
 
-    @Option(names = "--queries", required = true, paramLabel = "FILE", description = "Labelled queries.")
+    @Option(names = "--queries", paramLabel = "FILE", description = "Labelled queries.")
     private Path queries;
 
-    @Option(names = "--oos-label", defaultValue = "oos", paramLabel = "LABEL",
-            description = "Label of out-of-scope queries (default: ${DEFAULT-VALUE}).")
+    @Option(names = {OPTION, "--oos-label"}, paramLabel = "LABEL",
+            description = "Label of out-of-scope queries (default: the first of " + "out_of_scope, oos, out-of-scope, "
+                    + "out_of_domain, ood found, any case).")
     private String oosLabel;
 
     @Option(names = "--score", defaultValue = "nearest", paramLabel = "HOW",
@@ -53,21 +66,34 @@ final class GateEvalCommand implements Runnable {
 
     @Override
     public void run() {
+        boolean split = file != null;
+        if (split == (reference != null || queries != null) || (!split && (reference == null || queries == null))) {
+            throw new BadInputException("eval gate takes one labelled FILE, or both --reference FILE and --queries FILE");
+        }
         GateScoring how = GateScoring.parse(scoring);
-        Corpus references = columns.read(reference);
-        Corpus asked = columns.read(queries);
-        try (EmbeddingSession session = EmbeddingSession.open(model, cache)) {
+        Optional<String> given = Optional.ofNullable(oosLabel);
+        try (Workspace workspace = model.workspace(cache)) {
             ProgressBar bar = output.progress("embedding");
-            GateReport report = GateEvaluation.run(session.source(), session.source().fingerprint().hex(),
-                    references.texts(), labels(references), asked.texts(), labels(asked), oosLabel, how, bar);
+            GateStudy.Result study;
+            if (split) {
+                EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, columns.spec(file), model.model, bar,
+                        CancellationToken.none());
+                String label = OutOfScope.require(file, corpus.labels(), given, HINT);
+                study = GateStudy.splitting(corpus, label, how).orElseThrow(() -> new BadInputException(file
+                        + ": splitting it leaves no in-scope example, in-scope query or out-of-scope query"));
+            } else {
+                study = GateStudy.ofFiles(workspace, model.model, columns.spec(reference), columns.spec(queries), given, HINT,
+                        how, bar, CancellationToken.none());
+            }
             bar.finish();
+            GateReport report = study.report();
             if (export != null) {
-                GateFile.write(report.gate(), export);
+                GatePolicy.export(report.gate(), export);
             }
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("model", session.embedder().descriptor().id());
+            result.put("model", report.gate().modelId());
             result.put("scoring", how.label());
-            result.put("references", references.rows().size());
+            result.put("references", study.references());
             result.put("queries", report.queries());
             result.put("in_scope", report.inScope());
             result.put("auroc", report.auroc());
@@ -84,18 +110,14 @@ final class GateEvalCommand implements Runnable {
                 return;
             }
             output.out().printf("%s, %s scoring: %d queries (%d in scope) against %d references%n", result.get("model"),
-                    how.label(), report.queries(), report.inScope(), references.rows().size());
-            output.out().printf("AUROC %.2f; at threshold %.4f (keeps 95%% in scope) FPR %.2f%%, out-of-scope rejected "
-                    + "%.2f%%; in-scope intent accuracy %.2f%%; scoring %.2f s%n", report.auroc(),
-                    report.tpr95().threshold(), report.fprAtTpr95(), report.oosRejectedAtTpr95(), report.inScopeAccuracy(),
-                    report.scoringSeconds());
+                    how.label(), report.queries(), report.inScope(), study.references());
+            output.out().printf("AUROC %.4f; at threshold %.4f (keeps 95%% in scope) FPR %s, out-of-scope refused %s; "
+                    + "in-scope intent accuracy %s; scoring %.2f s%n", report.auroc(), report.tpr95().threshold(),
+                    Rates.percent(report.fprAtTpr95()), Rates.percent(report.oosRejectedAtTpr95()),
+                    Rates.percent(report.inScopeAccuracy()), report.scoringSeconds());
             if (export != null) {
                 output.out().println("gate written to " + export);
             }
         }
-    }
-
-    private static List<String> labels(Corpus corpus) {
-        return corpus.rows().stream().map(TextRow::label).toList();
     }
 }

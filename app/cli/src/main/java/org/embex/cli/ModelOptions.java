@@ -1,13 +1,9 @@
 package org.embex.cli;
 
-import java.nio.file.Path;
-
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import org.embex.embed.Embedder;
-import org.embex.model.ModelCatalogue;
-import org.embex.model.ModelFolder;
+import org.embex.usecase.Workspace;
 
 /** {@code -m MODEL} and where the catalogue lives, for every command that embeds. */
 public final class ModelOptions {
@@ -17,18 +13,14 @@ public final class ModelOptions {
     public String model;
 
     @Mixin
-
     CatalogueOptions catalogue;
 
-    public ModelCatalogue catalogue() {
-        return catalogue.catalogue();
+    public CatalogueOptions catalogue() {
+        return catalogue;
     }
 
-    public ModelFolder installed() {
-        return catalogue().findInstalled(model);
-    }
-
-    Embedder open() {
-        return Embedder.open(installed());
+    /** A workspace over the catalogue and {@code cache}. */
+    public Workspace workspace(CacheOptions cache) {
+        return catalogue.workspace(cache);
     }
 }

@@ -1,19 +1,16 @@
 package org.embex.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import org.embex.model.LocalMavenRepository;
-import org.embex.model.ModelCatalogue;
 import org.embex.model.ModelFolder;
-import org.embex.model.ModelInstaller;
+import org.embex.usecase.ModelShelf;
+import org.embex.usecase.Workspace;
 
 /** Lists the catalogue, and installs models into it. */
 @Command(name = "models", header = "List the model catalogue and what is installed.",
@@ -29,7 +26,10 @@ final class ModelsCommand implements Runnable {
 
     @Override
     public void run() {
-        List<ModelFolder> models = catalogue.catalogue().all();
+        List<ModelFolder> models;
+        try (Workspace workspace = catalogue.workspace(new CacheOptions())) {
+            models = workspace.models();
+        }
         if (output.json) {
             output.printJson(Map.of("models", models.stream().map(ModelsCommand::row).toList()));
             return;
@@ -74,16 +74,14 @@ final class ModelsCommand implements Runnable {
 
         @Override
         public void run() {
-            ModelCatalogue known = catalogue.catalogue();
-            List<ModelFolder> models = ids.stream().map(known::find).toList();
-            ModelInstaller installer = new ModelInstaller(new LocalMavenRepository(LocalMavenRepository.defaultRoot(), true));
             Map<String, Object> result = new LinkedHashMap<>();
-            for (ModelFolder model : models) {
-                boolean written = installer.install(model);
-                result.put(model.id(), written ? "installed" : "already installed");
-                if (!output.json) {
-                    output.out().println(model.id() + ": " + (written ? "installed in " + model.directory() : "already installed"));
-                }
+            try (Workspace workspace = catalogue.workspace(new CacheOptions())) {
+                ModelShelf.install(workspace, ids).forEach((model, written) -> {
+                    result.put(model.id(), written ? "installed" : "already installed");
+                    if (!output.json) {
+                        output.out().println(model.id() + ": " + (written ? "installed in " + model.directory() : "already installed"));
+                    }
+                });
             }
             if (output.json) {
                 output.printJson(Map.of("models", result));

@@ -1,11 +1,11 @@
 package org.embex.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalDouble;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,31 +13,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.embex.BadInputException;
-import org.embex.cache.LayoutKey;
-import org.embex.corpus.Corpus;
-import org.embex.embed.Embedding;
-import org.embex.model.Role;
+import org.embex.Seed;
 import org.embex.layout.Layout;
-import org.embex.layout.PrincipalComponents;
-import org.embex.layout.Trustworthiness;
-import org.embex.layout.Tsne;
+import org.embex.layout.LayoutWatch;
 import org.embex.layout.TsneParams;
-import org.embex.layout.Umap;
 import org.embex.layout.UmapParams;
-import org.embex.progress.ProgressListener;
-import org.embex.neighbours.KnnGraph;
-import org.embex.vectors.Metric;
-import org.embex.vectors.VectorMatrix;
+import org.embex.progress.CancellationToken;
+import org.embex.usecase.CorpusEmbedding;
+import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.LayoutMethod;
+import org.embex.usecase.Layouts;
+import org.embex.usecase.Workspace;
 
-/** A 2D map of a corpus. */
-@Command(name = "project", header = "Map a corpus to 2D (UMAP, t-SNE or PCA) and say how well the map keeps neighbourhoods.",
+/** A 2D layout of a corpus. */
+@Command(name = "project", header = "Lay a corpus out in 2D (UMAP, t-SNE or PCA) and say how well the layout keeps neighbourhoods.",
         description = "Writes id,x,y. trustworthiness is computed with k=15 on up to 5,000 points; knn_recall is the "
-                + "share of true neighbours in the neighbour graph (exact for small corpora, NN-descent beyond), checked on 200 points.")
+                + "share of true neighbours in the neighbour graph (exact for small corpora, NN-descent beyond), checked on 200 "
+                + "points. The layout is kept in the cache, where the explorer and plot find it.")
 final class ProjectCommand implements Runnable {
-
-    private static final int TRUST_K = 15;
-    private static final int TRUST_SAMPLE = 5000;
-    private static final int RECALL_CHECKS = 200;
 
     @Mixin
     private ModelOptions model;
@@ -58,8 +51,9 @@ final class ProjectCommand implements Runnable {
             description = "umap, tsne or pca (default: ${DEFAULT-VALUE}).")
     private String method;
 
-    @Option(names = "--neighbors", defaultValue = "15", paramLabel = "N", description = "UMAP neighbourhood (default: ${DEFAULT-VALUE}).")
-    private int neighbors;
+    @Option(names = {"--neighbours", "--neighbors"}, defaultValue = "15", paramLabel = "N",
+            description = "UMAP neighbourhood (default: ${DEFAULT-VALUE}).")
+    private int neighbours;
 
     @Option(names = "--min-dist", defaultValue = "0.1", paramLabel = "X", description = "UMAP minimum distance (default: ${DEFAULT-VALUE}).")
     private double minDist;
@@ -67,7 +61,7 @@ final class ProjectCommand implements Runnable {
     @Option(names = "--perplexity", defaultValue = "30", paramLabel = "P", description = "t-SNE perplexity (default: ${DEFAULT-VALUE}).")
     private double perplexity;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = Seed.DEFAULT_TEXT, paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = {"-o", "--output"}, paramLabel = "coords.csv", description = "Write id,x,y per row.")
@@ -75,71 +69,43 @@ final class ProjectCommand implements Runnable {
 
     @Override
     public void run() {
-        String chosen = method.toLowerCase(Locale.ROOT);
-        if (!List.of("umap", "tsne", "pca").contains(chosen)) {
-            throw new BadInputException("unknown projection method '" + method + "', expected umap, tsne or pca");
-        }
-        UmapParams params;
+        LayoutMethod chosen = LayoutMethod.parse(method);
+        UmapParams umap;
         TsneParams tsne;
         try {
-            params = UmapParams.defaults().withNeighbors(neighbors).withMinDist(minDist).withSeed(seed);
+            umap = UmapParams.defaults().withNeighbours(neighbours).withMinDist(minDist).withSeed(seed);
             tsne = TsneParams.defaults().withPerplexity(perplexity).withSeed(seed);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
-        Corpus corpus = columns.read(file);
-        if (corpus.rows().size() < 2) {
-            throw new BadInputException(file + ": a map needs at least two rows");
-        }
-        try (EmbeddingSession session = EmbeddingSession.open(model, cache)) {
+        try (Workspace workspace = model.workspace(cache)) {
             ProgressBar bar = output.progress("embedding");
-            List<float[]> vectors = session.source().embed(corpus.texts(), Role.TEXT, bar).stream().map(Embedding::vector).toList();
+            EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, columns.spec(file), model.model, bar, CancellationToken.none());
             bar.finish();
-            long started = System.nanoTime();
-            LayoutKey key = LayoutKey.of(session.cache().sha256(file), columns.describe(file), session.source().fingerprint().hex(),
-                    chosen, params, tsne);
-            Optional<Layout> cached = session.cache().layout(key);
-            Layout layout;
-            Double recall = null;
-            if (cached.isPresent()) {
-                layout = cached.get();
-            } else if (chosen.equals("pca") || vectors.size() <= params.neighbors()) {
-                layout = PrincipalComponents.project(vectors, seed);
-            } else if (chosen.equals("tsne")) {
-                VectorMatrix data = VectorMatrix.of(vectors, session.embedder().descriptor().dims());
-                KnnGraph knn = Tsne.neighbourGraph(data, tsne, ProgressListener.NONE);
-                ProgressBar iterations = output.progress("t-SNE");
-                layout = Tsne.layout(vectors, knn, tsne, org.embex.layout.LayoutWatch.of(iterations));
-                iterations.finish();
-                recall = knn.recall(data, Math.max(1, vectors.size() / RECALL_CHECKS));
-            } else {
-                VectorMatrix data = VectorMatrix.of(vectors, session.embedder().descriptor().dims());
-                KnnGraph knn = Umap.neighbourGraph(data, params, ProgressListener.NONE);
-                ProgressBar epochs = output.progress("umap");
-                layout = Umap.layout(data, knn, params, org.embex.layout.LayoutWatch.of(epochs));
-                epochs.finish();
-                recall = knn.recall(data, Math.max(1, vectors.size() / RECALL_CHECKS));
+            if (corpus.size() < 2) {
+                throw new BadInputException(file + ": a layout needs at least two rows");
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            if (cached.isEmpty()) {
-                session.cache().storeLayout(key, layout);
-            }
+            Layouts layouts = new Layouts(workspace, umap, tsne);
+            ProgressBar iterations = output.progress(chosen.label());
+            Layouts.Made made = layouts.make(corpus, chosen, LayoutWatch.of(iterations));
+            iterations.finish();
+            Layout layout = made.layout();
             if (target != null) {
-                List<List<?>> rows = new java.util.ArrayList<>();
+                List<List<?>> rows = new ArrayList<>();
                 for (int i = 0; i < layout.points(); i++) {
-                    rows.add(List.of(corpus.rows().get(i).id(), layout.x()[i], layout.y()[i]));
+                    rows.add(List.of(corpus.row(i).id(), layout.x()[i], layout.y()[i]));
                 }
                 CsvOutput.write(target, List.of("id", "x", "y"), rows);
             }
+            OptionalDouble trust = layouts.trustworthiness(corpus, layout);
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("method", chosen);
-            result.put("model", session.embedder().descriptor().id());
+            result.put("method", chosen.key());
+            result.put("model", corpus.model());
             result.put("points", layout.points());
-            result.put("seconds", seconds);
-            result.put("cached", cached.isPresent());
-            result.put("trustworthiness", layout.points() > 3 * TRUST_K + 1
-                    ? Trustworthiness.of(vectors, layout, TRUST_K, Metric.COSINE, TRUST_SAMPLE, seed) : null);
-            result.put("knn_recall", recall);
+            result.put("seconds", made.seconds());
+            result.put("cached", made.cached());
+            result.put("trustworthiness", trust.isPresent() ? trust.getAsDouble() : null);
+            result.put("knn_recall", made.knnRecall().isPresent() ? made.knnRecall().getAsDouble() : null);
             result.put("seed", seed);
             if (target != null) {
                 result.put("output", target.toString());
@@ -147,8 +113,10 @@ final class ProjectCommand implements Runnable {
             if (output.json) {
                 output.printJson(result);
             } else {
-                output.out().printf("%s map of %d points in %.1f s; trustworthiness %s%s%n", chosen, layout.points(), seconds,
-                        result.get("trustworthiness"), recall == null ? "" : String.format("; neighbour graph recall %.3f", recall));
+                output.out().printf("%s layout of %d points in %.1f s%s; trustworthiness %s%s%n", chosen.label(), layout.points(),
+                        made.seconds(), made.cached() ? " (from the cache)" : "",
+                        trust.isPresent() ? String.format("%.4f", trust.getAsDouble()) : "n/a (too few points)",
+                        made.knnRecall().isPresent() ? String.format("; neighbour graph recall %.3f", made.knnRecall().getAsDouble()) : "");
             }
         }
     }

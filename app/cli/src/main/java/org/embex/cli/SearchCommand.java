@@ -11,21 +11,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import org.embex.cache.SearchIndexes;
 import org.embex.corpus.TextRow;
-import org.embex.embed.Embedder;
-import org.embex.embed.Embedding;
-import org.embex.model.Role;
+import org.embex.progress.CancellationToken;
+import org.embex.usecase.CorpusEmbedding;
+import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.Search;
+import org.embex.usecase.Workspace;
 import org.embex.vectors.Metric;
-import org.embex.vectors.Neighbour;
-import org.embex.neighbours.NeighbourSearch;
-import org.embex.vectors.VectorMatrix;
 
 /** Semantic search: the rows of a file nearest to a query. */
-@Command(name = "search", header = "Find the rows of a file nearest to a query.")
+@Command(name = "search", header = "Find the rows of a file nearest to a query.",
+        description = "The query and the rows are embedded alike (the symmetric role), as the explorer's search box does.")
 final class SearchCommand implements Runnable {
-
-    private static final long SEED = 42;
 
     @Mixin
     private ModelOptions model;
@@ -62,46 +59,40 @@ final class SearchCommand implements Runnable {
 
     @Override
     public void run() {
-        if (k < 1) {
-            throw new org.embex.BadInputException("-k must be at least 1, was " + k);
+        if (query.isBlank()) {
+            throw new org.embex.BadInputException("the query is empty");
         }
-        List<TextRow> rows = columns.read(file).rows();
-        try (EmbeddingSession session = EmbeddingSession.open(model, cache)) {
-            Embedder embedder = session.embedder();
+        try (Workspace workspace = model.workspace(cache)) {
+            workspace.exactSearchUpTo(exact ? Integer.MAX_VALUE : graphAbove);
             ProgressBar bar = output.progress("embedding");
-            List<float[]> vectors = session.source().embed(rows.stream().map(TextRow::text).toList(), Role.PASSAGE, bar)
-                    .stream().map(Embedding::vector).toList();
+            EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, columns.spec(file), model.model, bar,
+                    CancellationToken.none());
             bar.finish();
-            Embedding asked = embedder.embed(query, Role.QUERY);
-            List<Map<String, Object>> results = new ArrayList<>();
-            NeighbourSearch search = new NeighbourSearch(VectorMatrix.of(vectors, embedder.descriptor().dims()),
-                    exact ? Integer.MAX_VALUE : graphAbove, SEED);
-            boolean graph = search.wantsIndex();
             boolean graphCached = false;
-            if (graph) {
+            if (corpus.wantsIndex()) {
                 ProgressBar indexing = output.progress("neighbour graph");
-                graphCached = SearchIndexes.index(session.cache(), session.cache().sha256(file), columns.describe(file),
-                        session.source().fingerprint().hex(), search, metric, indexing);
+                graphCached = Search.index(workspace, corpus, metric, indexing);
                 indexing.finish();
             }
-            List<Neighbour> nearest = search.nearest(asked.vector(), k, metric);
-            for (int rank = 0; rank < nearest.size(); rank++) {
-                TextRow row = rows.get(nearest.get(rank).index());
+            Search.Hits hits = Search.query(workspace, corpus, query, k, metric);
+            List<Map<String, Object>> results = new ArrayList<>();
+            for (int rank = 0; rank < hits.neighbours().size(); rank++) {
+                TextRow row = corpus.row(hits.neighbours().get(rank).index());
                 Map<String, Object> hit = new LinkedHashMap<>();
                 hit.put("rank", rank + 1);
                 hit.put("id", row.id());
                 hit.put("text", row.text());
                 hit.put("label", row.label());
-                hit.put("score", nearest.get(rank).score());
+                hit.put("score", hits.neighbours().get(rank).score());
                 results.add(hit);
             }
             if (output.json) {
                 Map<String, Object> result = new LinkedHashMap<>();
-                result.put("model", embedder.descriptor().id());
-                result.put("query", TextReport.of(query, asked));
+                result.put("model", corpus.model());
+                result.put("query", TextReport.of(query, hits.query()));
                 result.put("metric", metric.label());
-                result.put("search", graph ? "graph" : "exact");
-                if (graph) {
+                result.put("search", hits.graph() ? "graph" : "exact");
+                if (hits.graph()) {
                     result.put("graph", graphCached ? "cached" : "built");
                 }
                 result.put("results", results);
@@ -109,7 +100,7 @@ final class SearchCommand implements Runnable {
                 return;
             }
             var out = output.out();
-            TextReport.warn(out, "of the query", asked, embedder.descriptor());
+            TextReport.warn(out, "of the query", hits.query(), workspace.installed(model.model).descriptor());
             for (Map<String, Object> hit : results) {
                 out.printf("%3d  %7.4f  %-16s %s%n", hit.get("rank"), hit.get("score"), hit.get("label"), hit.get("text"));
             }

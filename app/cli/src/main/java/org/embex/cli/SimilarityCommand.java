@@ -8,12 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-import org.embex.embed.Embedder;
-import org.embex.embed.Embedding;
-import org.embex.model.Role;
-import org.embex.vectors.Metric;
+import org.embex.usecase.Similarity;
+import org.embex.usecase.Workspace;
 
-/** How similar two texts are, by cosine, dot product and L2 distance. */
+/** The similarity of two texts under one model. */
 @Command(name = "similarity", header = "Compare two texts: cosine, dot product, L2 distance.")
 final class SimilarityCommand implements Runnable {
 
@@ -31,25 +29,23 @@ final class SimilarityCommand implements Runnable {
 
     @Override
     public void run() {
-        try (Embedder embedder = model.open()) {
-            List<Embedding> pair = embedder.embed(List.of(textA, textB), Role.TEXT);
-            Embedding a = pair.get(0);
-            Embedding b = pair.get(1);
+        try (Workspace workspace = model.workspace(new CacheOptions())) {
+            Similarity similarity = Similarity.of(workspace, model.model, textA, textB);
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("model", embedder.descriptor().id());
-            result.put("cosine", Metric.cosine(a.vector(), b.vector()));
-            result.put("dot", Metric.dot(a.vector(), b.vector()));
-            result.put("l2", Metric.l2(a.vector(), b.vector()));
-            result.put("texts", List.of(TextReport.of(textA, a), TextReport.of(textB, b)));
+            result.put("model", similarity.model().id());
+            result.put("cosine", similarity.cosine());
+            result.put("dot", similarity.dot());
+            result.put("l2", similarity.l2());
+            result.put("texts", List.of(TextReport.of(textA, similarity.first()), TextReport.of(textB, similarity.second())));
             if (output.json) {
                 output.printJson(result);
                 return;
             }
             var out = output.out();
-            out.printf("cosine %.4f   dot %.4f   l2 %.4f   (%s)%n", result.get("cosine"), result.get("dot"),
-                    result.get("l2"), embedder.descriptor().id());
-            TextReport.warn(out, "A", a, embedder.descriptor());
-            TextReport.warn(out, "B", b, embedder.descriptor());
+            out.printf("cosine %.4f   dot %.4f   l2 %.4f   (%s)%n", similarity.cosine(), similarity.dot(), similarity.l2(),
+                    similarity.model().id());
+            TextReport.warn(out, "A", similarity.first(), similarity.model());
+            TextReport.warn(out, "B", similarity.second(), similarity.model());
         }
     }
 }

@@ -9,12 +9,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import org.embex.eval.StsEvaluation;
 import org.embex.eval.StsResult;
+import org.embex.progress.CancellationToken;
+import org.embex.usecase.PairColumns;
+import org.embex.usecase.StsStudy;
+import org.embex.usecase.Workspace;
 
 /** Semantic textual similarity: Spearman and Pearson of cosine against gold scores. */
-@Command(name = "sts", header = "Spearman and Pearson (in percent) of cosine similarity against gold scores.",
-        description = "Without a header the columns default to 1, 2 and 3.")
+@Command(name = "sts", header = "Spearman and Pearson correlation of cosine similarity with gold scores.",
+        description = "Correlations from -1 to 1 (STS papers print them × 100). A first line that names the two sentence "
+                + "columns is a header; otherwise the columns are 1, 2 and 3.")
 final class StsCommand implements Runnable {
 
     @Mixin
@@ -38,11 +42,10 @@ final class StsCommand implements Runnable {
 
     @Override
     public void run() {
-        PairOptions.Pairs read = pairs.read(file, score, "score");
-        double[] gold = read.numbers("score");
-        try (EmbeddingSession session = EmbeddingSession.open(model, cache)) {
+        PairColumns.Pairs read = pairs.columns(PairColumns.scores(), score).read(file);
+        try (Workspace workspace = model.workspace(cache)) {
             ProgressBar bar = output.progress("embedding");
-            StsResult result = StsEvaluation.run(session.source(), read.left(), read.right(), gold, bar);
+            StsResult result = StsStudy.of(workspace, model.model, read, bar, CancellationToken.none());
             bar.finish();
             if (output.json) {
                 Map<String, Object> json = new LinkedHashMap<>();
@@ -52,7 +55,7 @@ final class StsCommand implements Runnable {
                 json.put("pearson", result.pearson());
                 output.printJson(json);
             } else {
-                output.out().printf("%s on %d pairs: Spearman %.2f, Pearson %.2f%n", result.model(), result.pairs(),
+                output.out().printf("%s on %d pairs: Spearman %.4f, Pearson %.4f%n", result.model(), result.pairs(),
                         result.spearman(), result.pearson());
             }
         }

@@ -2,17 +2,14 @@ package org.embex.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.embex.embed.Embedding;
 import org.embex.model.ModelDescriptor;
+import org.embex.usecase.EmbedDiagnostics;
 
 /** What the tokenizer noticed about one text, as JSON fields and as warnings for people. */
 final class TextReport {
-
-    /** Above this share of unknown tokens a model is mostly guessing. */
-    static final double UNKNOWN_WARNING = 0.2;
 
     private TextReport() {
     }
@@ -26,8 +23,9 @@ final class TextReport {
         return report;
     }
 
+    /** Warnings about one text, by the rule the corpus warnings use ({@link EmbedDiagnostics#UNREADABLE_TEXT}). */
     static void warn(PrintWriter out, String name, Embedding embedding, ModelDescriptor model) {
-        if (embedding.unknownShare() > UNKNOWN_WARNING) {
+        if (embedding.unknownShare() > EmbedDiagnostics.UNREADABLE_TEXT) {
             out.printf("warning: %s cannot read %.0f%% of text %s's tokens (unknown to its tokenizer, language '%s'); "
                     + "its score means little%n", model.id(), 100 * embedding.unknownShare(), name, model.language());
         }
@@ -37,17 +35,8 @@ final class TextReport {
         }
     }
 
-    /** Warnings about a whole corpus: texts the model mostly cannot read, texts cut short. */
-    static void warnCorpus(PrintWriter out, List<Embedding> embeddings, ModelDescriptor model) {
-        long unreadable = embeddings.stream().filter(e -> e.unknownShare() > UNKNOWN_WARNING).count();
-        long truncated = embeddings.stream().filter(Embedding::truncated).count();
-        if (unreadable > 0) {
-            out.printf("warning: %s cannot read most of %d of %d texts (over %.0f%% unknown tokens; it reads '%s')%n",
-                    model.id(), unreadable, embeddings.size(), 100 * UNKNOWN_WARNING, model.language());
-        }
-        if (truncated > 0) {
-            out.printf("warning: %d of %d texts were cut at %s's %d tokens%n", truncated, embeddings.size(), model.id(),
-                    model.maxTokens());
-        }
+    /** The warnings about a whole corpus, the same the window's banner shows. */
+    static void warnCorpus(PrintWriter out, EmbedDiagnostics diagnostics) {
+        diagnostics.warnings().forEach(warning -> out.println("warning: " + warning));
     }
 }

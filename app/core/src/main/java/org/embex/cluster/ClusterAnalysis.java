@@ -6,25 +6,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-import org.embex.embed.Embedding;
-import org.embex.embed.EmbeddingSource;
-import org.embex.model.Role;
-import org.embex.progress.ProgressListener;
+import org.embex.vectors.VectorMatrix;
 
-/** Embeds a corpus, clusters it, names the clusters and measures them. */
+/** Clusters vectors, names the clusters by their texts' topic words and measures them. */
 public final class ClusterAnalysis {
-
-    public static final int TOPIC_WORDS = 8;
 
     private ClusterAnalysis() {
     }
 
-    /** {@code labels} may be empty when the corpus has none. */
-    public static ClusterReport run(EmbeddingSource source, List<String> texts, List<String> labels, ClusterParams params,
-                                    ProgressListener listener) {
-        List<float[]> vectors = source.embed(texts, Role.TEXT, listener).stream().map(Embedding::vector).toList();
+    /**
+     * @param texts      the text of each row, for the topic words
+     * @param labels     each row's label ({@code null} or empty where it has none), for ARI and NMI
+     * @param topicWords how many words name a cluster
+     */
+    public static ClusterReport run(String model, VectorMatrix vectors, List<String> texts, List<String> labels,
+                                    ClusterParams params, int topicWords) {
         int[] assignments = Clusterer.cluster(vectors, params);
-        Map<Integer, List<String>> words = TopicWords.of(texts, assignments, TOPIC_WORDS);
+        Map<Integer, List<String>> words = TopicWords.of(texts, assignments, topicWords);
         int[] sizes = new int[assignments.length + 1];
         for (int id : assignments) {
             sizes[id + 1]++;
@@ -34,10 +32,11 @@ public final class ClusterAnalysis {
         clusters.sort(Comparator.comparing((ClusterReport.Cluster c) -> c.id() == Clusterer.NOISE)
                 .thenComparing(Comparator.comparingInt(ClusterReport.Cluster::size).reversed())
                 .thenComparingInt(ClusterReport.Cluster::id));
-        boolean labelled = !labels.isEmpty() && labels.stream().anyMatch(label -> !label.isEmpty());
-        return new ClusterReport(source.descriptor().id(), params, assignments, clusters,
+        boolean labelled = labels.stream().anyMatch(label -> label != null && !label.isEmpty());
+        List<String> known = labels.stream().map(label -> label == null ? "" : label).toList();
+        return new ClusterReport(model, params, assignments, clusters,
                 ClusterQuality.silhouette(vectors, assignments, params.seed()),
-                labelled ? OptionalDouble.of(ClusterQuality.adjustedRandIndex(labels, assignments)) : OptionalDouble.empty(),
-                labelled ? OptionalDouble.of(ClusterQuality.normalizedMutualInformation(labels, assignments)) : OptionalDouble.empty());
+                labelled ? OptionalDouble.of(ClusterQuality.adjustedRandIndex(known, assignments)) : OptionalDouble.empty(),
+                labelled ? OptionalDouble.of(ClusterQuality.normalizedMutualInformation(known, assignments)) : OptionalDouble.empty());
     }
 }

@@ -2,6 +2,8 @@ package org.embex.cluster;
 
 import java.util.Objects;
 
+import org.embex.Seed;
+
 /**
  * How to cluster.
  *
@@ -23,7 +25,7 @@ public record ClusterParams(ClusterMethod method, int k, int minClusterSize, lon
     }
 
     public static ClusterParams defaults(ClusterMethod method) {
-        return new ClusterParams(method, 10, 10, 42);
+        return new ClusterParams(method, 10, 10, Seed.DEFAULT);
     }
 
     public ClusterParams withK(int clusters) {

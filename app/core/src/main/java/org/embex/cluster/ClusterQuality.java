@@ -10,6 +10,7 @@ import smile.validation.metric.AdjustedRandIndex;
 import smile.validation.metric.NormalizedMutualInformation;
 
 import org.embex.vectors.Metric;
+import org.embex.vectors.VectorMatrix;
 
 /** How good a clustering is: silhouette on its own, ARI and NMI against known labels. */
 public final class ClusterQuality {
@@ -25,6 +26,10 @@ public final class ClusterQuality {
      * points drawn with {@code seed}; NaN with fewer than two clusters.
      */
     public static double silhouette(List<float[]> vectors, int[] assignments, long seed) {
+        return silhouette(VectorMatrix.of(vectors, vectors.get(0).length), assignments, seed);
+    }
+
+    public static double silhouette(VectorMatrix vectors, int[] assignments, long seed) {
         List<Integer> members = new ArrayList<>();
         for (int i = 0; i < assignments.length; i++) {
             if (assignments[i] != Clusterer.NOISE) {
@@ -38,7 +43,7 @@ public final class ClusterQuality {
         }
         Map<Integer, float[]> unit = new HashMap<>();
         for (int i : sample) {
-            unit.put(i, unitLength(vectors.get(i)));
+            unit.put(i, unitLength(vectors.row(i)));
         }
         double total = 0;
         for (int i : sample) {

@@ -12,9 +12,11 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.distance.DistanceType;
 import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
-import org.embex.vectors.DoubleRows;
 import smile.clustering.KMeans;
 import smile.math.MathEx;
+
+import org.embex.vectors.DoubleRows;
+import org.embex.vectors.VectorMatrix;
 
 /** Assigns each vector to a cluster, 0 to n−1, or {@link #NOISE}. */
 public final class Clusterer {
@@ -35,33 +37,38 @@ public final class Clusterer {
     }
 
     public static int[] cluster(List<float[]> vectors, ClusterParams params) {
+        return cluster(VectorMatrix.of(vectors, vectors.get(0).length), params);
+    }
+
+    public static int[] cluster(VectorMatrix vectors, ClusterParams params) {
         return switch (params.method()) {
             case KMEANS -> kmeans(vectors, params);
             case HDBSCAN -> hdbscan(vectors, params);
         };
     }
 
-    private static int[] kmeans(List<float[]> vectors, ClusterParams params) {
+    private static int[] kmeans(VectorMatrix vectors, ClusterParams params) {
         // Smile draws its k-means++ seeds from its own global generator; seeding it here is the
         // only way to make a run repeatable.
         synchronized (MathEx.class) {
             MathEx.setSeed(params.seed());
-            KMeans model = KMeans.fit(DoubleRows.of(vectors), Math.min(params.k(), vectors.size()), KMEANS_ITERATIONS,
+            KMeans model = KMeans.fit(DoubleRows.of(vectors), Math.min(params.k(), vectors.rows()), KMEANS_ITERATIONS,
                     KMEANS_TOLERANCE);
             return model.y.clone();
         }
     }
 
-    private static int[] hdbscan(List<float[]> vectors, ClusterParams params) {
+    private static int[] hdbscan(VectorMatrix vectors, ClusterParams params) {
         ClusteringFactory factory = new ClusteringFactory();
         MutableDataset<ClusterID> dataset = new MutableDataset<>(
                 new SimpleDataSourceProvenance("embex vectors", OffsetDateTime.now(), factory), factory);
-        int dims = vectors.isEmpty() ? 0 : vectors.get(0).length;
+        int dims = vectors.dims();
         String[] names = new String[dims];
         for (int j = 0; j < dims; j++) {
             names[j] = String.format("d%04d", j);
         }
-        for (float[] vector : vectors) {
+        for (int row = 0; row < vectors.rows(); row++) {
+            float[] vector = vectors.row(row);
             double[] values = new double[dims];
             for (int j = 0; j < dims; j++) {
                 values[j] = vector[j];

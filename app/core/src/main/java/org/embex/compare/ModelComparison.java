@@ -21,24 +21,28 @@ public record ModelComparison(int k, Metric metric, double[] overlap, int[] most
 
     public static ModelComparison of(String firstModel, List<float[]> first, String secondModel, List<float[]> second,
                                      List<String> labels, int k, Metric metric, long seed, ProgressListener listener) {
-        if (first.size() != second.size() || first.size() != labels.size()) {
-            throw new IllegalArgumentException("both models must embed the same rows: " + first.size() + " and " + second.size());
+        return of(firstModel, VectorMatrix.of(first, first.get(0).length), secondModel,
+                VectorMatrix.of(second, second.get(0).length), labels, k, metric, seed, listener);
+    }
+
+    public static ModelComparison of(String firstModel, VectorMatrix a, String secondModel, VectorMatrix b,
+                                     List<String> labels, int k, Metric metric, long seed, ProgressListener listener) {
+        if (a.rows() != b.rows() || a.rows() != labels.size()) {
+            throw new IllegalArgumentException("both models must embed the same rows: " + a.rows() + " and " + b.rows());
         }
-        VectorMatrix a = VectorMatrix.of(first, first.get(0).length);
-        VectorMatrix b = VectorMatrix.of(second, second.get(0).length);
         Neighbourhoods na = Neighbourhoods.of(a, k, metric, seed, ProgressListener.NONE);
         listener.progress(1, 3);
         Neighbourhoods nb = Neighbourhoods.of(b, k, metric, seed, ProgressListener.NONE);
         listener.progress(2, 3);
-        double[] overlap = new double[first.size()];
+        double[] overlap = new double[a.rows()];
         for (int i = 0; i < overlap.length; i++) {
             overlap[i] = na.overlap(nb, i);
         }
         int[] order = IntStream.range(0, overlap.length).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> overlap[i]).thenComparingInt(i -> i))
                 .mapToInt(Integer::intValue).toArray();
-        ModelMetrics ma = ModelMetrics.of(firstModel, na, first, labels, seed);
-        ModelMetrics mb = ModelMetrics.of(secondModel, nb, second, labels, seed);
+        ModelMetrics ma = ModelMetrics.of(firstModel, na, a, labels, seed);
+        ModelMetrics mb = ModelMetrics.of(secondModel, nb, b, labels, seed);
         listener.progress(3, 3);
         return new ModelComparison(k, metric, overlap, order, ma, mb, na, nb);
     }

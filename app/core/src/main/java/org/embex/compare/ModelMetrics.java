@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.embex.cluster.ClusterQuality;
+import org.embex.vectors.VectorMatrix;
 
 /**
  * What a labelled corpus says about one model: how often a text's nearest neighbours carry its
@@ -13,7 +14,7 @@ import org.embex.cluster.ClusterQuality;
  */
 public record ModelMetrics(String model, OptionalDouble knnLabelAccuracy, OptionalDouble labelSilhouette) {
 
-    static ModelMetrics of(String model, Neighbourhoods neighbourhoods, List<float[]> vectors, List<String> labels, long seed) {
+    static ModelMetrics of(String model, Neighbourhoods neighbourhoods, VectorMatrix vectors, List<String> labels, long seed) {
         boolean labelled = labels.stream().anyMatch(label -> label != null && !label.isEmpty());
         if (!labelled) {
             return new ModelMetrics(model, OptionalDouble.empty(), OptionalDouble.empty());

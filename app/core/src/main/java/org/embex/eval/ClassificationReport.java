@@ -3,7 +3,7 @@ package org.embex.eval;
 import java.util.Map;
 
 /**
- * Intent classification on embeddings, per method; accuracy and macro-F1 in percent.
+ * Intent classification on embeddings, per method; accuracy and macro-F1 as fractions from 0 to 1.
  *
  * @param model   model id
  * @param train   training rows

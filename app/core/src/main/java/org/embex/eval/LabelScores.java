@@ -35,7 +35,7 @@ final class LabelScores {
             }
             f1Sum += tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
         }
-        return new ClassificationReport.MethodResult(100.0 * correct / gold.size(), 100 * f1Sum / labels.size(),
+        return new ClassificationReport.MethodResult((double) correct / gold.size(), f1Sum / labels.size(),
                 new LinkedHashMap<>(confusion));
     }
 }

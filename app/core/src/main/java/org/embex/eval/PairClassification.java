@@ -1,17 +1,9 @@
 package org.embex.eval;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.embex.embed.Embedding;
-import org.embex.embed.EmbeddingSource;
-import org.embex.model.Role;
-import org.embex.progress.ProgressListener;
 import org.embex.threshold.RocCurve;
 import org.embex.vectors.Metric;
 
@@ -21,29 +13,21 @@ public final class PairClassification {
     private PairClassification() {
     }
 
-    public static PairReport run(EmbeddingSource source, List<String> left, List<String> right, boolean[] positive,
-                                 ProgressListener listener) {
+    /** Each pair scored under every metric by its two vectors, against its yes/no label. */
+    public static PairReport score(String model, List<float[]> left, List<float[]> right, boolean[] positive) {
         if (left.size() != right.size() || left.size() != positive.length) {
             throw new IllegalArgumentException("left, right and labels must be equally long");
-        }
-        Set<String> distinct = new LinkedHashSet<>(left);
-        distinct.addAll(right);
-        List<String> sentences = new ArrayList<>(distinct);
-        List<Embedding> embeddings = source.embed(sentences, Role.TEXT, listener);
-        Map<String, float[]> vectors = new HashMap<>();
-        for (int i = 0; i < sentences.size(); i++) {
-            vectors.put(sentences.get(i), embeddings.get(i).vector());
         }
         Map<Metric, PairReport.MetricFigures> figures = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
             double[] scores = new double[positive.length];
             for (int i = 0; i < scores.length; i++) {
-                scores[i] = metric.score(vectors.get(left.get(i)), vectors.get(right.get(i)));
+                scores[i] = metric.score(left.get(i), right.get(i));
             }
             RocCurve curve = RocCurve.of(scores, positive);
-            figures.put(metric, new PairReport.MetricFigures(100 * curve.auc(), 100 * curve.averagePrecision(),
+            figures.put(metric, new PairReport.MetricFigures(curve.auc(), curve.averagePrecision(),
                     curve.bestAccuracy(), curve.bestF1(), metric == Metric.L2));
         }
-        return new PairReport(source.descriptor().id(), positive.length, figures);
+        return new PairReport(model, positive.length, figures);
     }
 }

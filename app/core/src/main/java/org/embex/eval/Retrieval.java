@@ -55,7 +55,7 @@ public final class Retrieval {
         double[] mean = new double[5];
         for (double[] row : figures) {
             for (int j = 0; j < mean.length; j++) {
-                mean[j] += 100 * row[j] / figures.length;
+                mean[j] += row[j] / figures.length;
             }
         }
         return new RetrievalReport(source.descriptor().id(), judged.size(), documents.size(), mean[0], mean[1], mean[2],

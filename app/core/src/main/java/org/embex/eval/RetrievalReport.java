@@ -1,7 +1,7 @@
 package org.embex.eval;
 
 /**
- * Retrieval quality averaged over the judged queries, in percent.
+ * Retrieval quality averaged over the judged queries, each figure from 0 to 1.
  *
  * @param model    model id
  * @param queries  queries with at least one relevant document

@@ -5,8 +5,8 @@ package org.embex.eval;
  *
  * @param model    model id
  * @param pairs    pairs scored
- * @param spearman Spearman's rho × 100, the figure STS papers report
- * @param pearson  Pearson's r × 100
+ * @param spearman Spearman's rho, from −1 to 1 (STS papers report it × 100)
+ * @param pearson  Pearson's r, from −1 to 1
  */
 public record StsResult(String model, int pairs, double spearman, double pearson) {
 }

@@ -3,16 +3,13 @@ package org.embex.gate;
 import java.util.List;
 
 import org.embex.BadInputException;
-import org.embex.embed.Embedding;
-import org.embex.embed.EmbeddingSource;
-import org.embex.model.Role;
-import org.embex.progress.ProgressListener;
 import org.embex.threshold.RocCurve;
 
 /**
- * Builds a gate from labelled in-scope references and measures it on labelled queries, the
- * out-of-scope ones carrying {@code oosLabel}. Both sides are embedded as plain texts (the
- * symmetric role): a query is compared with examples of the same kind, not with passages.
+ * Measures a gate on labelled queries, the out-of-scope ones carrying {@code oosLabel}: the one
+ * place a gate's AUROC, TPR-95 threshold and intent accuracy are computed, for {@code eval gate}
+ * and the threshold workbench alike. The vectors come embedded as plain texts (the symmetric role):
+ * a query is compared with examples of the same kind, not with passages.
  */
 public final class GateEvaluation {
 
@@ -22,12 +19,13 @@ public final class GateEvaluation {
     private GateEvaluation() {
     }
 
-    public static GateReport run(EmbeddingSource source, String fingerprint, List<String> referenceTexts,
-                                 List<String> referenceLabels, List<String> queryTexts, List<String> queryLabels,
-                                 String oosLabel, GateScoring scoring, ProgressListener listener) {
-        if (referenceTexts.isEmpty()) {
-            throw new BadInputException("the reference file has no rows");
-        }
+    /**
+     * Scores each query by an open gate (one that accepts everything) and measures how well the
+     * scores separate in-scope queries from those labelled {@code oosLabel}.
+     *
+     * @param queryLabels each query's intent, or {@code oosLabel}
+     */
+    public static GateReport score(IntentGate open, List<float[]> queries, List<String> queryLabels, String oosLabel) {
         boolean[] inScope = new boolean[queryLabels.size()];
         int inScopeCount = 0;
         for (int i = 0; i < inScope.length; i++) {
@@ -38,15 +36,7 @@ public final class GateEvaluation {
             throw new BadInputException("the queries need both in-scope rows and rows labelled '" + oosLabel
                     + "' (found " + inScopeCount + " in scope of " + inScope.length + ")");
         }
-        int total = referenceTexts.size() + queryTexts.size();
-        List<float[]> references = source.embed(referenceTexts, Role.TEXT,
-                (done, ignored) -> listener.progress(done, total)).stream().map(Embedding::vector).toList();
-        List<float[]> queries = source.embed(queryTexts, Role.TEXT,
-                (done, ignored) -> listener.progress(referenceTexts.size() + done, total)).stream().map(Embedding::vector).toList();
-
         long started = System.nanoTime();
-        IntentGate open = IntentGate.build(source.descriptor().id(), fingerprint, scoring, Double.NEGATIVE_INFINITY,
-                referenceLabels, references, source.descriptor().dims());
         List<GateDecision> decisions = open.decideAll(queries);
         double seconds = (System.nanoTime() - started) / 1e9;
 
@@ -60,7 +50,7 @@ public final class GateEvaluation {
         }
         RocCurve curve = RocCurve.of(scores, inScope);
         var tpr95 = curve.atTpr(KEEP_IN_SCOPE);
-        return new GateReport(scores.length, inScopeCount, 100 * curve.auc(), tpr95, 100.0 * correct / inScopeCount,
-                seconds, curve, open.withThreshold(tpr95.threshold()));
+        return new GateReport(scores.length, inScopeCount, curve.auc(), tpr95, (double) correct / inScopeCount,
+                seconds, curve, open.withThreshold(tpr95.threshold()), scores, inScope);
     }
 }

@@ -14,9 +14,9 @@ record FuzzyGraph(int[] heads, int[] tails, float[] weights) {
     private static final double TOLERANCE = 1e-5;
     private static final double MIN_SCALE = 1e-3;
 
-    static FuzzyGraph of(KnnGraph knn, int neighbors) {
+    static FuzzyGraph of(KnnGraph knn, int neighbourhood) {
         int n = knn.points();
-        double target = Math.log(neighbors) / Math.log(2);
+        double target = Math.log(neighbourhood) / Math.log(2);
         double meanDistance = 0;
         for (float[] row : knn.distances()) {
             for (float d : row) {

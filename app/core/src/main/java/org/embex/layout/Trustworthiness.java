@@ -18,13 +18,17 @@ public final class Trustworthiness {
     }
 
     public static double of(List<float[]> vectors, Layout layout, int k, Metric metric, int sample, long seed) {
-        int total = vectors.size();
+        return of(VectorMatrix.of(vectors, vectors.get(0).length), layout, k, metric, sample, seed);
+    }
+
+    public static double of(VectorMatrix vectors, Layout layout, int k, Metric metric, int sample, long seed) {
+        int total = vectors.rows();
         int[] chosen = new SplittableRandom(seed).ints(0, total).distinct().limit(Math.min(sample, total)).sorted().toArray();
         int n = chosen.length;
         if (n <= 3 * k + 1) {
             throw new IllegalArgumentException("trustworthiness needs more than 3k+1 points, got " + n);
         }
-        List<float[]> sampled = java.util.Arrays.stream(chosen).mapToObj(vectors::get).toList();
+        List<float[]> sampled = java.util.Arrays.stream(chosen).mapToObj(vectors::row).toList();
         VectorMatrix data = VectorMatrix.of(sampled, sampled.get(0).length);
         double penalty = 0;
         for (int a = 0; a < n; a++) {

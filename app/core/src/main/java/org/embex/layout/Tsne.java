@@ -3,9 +3,9 @@ package org.embex.layout;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.embex.progress.ProgressListener;
 import org.embex.neighbours.KnnGraph;
 import org.embex.neighbours.NeighbourGraphs;
+import org.embex.progress.ProgressListener;
 import org.embex.vectors.VectorMatrix;
 
 /**
@@ -32,16 +32,15 @@ public final class Tsne {
     }
 
     public static Layout layout(List<float[]> vectors, TsneParams params, ProgressListener listener) {
-        return layout(vectors, params, LayoutWatch.of(listener));
+        return layout(VectorMatrix.of(vectors, vectors.get(0).length), params, LayoutWatch.of(listener));
     }
 
-    public static Layout layout(List<float[]> vectors, TsneParams params, LayoutWatch watch) {
-        int n = vectors.size();
+    public static Layout layout(VectorMatrix data, TsneParams params, LayoutWatch watch) {
+        int n = data.rows();
         if (n < 4 || neighbours(n, params) < 2) {
-            return PrincipalComponents.project(vectors, params.seed());
+            return PrincipalComponents.project(data, params.seed());
         }
-        VectorMatrix data = VectorMatrix.of(vectors, vectors.get(0).length);
-        return layout(vectors, neighbourGraph(data, params, watch.checkpoints()), params, watch);
+        return layout(data, neighbourGraph(data, params, watch.checkpoints()), params, watch);
     }
 
     /** The neighbour graph t-SNE's affinities come from: each point's 3 × perplexity nearest others. */
@@ -54,9 +53,9 @@ public final class Tsne {
     }
 
     /** The layout from a neighbour graph built by {@link #neighbourGraph}. */
-    public static Layout layout(List<float[]> vectors, KnnGraph knn, TsneParams params, LayoutWatch watch) {
+    public static Layout layout(VectorMatrix data, KnnGraph knn, TsneParams params, LayoutWatch watch) {
         SparseAffinities p = affinities(knn, params.perplexity());
-        double[] y = start(PrincipalComponents.project(vectors, params.seed()));
+        double[] y = start(PrincipalComponents.project(data, params.seed()));
         optimise(y, p, params, watch);
         return toLayout(y);
     }

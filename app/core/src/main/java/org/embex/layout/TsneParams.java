@@ -2,6 +2,7 @@ package org.embex.layout;
 
 import java.util.Objects;
 
+import org.embex.Seed;
 import org.embex.vectors.Metric;
 
 /**
@@ -30,7 +31,7 @@ public record TsneParams(double perplexity, double theta, double exaggeration, i
     }
 
     public static TsneParams defaults() {
-        return new TsneParams(30, 0.5, 12, 500, Metric.COSINE, 42);
+        return new TsneParams(30, 0.5, 12, 500, Metric.COSINE, Seed.DEFAULT);
     }
 
     public TsneParams withPerplexity(double value) {

@@ -2,9 +2,9 @@ package org.embex.layout;
 
 import java.util.List;
 
-import org.embex.progress.ProgressListener;
 import org.embex.neighbours.KnnGraph;
 import org.embex.neighbours.NeighbourGraphs;
+import org.embex.progress.ProgressListener;
 import org.embex.vectors.VectorMatrix;
 
 /**
@@ -26,15 +26,15 @@ public final class Umap {
     }
 
     public static Layout layout(VectorMatrix data, UmapParams params, LayoutWatch watch) {
-        if (data.rows() <= params.neighbors()) {
+        if (data.rows() <= params.neighbours()) {
             return PrincipalComponents.project(data, params.seed());
         }
         return layout(data, neighbourGraph(data, params, watch.checkpoints()), params, watch);
     }
 
-    /** The neighbour graph UMAP works on: each point's {@code neighbors − 1} nearest others. */
+    /** The neighbour graph UMAP works on: each point's {@code neighbours − 1} nearest others. */
     public static KnnGraph neighbourGraph(VectorMatrix data, UmapParams params, ProgressListener listener) {
-        return NeighbourGraphs.build(data, params.neighbors() - 1, params.metric(), params.seed(), listener);
+        return NeighbourGraphs.build(data, params.neighbours() - 1, params.metric(), params.seed(), listener);
     }
 
     /** The layout from a neighbour graph built by {@link #neighbourGraph}. */
@@ -44,7 +44,7 @@ public final class Umap {
 
     /** The layout from a neighbour graph built by {@link #neighbourGraph}. */
     public static Layout layout(VectorMatrix data, KnnGraph knn, UmapParams params, LayoutWatch watch) {
-        FuzzyGraph graph = FuzzyGraph.of(knn, params.neighbors());
+        FuzzyGraph graph = FuzzyGraph.of(knn, params.neighbours());
         float[] coordinates = scaled(PrincipalComponents.project(data, params.seed()));
         UmapSgd.optimise(coordinates, graph, UmapCurve.fit(params.minDist(), params.spread()),
                 params.epochsFor(data.rows()), params.negativeRate(), params.seed(), watch, () -> toLayout(coordinates));

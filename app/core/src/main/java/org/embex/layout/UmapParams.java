@@ -2,12 +2,13 @@ package org.embex.layout;
 
 import java.util.Objects;
 
+import org.embex.Seed;
 import org.embex.vectors.Metric;
 
 /**
  * UMAP's parameters, with umap-learn's defaults (McInnes, Healy and Melville 2018).
  *
- * @param neighbors    size of the local neighbourhood, the point itself included (2–200, default 15):
+ * @param neighbours    size of the local neighbourhood, the point itself included (2–200, default 15):
  *                     larger keeps more global structure
  * @param minDist      how tightly points may pack in the map (0–spread, default 0.1)
  * @param spread       the scale of the map (default 1)
@@ -16,13 +17,13 @@ import org.embex.vectors.Metric;
  * @param negativeRate negative samples per positive one (default 5)
  * @param seed         the same seed gives the same map
  */
-public record UmapParams(int neighbors, double minDist, double spread, Metric metric, int epochs, int negativeRate,
+public record UmapParams(int neighbours, double minDist, double spread, Metric metric, int epochs, int negativeRate,
                          long seed) {
 
     public UmapParams {
         Objects.requireNonNull(metric, "metric");
-        if (neighbors < 2 || neighbors > 200) {
-            throw new IllegalArgumentException("neighbors must be between 2 and 200, was " + neighbors);
+        if (neighbours < 2 || neighbours > 200) {
+            throw new IllegalArgumentException("neighbours must be between 2 and 200, was " + neighbours);
         }
         if (spread <= 0 || minDist < 0 || minDist > spread) {
             throw new IllegalArgumentException("need 0 <= min_dist <= spread and spread > 0, got " + minDist + ", " + spread);
@@ -33,23 +34,23 @@ public record UmapParams(int neighbors, double minDist, double spread, Metric me
     }
 
     public static UmapParams defaults() {
-        return new UmapParams(15, 0.1, 1.0, Metric.COSINE, 0, 5, 42);
+        return new UmapParams(15, 0.1, 1.0, Metric.COSINE, 0, 5, Seed.DEFAULT);
     }
 
-    public UmapParams withNeighbors(int count) {
+    public UmapParams withNeighbours(int count) {
         return new UmapParams(count, minDist, spread, metric, epochs, negativeRate, seed);
     }
 
     public UmapParams withMinDist(double distance) {
-        return new UmapParams(neighbors, distance, spread, metric, epochs, negativeRate, seed);
+        return new UmapParams(neighbours, distance, spread, metric, epochs, negativeRate, seed);
     }
 
     public UmapParams withEpochs(int count) {
-        return new UmapParams(neighbors, minDist, spread, metric, count, negativeRate, seed);
+        return new UmapParams(neighbours, minDist, spread, metric, count, negativeRate, seed);
     }
 
     public UmapParams withSeed(long other) {
-        return new UmapParams(neighbors, minDist, spread, metric, epochs, negativeRate, other);
+        return new UmapParams(neighbours, minDist, spread, metric, epochs, negativeRate, other);
     }
 
     /** The epochs to run for {@code points} points. */

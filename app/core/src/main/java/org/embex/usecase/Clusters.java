@@ -1,39 +1,84 @@
 package org.embex.usecase;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.embex.BadInputException;
+import org.embex.Seed;
+import org.embex.cluster.ClusterAnalysis;
 import org.embex.cluster.ClusterMethod;
 import org.embex.cluster.ClusterParams;
-import org.embex.cluster.Clusterer;
-import org.embex.cluster.TopicWords;
+import org.embex.cluster.ClusterReport;
 
 /**
- * K-means clusters of a corpus, each named by its topic words, so the legend says what a cluster
- * is about rather than only its number.
+ * Clusters of a corpus, each named by its topic words, so a legend or a report says what a
+ * cluster is about rather than only its number. The window's colouring and {@code cluster} use
+ * the same count rule, the same number of words and the same seed, and so show the same clusters.
  *
- * @param names a legend name per row ("3 · roaming, abroad, charges")
+ * @param names a name per row ("3 · roaming, abroad, charges, spain, travel"; "noise" for HDBSCAN's noise)
  */
-public record Clusters(int[] assignments, List<String> names) {
+public record Clusters(ClusterReport report, List<String> names) {
 
-    private static final int TOPIC_WORDS = 3;
+    /** Words that name a cluster, in the legend and in {@code cluster}'s report. */
+    public static final int TOPIC_WORDS = 5;
 
-    /** About √(n/2) clusters, a common rule of thumb, kept within 2–30 so the legend stays readable. */
+    /** About √(n/2) clusters, a common rule of thumb, kept within 2–30 so a legend stays readable. */
     public static int defaultCount(int rows) {
         return (int) Math.max(2, Math.min(30, Math.round(Math.sqrt(rows / 2.0))));
     }
 
-    public static Clusters of(EmbeddedCorpus corpus, int count, long seed) {
-        int k = Math.min(count, corpus.size());
-        int[] assignments = Clusterer.cluster(corpus.vectors(),
-                ClusterParams.defaults(ClusterMethod.KMEANS).withK(k).withSeed(seed));
-        Map<Integer, List<String>> words = TopicWords.of(corpus.corpus().texts(), assignments, TOPIC_WORDS);
-        List<String> names = new ArrayList<>(assignments.length);
-        for (int cluster : assignments) {
-            List<String> topic = words.getOrDefault(cluster, List.of());
-            names.add(topic.isEmpty() ? String.valueOf(cluster) : cluster + " · " + String.join(", ", topic));
+    /**
+     * The parameters for a corpus of {@code rows}: k as given, or {@link #defaultCount}. A k above
+     * the number of rows is a bad input (each row would be its own cluster).
+     */
+    public static ClusterParams params(int rows, ClusterMethod method, Optional<Integer> k, Optional<Integer> minClusterSize,
+                                       long seed) {
+        if (rows < 2) {
+            throw new BadInputException("clustering needs at least two rows, found " + rows);
         }
-        return new Clusters(assignments, names);
+        int count = k.orElse(defaultCount(rows));
+        if (count > rows) {
+            throw new BadInputException("k = " + count + " clusters is more than the " + rows + " rows");
+        }
+        try {
+            ClusterParams params = ClusterParams.defaults(method).withK(count).withSeed(seed);
+            return minClusterSize.map(params::withMinClusterSize).orElse(params);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    /** k-means with the default count and seed: what the window colours by. */
+    public static Clusters of(EmbeddedCorpus corpus) {
+        return of(corpus, params(corpus.size(), ClusterMethod.KMEANS, Optional.empty(), Optional.empty(),
+                Seed.DEFAULT));
+    }
+
+    public static Clusters of(EmbeddedCorpus corpus, ClusterParams params) {
+        ClusterReport report = ClusterAnalysis.run(corpus.model(), corpus.vectors(), corpus.corpus().texts(), corpus.labels(),
+                params, TOPIC_WORDS);
+        Map<Integer, String> byId = new HashMap<>();
+        for (ClusterReport.Cluster cluster : report.clusters()) {
+            byId.put(cluster.id(), name(cluster));
+        }
+        List<String> names = new ArrayList<>(corpus.size());
+        for (int id : report.assignments()) {
+            names.add(byId.get(id));
+        }
+        return new Clusters(report, names);
+    }
+
+    public int[] assignments() {
+        return report.assignments();
+    }
+
+    private static String name(ClusterReport.Cluster cluster) {
+        if (cluster.id() < 0) {
+            return "noise";
+        }
+        return cluster.words().isEmpty() ? String.valueOf(cluster.id()) : cluster.id() + " · " + String.join(", ", cluster.words());
     }
 }

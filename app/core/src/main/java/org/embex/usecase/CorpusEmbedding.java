@@ -1,40 +1,62 @@
 package org.embex.usecase;
 
-import java.util.List;
-
+import org.embex.BadInputException;
+import org.embex.Seed;
 import org.embex.cache.CachingEmbedder;
 import org.embex.corpus.Corpus;
-import org.embex.embed.Embedding;
 import org.embex.model.Role;
+import org.embex.neighbours.NeighbourSearch;
 import org.embex.progress.CancellationToken;
 import org.embex.progress.ProgressListener;
-import org.embex.neighbours.NeighbourSearch;
 import org.embex.vectors.VectorMatrix;
 
-/** Embeds an opened corpus with one model through the cache; a cancelled run keeps what it committed. */
+/**
+ * Opens a corpus and embeds it with one model through the cache: the first step of every use
+ * case on a corpus, the same in the window and in each command. Texts are embedded in their
+ * symmetric role ({@link Role#TEXT}), the one maps, clusters, neighbours and studies compare
+ * texts in, so a corpus is embedded once for all of them. A cancelled run keeps what it committed.
+ */
 public final class CorpusEmbedding {
-
-    /** Seeds the neighbour graph of a large corpus, so the same corpus gets the same index. */
-    private static final long SEED = 42;
 
     private CorpusEmbedding() {
     }
 
+    /** Reads {@code spec}'s file and embeds it; a file without rows is a bad input. */
+    public static EmbeddedCorpus embed(Workspace workspace, CorpusSpec spec, String model, ProgressListener progress,
+                                       CancellationToken cancellation) {
+        return embed(workspace, spec, spec.read(), model, progress, cancellation);
+    }
+
     /**
+     * Embeds a corpus already read from {@code spec}.
+     *
      * @param progress hears texts done of texts to do (cached ones count as done at once)
      * @throws org.embex.progress.CancelledException when {@code cancellation} is triggered
      */
-    public static EmbeddedCorpus embed(Workbench workbench, CorpusSpec spec, Corpus corpus, String model,
+    public static EmbeddedCorpus embed(Workspace workspace, CorpusSpec spec, Corpus corpus, String model,
                                        ProgressListener progress, CancellationToken cancellation) {
+        return embed(workspace, spec, corpus, model, Role.TEXT, progress, cancellation);
+    }
+
+    /** Embeds in another role: {@code embed --role} writes query or passage vectors for other tools. */
+    public static EmbeddedCorpus embed(Workspace workspace, CorpusSpec spec, Corpus corpus, String model, Role role,
+                                       ProgressListener progress, CancellationToken cancellation) {
+        if (corpus.rows().isEmpty()) {
+            throw new BadInputException(spec.file() + ": no texts to embed");
+        }
         cancellation.check();
-        CachingEmbedder source = workbench.source(model);
-        List<Embedding> embeddings = source.embed(corpus.texts(), Role.TEXT, (done, total) -> {
+        CachingEmbedder source = workspace.source(model);
+        workspace.cache().recordCorpus(spec.file(), spec.describe(), corpus.rows().size());
+        long started = System.nanoTime();
+        CachingEmbedder.EmbedRun run = source.run(corpus.texts(), role, (done, total) -> {
             cancellation.check();
             progress.progress(done, total);
         });
-        List<float[]> vectors = embeddings.stream().map(Embedding::vector).toList();
-        VectorMatrix matrix = VectorMatrix.of(vectors, source.descriptor().dims());
-        return new EmbeddedCorpus(spec, corpus, source.descriptor().id(), source.fingerprint().hex(), vectors,
-                new NeighbourSearch(matrix, workbench.exactSearchUpTo(), SEED), EmbedDiagnostics.of(source.descriptor().id(), embeddings));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        VectorMatrix matrix = VectorMatrix.of(run.embeddings().stream().map(e -> e.vector()).toList(), source.descriptor().dims());
+        return new EmbeddedCorpus(spec, corpus, source.descriptor().id(), source.fingerprint().hex(),
+                new NeighbourSearch(matrix, workspace.exactSearchUpTo(), Seed.DEFAULT),
+                EmbedDiagnostics.of(source.descriptor(), run.embeddings()),
+                new EmbeddedCorpus.EmbedRun(run.embedded() + run.cached(), run.embedded(), run.cached(), seconds));
     }
 }

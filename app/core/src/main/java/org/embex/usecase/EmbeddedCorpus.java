@@ -5,34 +5,60 @@ import java.util.List;
 
 import org.embex.corpus.Corpus;
 import org.embex.corpus.TextRow;
+import org.embex.neighbours.NeighbourSearch;
 import org.embex.vectors.Metric;
 import org.embex.vectors.Neighbour;
-import org.embex.neighbours.NeighbourSearch;
 import org.embex.vectors.VectorMatrix;
 
 /**
- * A corpus with one vector per row from one model: what the map and the neighbour list work on.
- * Neighbours come from {@code search}: exact, or through its graph index once built for a corpus
- * too large to score every row at each click.
+ * A corpus with one vector per row from one model: what every later use case works on (layouts,
+ * neighbours, clusters, studies, comparisons). The vectors are one {@link VectorMatrix}, built
+ * once when the corpus is embedded and handed on as it is. Neighbours come from {@code search}:
+ * exact, or through its graph index once built for a corpus too large to score every row.
+ *
+ * @param fingerprint the model's fingerprint, part of every cache key made for this corpus
+ * @param run         what the embedding cost: texts embedded now and read from the cache, seconds
  */
-public record EmbeddedCorpus(CorpusSpec spec, Corpus corpus, String model, String fingerprint, List<float[]> vectors,
-                             NeighbourSearch search, EmbedDiagnostics diagnostics) {
+public record EmbeddedCorpus(CorpusSpec spec, Corpus corpus, String model, String fingerprint, NeighbourSearch search,
+                             EmbedDiagnostics diagnostics, EmbedRun run) {
 
-    public VectorMatrix matrix() {
+    /**
+     * @param distinct texts looked up: duplicates in the corpus are embedded and cached once
+     * @param embedded of them computed in this run
+     * @param cached   of them read from the cache
+     */
+    public record EmbedRun(int distinct, int embedded, int cached, double seconds) {
+    }
+
+    public VectorMatrix vectors() {
         return search.matrix();
     }
 
     public int size() {
-        return vectors.size();
+        return corpus.rows().size();
+    }
+
+    public int dims() {
+        return vectors().dims();
     }
 
     public TextRow row(int index) {
         return corpus.rows().get(index);
     }
 
+    /** The labels of the rows, in row order ({@code null} where a row has none). */
+    public List<String> labels() {
+        return corpus.rows().stream().map(TextRow::label).toList();
+    }
+
+    /** Whether some row has a label. */
+    public boolean labelled() {
+        return corpus.rows().stream().anyMatch(row -> row.label() != null && !row.label().isEmpty());
+    }
+
     /** The {@code k} rows nearest to row {@code index}, the row itself left out. */
     public List<Neighbour> neighbours(int index, int k, Metric metric) {
-        List<Neighbour> found = search.nearest(vectors.get(index), k + 1, metric);
+        List<Neighbour> found = search.nearest(vectors().row(index), k + 1, metric);
         List<Neighbour> others = new ArrayList<>(k);
         for (Neighbour neighbour : found) {
             if (neighbour.index() != index && others.size() < k) {
@@ -47,8 +73,18 @@ public record EmbeddedCorpus(CorpusSpec spec, Corpus corpus, String model, Strin
         return search.nearest(query, k, metric);
     }
 
+    /** Whether this corpus is large enough that its neighbour search should be given a graph index ({@link Search#index}). */
+    public boolean wantsIndex() {
+        return search.wantsIndex();
+    }
+
+    /** Whether neighbours under {@code metric} come from the graph index rather than from scoring every row. */
+    public boolean indexed(Metric metric) {
+        return search.indexed(metric);
+    }
+
     /** Every row's score against a query vector, for colouring by similarity. */
     public double[] scores(float[] query, Metric metric) {
-        return matrix().scores(query, metric);
+        return vectors().scores(query, metric);
     }
 }

@@ -1,45 +1,56 @@
 package org.embex.usecase;
 
-import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
+import org.embex.Seed;
 import org.embex.compare.ModelComparison;
-import org.embex.compare.Procrustes;
-import org.embex.corpus.TextRow;
 import org.embex.progress.CancellationToken;
 import org.embex.progress.ProgressListener;
-import org.embex.layout.Layout;
-import org.embex.layout.LayoutWatch;
 import org.embex.vectors.Metric;
 
 /**
- * Two models on the same corpus, ready to be shown side by side: both maps, the second turned
- * onto the first (Procrustes) so the same texts sit in similar places, each text's neighbour
- * agreement, and the metrics the corpus allows (k-NN label accuracy, label silhouette, and the
- * gate's AUROC when there is an out-of-scope label).
+ * Two models on the same corpus: each text's neighbour agreement, and the metrics the corpus
+ * allows (k-NN label accuracy, label silhouette, and the gate's AUROC when it has an out-of-scope
+ * label). {@code compare} prints it; the window shows it beside both layouts ({@link SideBySide}).
  */
-public record ModelPair(EmbeddedCorpus first, EmbeddedCorpus second, Layout firstLayout, Layout secondLayout,
-                        ModelComparison comparison, OptionalDouble firstGateAuroc, OptionalDouble secondGateAuroc) {
+public record ModelPair(EmbeddedCorpus first, EmbeddedCorpus second, ModelComparison comparison,
+                        OptionalDouble firstGateAuroc, OptionalDouble secondGateAuroc) {
 
-    public static final int K = 10;
+    /** Neighbours compared per row unless a user asks for another number. */
+    public static final int DEFAULT_K = 10;
 
-    public static ModelPair of(Workbench workbench, EmbeddedCorpus first, Layout firstLayout, String secondModel,
-                               MapMethod method, String outOfScope, long seed, ProgressListener progress,
+    /**
+     * Embeds {@code first}'s corpus with {@code secondModel} and compares the two.
+     *
+     * @param k neighbours per row, from 1 to one less than the rows
+     */
+    public static ModelPair of(Workspace workspace, EmbeddedCorpus first, String secondModel, int k, Metric metric,
+                               Optional<String> outOfScope, long seed, ProgressListener progress,
                                CancellationToken cancellation) {
-        EmbeddedCorpus second = CorpusEmbedding.embed(workbench, first.spec(), first.corpus(), secondModel, progress,
+        if (k < 1 || k >= first.size()) {
+            throw new org.embex.BadInputException(first.spec().file() + ": k must be between 1 and " + (first.size() - 1)
+                    + ", was " + k);
+        }
+        EmbeddedCorpus second = CorpusEmbedding.embed(workspace, first.spec(), first.corpus(), secondModel, progress,
                 cancellation);
-        Layout secondLayout = new MapMaker(workbench, seed).make(second, method,
-                new LayoutWatch(ProgressListener.NONE, cancellation, layout -> { }, Integer.MAX_VALUE));
         cancellation.check();
-        List<String> labels = first.corpus().rows().stream().map(TextRow::label).toList();
-        ModelComparison comparison = ModelComparison.of(first.model(), first.vectors(), second.model(), second.vectors(), labels,
-                Math.min(K, first.size() - 1), Metric.COSINE, seed, ProgressListener.NONE);
-        return new ModelPair(first, second, firstLayout, Procrustes.align(firstLayout, secondLayout), comparison,
-                gateAuroc(first, outOfScope), gateAuroc(second, outOfScope));
+        ModelComparison comparison = ModelComparison.of(first.model(), first.vectors(), second.model(), second.vectors(),
+                first.labels(), k, metric, seed, ProgressListener.NONE);
+        return new ModelPair(first, second, comparison, gateAuroc(first, outOfScope), gateAuroc(second, outOfScope));
     }
 
-    private static OptionalDouble gateAuroc(EmbeddedCorpus corpus, String outOfScope) {
-        return ThresholdStudy.gate(corpus, outOfScope).map(study -> OptionalDouble.of(study.curve().auc()))
+    /** The window's comparison: the default k, cosine, the default seed, the out-of-scope label recognised. */
+    public static ModelPair of(Workspace workspace, EmbeddedCorpus first, String secondModel, ProgressListener progress,
+                               CancellationToken cancellation) {
+        return of(workspace, first, secondModel, Math.min(DEFAULT_K, first.size() - 1), Metric.COSINE, Optional.empty(),
+                Seed.DEFAULT, progress, cancellation);
+    }
+
+    private static OptionalDouble gateAuroc(EmbeddedCorpus corpus, Optional<String> outOfScope) {
+        return OutOfScope.find(corpus.labels(), outOfScope)
+                .flatMap(label -> GateStudy.splitting(corpus, label))
+                .map(result -> OptionalDouble.of(result.report().auroc()))
                 .orElse(OptionalDouble.empty());
     }
 }

@@ -5,17 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
-import org.embex.gate.GateDecision;
-import org.embex.gate.GateScoring;
 import org.embex.gate.IntentGate;
 import org.embex.threshold.RocCurve;
+import org.embex.vectors.Metric;
 
 /**
  * Scores with a yes/no truth, as the threshold workbench studies them: for the customer-service
  * gate, each query's cosine to its nearest in-scope example, positive when the query is in
  * scope. Keeps what a user needs to act on a threshold: the text behind each score, its corpus
- * row (to find it on the map), and the gate to export.
+ * row (to find it on the map), and the gate to export. Made by {@link GateStudy}, {@link PairStudy}
+ * or {@link #labelPairs}.
  *
  * @param rows  the corpus row of each score, or −1 when it has none
  * @param gate  the gate the scores come from, exported with the chosen threshold; absent for pairs
@@ -23,59 +24,23 @@ import org.embex.threshold.RocCurve;
 public record ThresholdStudy(String model, String source, double[] scores, boolean[] positive, List<String> texts,
                              int[] rows, RocCurve curve, Optional<IntentGate> gate) {
 
+    /** Sampled pairs for a labelled corpus without an out-of-scope label. */
+    public static final int SAMPLED_PAIRS = 5000;
+
     public static ThresholdStudy of(String model, String source, double[] scores, boolean[] positive, List<String> texts,
                                     int[] rows, Optional<IntentGate> gate) {
         return new ThresholdStudy(model, source, scores, positive, List.copyOf(texts), rows, RocCurve.of(scores, positive), gate);
     }
 
     /**
-     * The in-scope gate from a labelled corpus: of each in-scope label, every other row becomes a
-     * reference example and the rest are in-scope queries; every row labelled {@code outOfScope}
-     * is a query that should be refused. Deterministic: the split follows row order.
+     * The study a labelled corpus offers: its gate (in scope against its out-of-scope label) when
+     * it has such a label, else sampled pairs of its labels; empty for a corpus with fewer than two
+     * labels.
      */
-    public static Optional<ThresholdStudy> gate(EmbeddedCorpus corpus, String outOfScope) {
-        List<Integer> references = new ArrayList<>();
-        List<Integer> queries = new ArrayList<>();
-        Map<String, Integer> seen = new LinkedHashMap<>();
-        for (int i = 0; i < corpus.size(); i++) {
-            String label = corpus.row(i).label();
-            if (label == null || label.isEmpty()) {
-                continue;
-            }
-            if (label.equals(outOfScope)) {
-                queries.add(i);
-            } else if (seen.merge(label, 1, Integer::sum) % 2 == 1) {
-                references.add(i);
-            } else {
-                queries.add(i);
-            }
-        }
-        boolean anyOut = queries.stream().anyMatch(i -> outOfScope.equals(corpus.row(i).label()));
-        boolean anyIn = queries.stream().anyMatch(i -> !outOfScope.equals(corpus.row(i).label()));
-        if (references.isEmpty() || !anyOut || !anyIn) {
-            return Optional.empty();
-        }
-        IntentGate open = IntentGate.build(corpus.model(), corpus.fingerprint(), GateScoring.NEAREST, Double.NEGATIVE_INFINITY,
-                references.stream().map(i -> corpus.row(i).label()).toList(),
-                references.stream().map(i -> corpus.vectors().get(i)).toList(), corpus.matrix().dims());
-        boolean[] positive = new boolean[queries.size()];
-        for (int q = 0; q < queries.size(); q++) {
-            positive[q] = !outOfScope.equals(corpus.row(queries.get(q)).label());
-        }
-        String source = String.format("in scope vs '%s': %d reference examples, %d queries", outOfScope, references.size(),
-                queries.size());
-        return Optional.of(scoredBy(open, source, queries.stream().map(i -> corpus.vectors().get(i)).toList(), positive,
-                queries.stream().map(i -> corpus.row(i).text()).toList(), queries.stream().mapToInt(Integer::intValue).toArray()));
-    }
-
-    /**
-     * Each query scored by its nearest example in an open gate (one that accepts everything), as
-     * {@code ./embex gate} scores it; the gate is kept for export.
-     */
-    public static ThresholdStudy scoredBy(IntentGate open, String source, List<float[]> queries, boolean[] positive,
-                                          List<String> texts, int[] rows) {
-        double[] scores = open.decideAll(queries).stream().mapToDouble(GateDecision::score).toArray();
-        return of(open.modelId(), source, scores, positive, texts, rows, Optional.of(open));
+    public static Optional<ThresholdStudy> of(EmbeddedCorpus corpus, Optional<String> outOfScope, long seed) {
+        Optional<ThresholdStudy> gate = OutOfScope.find(corpus.labels(), outOfScope)
+                .flatMap(label -> GateStudy.splitting(corpus, label)).map(GateStudy.Result::study);
+        return gate.isPresent() ? gate : labelPairs(corpus, SAMPLED_PAIRS, seed);
     }
 
     /**
@@ -97,7 +62,7 @@ public record ThresholdStudy(String model, String source, double[] scores, boole
         if (byLabel.size() < 2) {
             return Optional.empty();
         }
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         List<String> labels = new ArrayList<>(byLabel.keySet());
         double[] scores = new double[pairs];
         boolean[] positive = new boolean[pairs];
@@ -114,7 +79,7 @@ public record ThresholdStudy(String model, String source, double[] scores, boole
                 a = labelled.get(random.nextInt(labelled.size()));
                 b = labelled.get(random.nextInt(labelled.size()));
             }
-            scores[p] = org.embex.vectors.Metric.cosine(corpus.vectors().get(a), corpus.vectors().get(b));
+            scores[p] = Metric.cosine(corpus.vectors().row(a), corpus.vectors().row(b));
             positive[p] = corpus.row(a).label().equals(corpus.row(b).label());
             texts.add(corpus.row(a).text() + "  ⟷  " + corpus.row(b).text());
             rows[p] = a;

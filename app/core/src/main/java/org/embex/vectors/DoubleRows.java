@@ -8,6 +8,18 @@ public final class DoubleRows {
     private DoubleRows() {
     }
 
+    public static double[][] of(VectorMatrix vectors) {
+        double[][] rows = new double[vectors.rows()][];
+        for (int i = 0; i < rows.length; i++) {
+            float[] vector = vectors.row(i);
+            rows[i] = new double[vector.length];
+            for (int j = 0; j < vector.length; j++) {
+                rows[i][j] = vector[j];
+            }
+        }
+        return rows;
+    }
+
     public static double[][] of(List<float[]> vectors) {
         double[][] rows = new double[vectors.size()][];
         for (int i = 0; i < rows.length; i++) {

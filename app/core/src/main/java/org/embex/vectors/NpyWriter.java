@@ -30,14 +30,23 @@ public final class NpyWriter {
                 throw new IllegalArgumentException("row " + i + " has " + rows.get(i).length + " values, expected " + columns);
             }
         }
+        write(file, rows.size(), columns, rows::get);
+    }
+
+    /** The matrix's rows, in order. */
+    public static void write(Path file, VectorMatrix matrix) {
+        write(file, matrix.rows(), matrix.dims(), matrix::row);
+    }
+
+    private static void write(Path file, int count, int columns, java.util.function.IntFunction<float[]> rows) {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
-                out.write(header(rows.size(), columns));
+                out.write(header(count, columns));
                 ByteBuffer row = ByteBuffer.allocate(columns * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-                for (float[] values : rows) {
+                for (int i = 0; i < count; i++) {
                     row.clear();
-                    row.asFloatBuffer().put(values);
+                    row.asFloatBuffer().put(rows.apply(i));
                     out.write(row.array());
                 }
             }

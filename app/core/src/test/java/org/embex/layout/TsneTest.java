@@ -9,9 +9,9 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import org.embex.neighbours.NnDescent;
 import org.embex.progress.ProgressListener;
 import org.embex.vectors.Metric;
-import org.embex.neighbours.NnDescent;
 import org.embex.vectors.VectorMatrix;
 
 class TsneTest {
@@ -82,7 +82,7 @@ class TsneTest {
         token.cancel();
         List<Layout> snapshots = new ArrayList<>();
         LayoutWatch watch = new LayoutWatch(ProgressListener.NONE, token, snapshots::add, 1);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tsne.layout(points, TsneParams.defaults(), watch))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tsne.layout(org.embex.vectors.VectorMatrix.of(points, points.get(0).length), TsneParams.defaults(), watch))
                 .isInstanceOf(org.embex.progress.CancelledException.class);
         assertThat(snapshots).isEmpty();
     }

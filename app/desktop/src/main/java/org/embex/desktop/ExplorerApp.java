@@ -6,11 +6,11 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-import org.embex.usecase.CorpusSpec;
-import org.embex.usecase.Workbench;
 import org.embex.desktop.ui.Explorer;
 import org.embex.desktop.ui.Settings;
 import org.embex.desktop.ui.Themes;
+import org.embex.usecase.CorpusSpec;
+import org.embex.usecase.Workspace;
 
 /** The explorer's window: sized and placed as the user left it, opening a corpus at once. */
 public final class ExplorerApp extends Application {
@@ -20,24 +20,26 @@ public final class ExplorerApp extends Application {
     }
 
     private static volatile Start start;
-    private Workbench workbench;
+    private Workspace workspace;
     private Explorer explorer;
     private Settings settings;
 
-    static void configure(Start value) {
+    /** Opens the window on {@code value} and returns when it is closed. */
+    public static void launch(Start value) {
         start = value;
+        Application.launch(ExplorerApp.class);
     }
 
     /** The English customer-service sample that ships in {@code samples/}. */
-    static Path sample() {
+    public static Path sample() {
         return Path.of(System.getProperty("embex.root", ".")).resolve("samples").resolve("telecom-support-en.csv");
     }
 
     @Override
     public void start(Stage stage) {
         settings = Settings.user();
-        workbench = Workbench.open(start.modelsDir(), start.cacheFile());
-        explorer = new Explorer(workbench, settings, new Themes());
+        workspace = Workspace.open(start.modelsDir(), start.cacheFile());
+        explorer = new Explorer(workspace, settings, new Themes());
         stage.setScene(scene(explorer, settings));
         stage.setTitle("embex");
         placeWindow(stage, settings);
@@ -74,8 +76,8 @@ public final class ExplorerApp extends Application {
         if (explorer != null) {
             explorer.close();
         }
-        if (workbench != null) {
-            workbench.close();
+        if (workspace != null) {
+            workspace.close();
         }
         settings.save();
     }

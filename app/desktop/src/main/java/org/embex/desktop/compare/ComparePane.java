@@ -25,12 +25,13 @@ import javafx.stage.FileChooser;
 import org.embex.compare.ModelComparison;
 import org.embex.compare.ModelMetrics;
 import org.embex.corpus.TextRow;
-import org.embex.desktop.explore.ColourBy;
-import org.embex.usecase.EmbeddedCorpus;
-import org.embex.usecase.ModelPair;
+import org.embex.desktop.map.ColourBy;
 import org.embex.desktop.map.Colouring;
 import org.embex.desktop.map.MapView;
 import org.embex.desktop.map.PointStyle;
+import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.ModelPair;
+import org.embex.usecase.SideBySide;
 
 /**
  * Two models' maps side by side, the second turned onto the first, with hover, clicks and
@@ -122,7 +123,8 @@ public final class ComparePane extends BorderPane {
         });
     }
 
-    public void show(ModelPair shown) {
+    public void show(SideBySide sides) {
+        ModelPair shown = sides.pair();
         pair = shown;
         sts = null;
         ModelComparison comparison = shown.comparison();
@@ -132,8 +134,8 @@ public final class ComparePane extends BorderPane {
         firstTitle.setText(shown.first().model());
         secondTitle.setText(shown.second().model() + " (turned onto the left map)");
         PointStyle style = PointStyle.forPoints(shown.first().size());
-        first.setLayout(shown.firstLayout());
-        second.setLayout(shown.secondLayout());
+        first.setLayout(sides.firstLayout());
+        second.setLayout(sides.secondLayout());
         first.setPointStyle(style);
         second.setPointStyle(style);
         first.describeWith(row -> describe(shown.first(), row));
@@ -159,7 +161,7 @@ public final class ComparePane extends BorderPane {
         if (pair == null) {
             return;
         }
-        Colouring colouring = BY_AGREEMENT.equals(colourBy.getValue()) || !ColourBy.labelled(pair.first())
+        Colouring colouring = BY_AGREEMENT.equals(colourBy.getValue()) || !pair.first().labelled()
                 ? Colouring.scores("neighbour agreement", pair.comparison().overlap())
                 : ColourBy.label(pair.first());
         first.setColouring(colouring);

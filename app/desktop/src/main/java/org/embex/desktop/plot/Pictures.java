@@ -8,11 +8,11 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 
 import org.embex.desktop.compare.ComparePane;
-import org.embex.usecase.ModelPair;
-import org.embex.usecase.ThresholdStudy;
 import org.embex.desktop.map.MapView;
 import org.embex.desktop.threshold.ThresholdPane;
 import org.embex.desktop.ui.Themes;
+import org.embex.usecase.SideBySide;
+import org.embex.usecase.ThresholdStudy;
 
 /** The explorer's views drawn off-screen into images, as the windows show them. Call on the JavaFX thread. */
 public final class Pictures {
@@ -30,7 +30,7 @@ public final class Pictures {
     }
 
     /** Two models side by side. */
-    public static WritableImage compare(ModelPair pair, int width, int height, boolean dark) {
+    public static WritableImage compare(SideBySide pair, int width, int height, boolean dark) {
         new Themes().apply(dark);
         ComparePane pane = new ComparePane();
         pane.setDark(dark);

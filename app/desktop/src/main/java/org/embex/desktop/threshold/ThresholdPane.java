@@ -21,12 +21,12 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 
-import org.embex.usecase.ThresholdStudy;
 import org.embex.desktop.map.Palette;
-import org.embex.gate.GateFile;
 import org.embex.threshold.Confusion;
 import org.embex.threshold.OperatingPoint;
 import org.embex.threshold.RocCurve;
+import org.embex.usecase.GatePolicy;
+import org.embex.usecase.ThresholdStudy;
 
 /**
  * The threshold workbench: ROC and precision-recall curves, the two score histograms, and a
@@ -216,7 +216,7 @@ public final class ThresholdPane extends BorderPane {
 
     /** Writes the gate at the current threshold. */
     public void exportTo(Path file) {
-        GateFile.write(study.gateAt(threshold()).orElseThrow(), file);
+        GatePolicy.export(study.gateAt(threshold()).orElseThrow(), file);
     }
 
     private void update(double threshold) {

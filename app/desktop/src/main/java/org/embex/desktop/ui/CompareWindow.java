@@ -8,14 +8,14 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import org.embex.desktop.compare.ComparePane;
-import org.embex.usecase.ModelPair;
+import org.embex.usecase.SideBySide;
 
 /** Two models side by side, in a window of its own. */
 final class CompareWindow {
 
     private final Stage stage = new Stage();
     private final ComparePane pane = new ComparePane();
-    private ModelPair shown;
+    private SideBySide shown;
 
     CompareWindow(Window owner, Themes themes, Consumer<Path> onStsFile) {
         stage.initOwner(owner);
@@ -26,7 +26,7 @@ final class CompareWindow {
         pane.onStsFile(onStsFile);
     }
 
-    void show(ModelPair pair) {
+    void show(SideBySide pair) {
         shown = pair;
         pane.show(pair);
         stage.show();
@@ -38,7 +38,7 @@ final class CompareWindow {
     }
 
     /** The pair on screen, or null. */
-    ModelPair shown() {
+    SideBySide shown() {
         return shown;
     }
 

@@ -41,25 +41,25 @@ import javafx.stage.Window;
 import org.embex.EmbexException;
 import org.embex.corpus.Corpus;
 import org.embex.corpus.TextRow;
-import org.embex.usecase.Clusters;
-import org.embex.desktop.explore.ColourBy;
-import org.embex.usecase.CorpusEmbedding;
-import org.embex.usecase.CorpusSpec;
-import org.embex.usecase.EmbeddedCorpus;
-import org.embex.usecase.MapMaker;
-import org.embex.usecase.MapMethod;
-import org.embex.usecase.QueryPlacement;
-import org.embex.usecase.SelectionExport;
-import org.embex.usecase.Workbench;
+import org.embex.desktop.map.ColourBy;
 import org.embex.desktop.map.Colouring;
 import org.embex.desktop.map.Legend;
 import org.embex.desktop.map.MapView;
 import org.embex.desktop.map.PointStyle;
-import org.embex.model.ModelFolder;
-import org.embex.model.Role;
-import org.embex.progress.CancelledException;
 import org.embex.layout.Layout;
 import org.embex.layout.LayoutWatch;
+import org.embex.model.ModelFolder;
+import org.embex.progress.CancelledException;
+import org.embex.usecase.Clusters;
+import org.embex.usecase.CorpusEmbedding;
+import org.embex.usecase.CorpusSpec;
+import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.LayoutMethod;
+import org.embex.usecase.Layouts;
+import org.embex.usecase.QueryPlacement;
+import org.embex.usecase.Search;
+import org.embex.usecase.SelectionExport;
+import org.embex.usecase.Workspace;
 import org.embex.vectors.Metric;
 import org.embex.vectors.Neighbour;
 
@@ -76,11 +76,10 @@ public final class Explorer extends BorderPane {
     static final String COLOUR_NONE = "One colour";
     private static final int SNAPSHOT_EVERY = 10;
     private static final long SNAPSHOT_NANOS = 120_000_000L;
-    private static final long SEED = 42;
 
-    private final Workbench workbench;
+    private final Workspace workspace;
     private final Settings settings;
-    private final MapMaker maps;
+    private final Layouts maps;
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "embex-job");
         thread.setDaemon(true);
@@ -95,7 +94,7 @@ public final class Explorer extends BorderPane {
     private final Label warning = new Label();
     private final Label placeholder = new Label("Open a corpus: File › Open (Ctrl+O), or drop a file here.");
     private final ComboBox<String> model = new ComboBox<>();
-    private final ComboBox<MapMethod> method = new ComboBox<>();
+    private final ComboBox<LayoutMethod> method = new ComboBox<>();
     private final ComboBox<String> colourBy = new ComboBox<>();
     private final Slider size = new Slider(0.5, 8, PointStyle.DEFAULT.radius());
     private final Slider opacity = new Slider(0.1, 1, PointStyle.DEFAULT.opacity());
@@ -116,12 +115,12 @@ public final class Explorer extends BorderPane {
     private Job<?> projectionJob;
     private Job<?> indexJob;
 
-    public Explorer(Workbench workbench, Settings settings, Themes themes) {
-        this.workbench = workbench;
+    public Explorer(Workspace workspace, Settings settings, Themes themes) {
+        this.workspace = workspace;
         this.settings = settings;
         this.themes = themes;
-        this.maps = new MapMaker(workbench, SEED);
-        this.tools = new Tools(this, workbench, themes);
+        this.maps = Layouts.defaults(workspace);
+        this.tools = new Tools(this, workspace, themes);
         getStyleClass().add("explorer");
 
         ScrollPane legendScroll = new ScrollPane(legend);
@@ -197,7 +196,7 @@ public final class Explorer extends BorderPane {
         open.setId("open");
         open.setOnAction(event -> openWithChooser());
 
-        List<String> installed = workbench.installedModels().stream().map(ModelFolder::id).toList();
+        List<String> installed = workspace.installedModels().stream().map(ModelFolder::id).toList();
         model.getItems().setAll(installed);
         String remembered = settings.text("model", "all-minilm-l6-v2");
         model.setValue(installed.contains(remembered) ? remembered : installed.isEmpty() ? null : installed.get(0));
@@ -210,8 +209,8 @@ public final class Explorer extends BorderPane {
             }
         });
 
-        method.getItems().setAll(MapMethod.values());
-        method.setValue(MapMethod.valueOf(settings.text("method", MapMethod.UMAP.name())));
+        method.getItems().setAll(LayoutMethod.values());
+        method.setValue(LayoutMethod.valueOf(settings.text("method", LayoutMethod.UMAP.name())));
         method.setId("method");
         method.valueProperty().addListener((o, was, now) -> {
             settings.setText("method", now.name());
@@ -324,7 +323,7 @@ public final class Explorer extends BorderPane {
         }
         Job<Opened> embedding = new Job<>("Embedding with " + chosen, "texts", job -> {
             job.say("Loading " + chosen + " and looking up " + corpus.rows().size() + " texts in the cache…");
-            EmbeddedCorpus embedded = CorpusEmbedding.embed(workbench, spec, corpus, chosen, job.progress(), job.cancellation());
+            EmbeddedCorpus embedded = CorpusEmbedding.embed(workspace, spec, corpus, chosen, job.progress(), job.cancellation());
             job.say("PCA of " + embedded.size() + " points…");
             return new Opened(embedded, maps.quick(embedded));
         });
@@ -398,7 +397,7 @@ public final class Explorer extends BorderPane {
 
     private void colourChoices() {
         List<String> choices = new ArrayList<>();
-        if (ColourBy.labelled(current)) {
+        if (current.labelled()) {
             choices.add(COLOUR_LABEL);
         }
         choices.add(COLOUR_CLUSTER);
@@ -418,12 +417,12 @@ public final class Explorer extends BorderPane {
 
     // ---- the map ----
 
-    private void project(MapMethod chosen) {
+    private void project(LayoutMethod chosen) {
         if (projectionJob != null) {
             projectionJob.cancel();
         }
         EmbeddedCorpus corpus = current;
-        if (chosen == MapMethod.PCA) {
+        if (chosen == LayoutMethod.PCA) {
             showLayout(pca);
             status.say(String.format("PCA map of %,d points", corpus.size()));
             return;
@@ -445,7 +444,7 @@ public final class Explorer extends BorderPane {
                     });
                 }
             }, SNAPSHOT_EVERY);
-            return maps.make(corpus, chosen, watch);
+            return maps.make(corpus, chosen, watch).layout();
         });
         projecting.setOnSucceeded(event -> {
             if (current == corpus) {
@@ -498,9 +497,8 @@ public final class Explorer extends BorderPane {
 
     private void computeClusters() {
         EmbeddedCorpus corpus = current;
-        int count = Clusters.defaultCount(corpus.size());
-        Job<Clusters> clustering = new Job<>("k-means, k = " + count, "points",
-                job -> Clusters.of(corpus, count, SEED));
+        Job<Clusters> clustering = new Job<>("k-means, k = " + Clusters.defaultCount(corpus.size()), "points",
+                job -> Clusters.of(corpus));
         clustering.setOnSucceeded(event -> {
             if (current == corpus) {
                 clusters = clustering.getValue();
@@ -529,7 +527,7 @@ public final class Explorer extends BorderPane {
     private void neighboursOfPoint(int index) {
         focus = index;
         queryText = current.row(index).text();
-        queryVector = current.vectors().get(index);
+        queryVector = current.vectors().row(index);
         List<Neighbour> found = current.neighbours(index, neighbours.k(), neighbours.metric());
         showNeighbours("Nearest to “" + shorten(queryText, 120) + "”", found, index, null);
     }
@@ -539,17 +537,18 @@ public final class Explorer extends BorderPane {
             return;
         }
         EmbeddedCorpus corpus = current;
-        String chosen = corpus.model();
-        Job<float[]> embedding = new Job<>("Embedding the query", "texts",
-                job -> workbench.embedder(chosen).embed(List.of(text), Role.TEXT).get(0).vector());
+        int k = neighbours.k();
+        Metric metric = neighbours.metric();
+        Job<Search.Hits> embedding = new Job<>("Embedding the query", "texts",
+                job -> Search.query(workspace, corpus, text, k, metric));
         embedding.setOnSucceeded(event -> {
             if (current != corpus) {
                 return;
             }
             focus = -1;
             queryText = text;
-            queryVector = embedding.getValue();
-            List<Neighbour> found = corpus.neighbours(queryVector, neighbours.k(), neighbours.metric());
+            queryVector = embedding.getValue().query().vector();
+            List<Neighbour> found = embedding.getValue().neighbours();
             double[] where = found.isEmpty() ? null : QueryPlacement.place(layout, found);
             showNeighbours("Nearest to the query “" + shorten(text, 120) + "”", found, -1, where);
         });
@@ -577,12 +576,12 @@ public final class Explorer extends BorderPane {
     private void indexNeighbours() {
         EmbeddedCorpus corpus = current;
         Metric metric = neighbours.metric();
-        if (corpus == null || !corpus.search().wantsIndex() || corpus.search().indexed(metric)
+        if (corpus == null || !corpus.wantsIndex() || corpus.indexed(metric)
                 || indexJob != null && !indexJob.isDone()) {
             return;
         }
         Job<Boolean> indexing = new Job<>(String.format("Indexing %,d texts for neighbour search (%s)", corpus.size(),
-                metric.label()), "rounds", job -> workbench.indexForSearch(corpus, metric, job.progress()));
+                metric.label()), "rounds", job -> Search.index(workspace, corpus, metric, job.progress()));
         indexing.setOnSucceeded(event -> {
             if (current == corpus) {
                 status.facts(String.format("%,d texts · %s · neighbours from the graph index (%s%s)", corpus.size(),
@@ -712,7 +711,7 @@ public final class Explorer extends BorderPane {
         return model;
     }
 
-    ComboBox<MapMethod> method() {
+    ComboBox<LayoutMethod> method() {
         return method;
     }
 

@@ -24,7 +24,7 @@ import org.embex.corpus.ColumnChoice;
 import org.embex.corpus.ReadOptions;
 import org.embex.corpus.Table;
 import org.embex.corpus.TableFormat;
-import org.embex.corpus.TableReader;
+import org.embex.usecase.CorpusPreview;
 import org.embex.usecase.CorpusSpec;
 
 /**
@@ -109,7 +109,7 @@ public final class ImportDialog extends Dialog<CorpusSpec> {
         }
         filling = true;
         try {
-            Table table = TableReader.read(file, options());
+            Table table = CorpusPreview.of(file, options());
             problem.setVisible(false);
             problem.setManaged(false);
             showColumns(table);

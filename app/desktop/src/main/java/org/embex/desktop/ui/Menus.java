@@ -11,7 +11,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 
-import org.embex.usecase.MapMethod;
+import org.embex.usecase.LayoutMethod;
 
 /** The menu bar, which is also where the keyboard shortcuts live. */
 final class Menus {
@@ -44,7 +44,7 @@ final class Menus {
                 item("Quit", "Shortcut+Q", Platform::exit));
 
         Menu methods = new Menu("Map");
-        for (MapMethod method : MapMethod.values()) {
+        for (LayoutMethod method : LayoutMethod.values()) {
             methods.getItems().add(item(method.label(), "Shortcut+" + (method.ordinal() + 1),
                     () -> explorer.method().setValue(method)));
         }

@@ -8,25 +8,24 @@ import java.util.function.IntConsumer;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
-
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import org.embex.usecase.ThresholdStudy;
 import org.embex.desktop.threshold.ThresholdPane;
+import org.embex.usecase.ThresholdStudy;
 
 /** The threshold workbench in a window of its own beside the map, so a picked text shows on the map. */
 final class ThresholdWindow {
 
-    /** The label that marks what a customer-service gate must refuse, as in the bundled samples and CLINC150. */
-    static final String OUT_OF_SCOPE = "out_of_scope";
+    /** What a gate setup without an out-of-scope label is told, after the labels its queries have. */
+    static final String OUT_OF_SCOPE_HINT = "Label the queries the gate must refuse out_of_scope (or oos).";
 
     private final Stage stage = new Stage();
     private final ThresholdPane pane = new ThresholdPane();
@@ -47,7 +46,7 @@ final class ThresholdWindow {
         });
         Button gate = new Button("Study a gate setup…");
         gate.setTooltip(new Tooltip("Two files with text and label: the in-scope examples, then the queries "
-                + "(out-of-scope ones labelled " + OUT_OF_SCOPE + ")"));
+                + "(out-of-scope ones labelled out_of_scope or oos)"));
         gate.setOnAction(event -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("In-scope examples (the gate's references)");

@@ -3,16 +3,22 @@ package org.embex.desktop.ui;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javafx.scene.control.ChoiceDialog;
 
+import org.embex.Seed;
+import org.embex.gate.GateScoring;
+import org.embex.usecase.CorpusSpec;
 import org.embex.usecase.EmbeddedCorpus;
-import org.embex.usecase.GateSetup;
+import org.embex.usecase.GateStudy;
 import org.embex.usecase.ModelPair;
-import org.embex.usecase.PairsFile;
-import org.embex.usecase.StsFile;
+import org.embex.usecase.PairColumns;
+import org.embex.usecase.PairStudy;
+import org.embex.usecase.SideBySide;
+import org.embex.usecase.StsStudy;
 import org.embex.usecase.ThresholdStudy;
-import org.embex.usecase.Workbench;
+import org.embex.usecase.Workspace;
 
 /**
  * The explorer's two workbenches beside the map: the threshold workbench and the side-by-side
@@ -20,18 +26,16 @@ import org.embex.usecase.Workbench;
  */
 final class Tools {
 
-    private static final long SEED = 42;
-    private static final int PAIRS = 5000;
 
     private final Explorer explorer;
-    private final Workbench workbench;
+    private final Workspace workspace;
     private final Themes themes;
     private ThresholdWindow thresholdWindow;
     private CompareWindow compareWindow;
 
-    Tools(Explorer explorer, Workbench workbench, Themes themes) {
+    Tools(Explorer explorer, Workspace workspace, Themes themes) {
         this.explorer = explorer;
-        this.workbench = workbench;
+        this.workspace = workspace;
         this.themes = themes;
     }
 
@@ -45,9 +49,7 @@ final class Tools {
         Job<List<ThresholdStudy>> studying = new Job<>("Scoring the threshold study", "models", job -> {
             List<ThresholdStudy> studies = new ArrayList<>();
             for (EmbeddedCorpus embedded : embeddings) {
-                ThresholdStudy.gate(embedded, ThresholdWindow.OUT_OF_SCOPE)
-                        .or(() -> ThresholdStudy.labelPairs(embedded, PAIRS, SEED))
-                        .ifPresent(studies::add);
+                ThresholdStudy.of(embedded, Optional.empty(), Seed.DEFAULT).ifPresent(studies::add);
             }
             return studies;
         });
@@ -66,14 +68,15 @@ final class Tools {
     Job<ThresholdStudy> studyPairs(Path file) {
         String chosen = explorer.current().model();
         return study("Embedding the pairs of " + file.getFileName(),
-                job -> PairsFile.study(workbench, chosen, file, job.progress(), job.cancellation()));
+                job -> PairStudy.of(workspace, chosen, PairColumns.labels().read(file), job.progress(), job.cancellation()).study());
     }
 
     /** Studies the gate command's setup (examples and queries files) with the model on screen. */
     Job<ThresholdStudy> studyGate(Path references, Path queries) {
         String chosen = explorer.current().model();
-        return study("Embedding the gate's examples and queries", job -> GateSetup.study(workbench, chosen, references, queries,
-                ThresholdWindow.OUT_OF_SCOPE, job.progress(), job.cancellation()));
+        return study("Embedding the gate's examples and queries", job -> GateStudy.ofFiles(workspace, chosen,
+                CorpusSpec.defaults(references), CorpusSpec.defaults(queries), Optional.empty(), ThresholdWindow.OUT_OF_SCOPE_HINT,
+                GateScoring.NEAREST, job.progress(), job.cancellation()).study());
     }
 
     private Job<ThresholdStudy> study(String title, Job.Work<ThresholdStudy> work) {
@@ -103,17 +106,17 @@ final class Tools {
         dialog.showAndWait().ifPresent(this::compareWith);
     }
 
-    /** Embeds the corpus on screen with {@code other} (through the cache), maps it, and shows both side by side. */
-    Job<ModelPair> compareWith(String other) {
+    /** Embeds the corpus on screen with {@code other} (through the cache), lays it out, and shows both side by side. */
+    Job<SideBySide> compareWith(String other) {
         EmbeddedCorpus corpus = explorer.current();
         var shown = explorer.shownLayout();
         var method = explorer.method().getValue();
-        Job<ModelPair> comparing = new Job<>("Comparing with " + other, "texts", job -> ModelPair.of(workbench, corpus, shown,
-                other, method, ThresholdWindow.OUT_OF_SCOPE, SEED, job.progress(), job.cancellation()));
+        Job<SideBySide> comparing = new Job<>("Comparing with " + other, "texts", job -> SideBySide.of(workspace,
+                ModelPair.of(workspace, corpus, other, job.progress(), job.cancellation()), shown, method, job.cancellation()));
         comparing.setOnSucceeded(event -> {
-            ModelPair pair = comparing.getValue();
+            ModelPair pair = comparing.getValue().pair();
             explorer.addEmbedding(pair.second());
-            compareWindow().show(pair);
+            compareWindow().show(comparing.getValue());
             explorer.status().say(String.format("%s vs %s: %d-NN overlap mean %.3f", pair.first().model(), pair.second().model(),
                     pair.comparison().k(), pair.comparison().meanOverlap()));
         });
@@ -125,12 +128,12 @@ final class Tools {
 
     /** Scores both compared models on an STS pairs file and adds their Spearman to the comparison's metrics. */
     Job<double[]> scoreSts(Path file) {
-        ModelPair pair = compareWindow.shown();
+        SideBySide pair = compareWindow.shown();
         Job<double[]> scoring = new Job<>("STS pairs of " + file.getFileName(), "sentences", job -> {
-            StsFile pairs = StsFile.read(file);
+            PairColumns.Pairs pairs = PairColumns.scores().read(file);
             return new double[] {
-                pairs.spearman(workbench, pair.first().model(), job.progress(), job.cancellation()),
-                pairs.spearman(workbench, pair.second().model(), job.progress(), job.cancellation())};
+                StsStudy.of(workspace, pair.pair().first().model(), pairs, job.progress(), job.cancellation()).spearman(),
+                StsStudy.of(workspace, pair.pair().second().model(), pairs, job.progress(), job.cancellation()).spearman()};
         });
         scoring.setOnSucceeded(event -> {
             if (compareWindow.shown() == pair) {

@@ -1,9 +1,8 @@
-package org.embex.desktop;
+package org.embex.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javafx.application.Application;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -12,6 +11,7 @@ import org.embex.BadInputException;
 import org.embex.EmbexException;
 import org.embex.cli.CacheOptions;
 import org.embex.cli.CatalogueOptions;
+import org.embex.desktop.ExplorerApp;
 
 /** Opens the explorer window, on a file or on the bundled sample. */
 @Command(name = "open", header = "Open the explorer window on FILE (default: the bundled English sample).")
@@ -36,7 +36,6 @@ final class OpenCommand implements Runnable {
             throw new EmbexException("no display to open a window on (DISPLAY is not set). Without a screen, draw the map "
                     + "with './embex plot FILE -m MODEL -o map.png', or use any other command: './embex help'.");
         }
-        ExplorerApp.configure(new ExplorerApp.Start(corpus, catalogue.catalogue().directory(), cache.file()));
-        Application.launch(ExplorerApp.class);
+        ExplorerApp.launch(new ExplorerApp.Start(corpus, catalogue.directory(), cache.file()));
     }
 }

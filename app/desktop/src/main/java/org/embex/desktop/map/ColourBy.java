@@ -1,7 +1,6 @@
-package org.embex.desktop.explore;
+package org.embex.desktop.map;
 
 import org.embex.corpus.TextRow;
-import org.embex.desktop.map.Colouring;
 import org.embex.usecase.Clusters;
 import org.embex.usecase.EmbeddedCorpus;
 
@@ -9,10 +8,6 @@ import org.embex.usecase.EmbeddedCorpus;
 public final class ColourBy {
 
     private ColourBy() {
-    }
-
-    public static boolean labelled(EmbeddedCorpus corpus) {
-        return corpus.corpus().rows().stream().anyMatch(row -> row.label() != null && !row.label().isEmpty());
     }
 
     public static Colouring label(EmbeddedCorpus corpus) {

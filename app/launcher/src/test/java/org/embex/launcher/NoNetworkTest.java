@@ -1,4 +1,4 @@
-package org.embex.desktop;
+package org.embex.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,14 +1,14 @@
-package org.embex.desktop;
+package org.embex.launcher;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.embex.cli.EmbexCommand;
-import org.embex.desktop.plot.PlotCommand;
 
 /**
  * The {@code ./embex} entry point: with no arguments it opens the explorer on the bundled sample,
- * otherwise it runs the command given. Not an {@code Application}: a main class started from the
+ * otherwise it runs the command given. The one class that knows both faces: the command line gets
+ * the window's {@code open} and {@code plot} as commands of its own. Not an {@code Application}: a main class started from the
  * classpath must not be one (DESIGN.md).
  */
 public final class Launcher {

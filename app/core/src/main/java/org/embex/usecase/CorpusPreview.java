@@ -1,0 +1,18 @@
+package org.embex.usecase;
+
+import java.nio.file.Path;
+
+import org.embex.corpus.ReadOptions;
+import org.embex.corpus.Table;
+import org.embex.corpus.TableReader;
+
+/** A file read as a table, for the import dialog's preview and column choices. */
+public final class CorpusPreview {
+
+    private CorpusPreview() {
+    }
+
+    public static Table of(Path file, ReadOptions options) {
+        return TableReader.read(file, options);
+    }
+}

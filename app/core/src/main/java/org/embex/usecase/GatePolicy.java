@@ -1,0 +1,52 @@
+package org.embex.usecase;
+
+import java.nio.file.Path;
+
+import org.embex.BadInputException;
+import org.embex.embed.Embedder;
+import org.embex.gate.GateDecision;
+import org.embex.gate.GateFile;
+import org.embex.gate.IntentGate;
+import org.embex.model.ContentHash;
+import org.embex.model.ModelFingerprint;
+import org.embex.model.ModelFolder;
+import org.embex.model.Role;
+
+/**
+ * An exported gate applied to incoming texts: each is accepted or refused by its score against
+ * the gate's threshold, with its nearest intent. The gate must have been made with the model as
+ * it is installed now (same fingerprint), or its threshold would not mean what it meant.
+ */
+public final class GatePolicy {
+
+    private final IntentGate gate;
+    private final Embedder embedder;
+
+    private GatePolicy(IntentGate gate, Embedder embedder) {
+        this.gate = gate;
+        this.embedder = embedder;
+    }
+
+    /** Writes a gate to a file, as the workbench's export and {@code eval gate --export} do. */
+    public static void export(IntentGate gate, Path file) {
+        GateFile.write(gate, file);
+    }
+
+    public static GatePolicy open(Workspace workspace, Path file) {
+        IntentGate gate = GateFile.read(file);
+        ModelFolder model = workspace.installed(gate.modelId());
+        if (!ModelFingerprint.of(model, ContentHash.UNCACHED).hex().equals(gate.fingerprint())) {
+            throw new BadInputException(file + " was made with another version of " + gate.modelId()
+                    + " (fingerprint differs); export the gate again");
+        }
+        return new GatePolicy(gate, workspace.embedder(gate.modelId()));
+    }
+
+    public GateDecision decide(String text) {
+        return gate.decide(embedder.embed(text, Role.TEXT).vector());
+    }
+
+    public IntentGate gate() {
+        return gate;
+    }
+}

@@ -1,0 +1,124 @@
+package org.embex.usecase;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.embex.cache.CachingEmbedder;
+import org.embex.cache.VectorCache;
+import org.embex.embed.Embedder;
+import org.embex.model.ModelCatalogue;
+import org.embex.model.ModelFolder;
+import org.embex.neighbours.NeighbourSearch;
+
+/**
+ * What a face keeps open while it works: the model catalogue, the vector cache, and each model
+ * it used (opening one costs about a second, so it is opened once). A command holds one for its
+ * run, the window for its life. The cache file is opened on first use, so work that needs no
+ * vectors (applying a gate, the catalogue) leaves it alone.
+ */
+public final class Workspace implements AutoCloseable {
+
+    private final ModelCatalogue catalogue;
+    private final Path cacheFile;
+    private final Map<String, Embedder> embedders = new LinkedHashMap<>();
+    private final Map<String, CachingEmbedder> sources = new LinkedHashMap<>();
+    private VectorCache cache;
+    private volatile int exactSearchUpTo = NeighbourSearch.DEFAULT_EXACT_UP_TO;
+
+    private Workspace(ModelCatalogue catalogue, Path cacheFile) {
+        this.catalogue = catalogue;
+        this.cacheFile = cacheFile;
+    }
+
+    /** The cache a user has not named: $EMBEX_CACHE, else $XDG_CACHE_HOME/embex/vectors.sqlite, else ~/.cache/embex/vectors.sqlite. */
+    public static Path defaultCacheFile() {
+        return VectorCache.configuredFile(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    public static Workspace open(Path modelsDir, Path cacheFile) {
+        return new Workspace(new ModelCatalogue(modelsDir), cacheFile);
+    }
+
+    /** Every catalogue model, installed or not, in catalogue order. */
+    public List<ModelFolder> models() {
+        return catalogue.all();
+    }
+
+    /** The models a user can pick: installed catalogue models, in catalogue order. */
+    public List<ModelFolder> installedModels() {
+        return catalogue.all().stream().filter(ModelFolder::installed).toList();
+    }
+
+    /** A catalogue model by id, or a model folder by path; installed or not. */
+    public ModelFolder model(String idOrPath) {
+        return catalogue.find(idOrPath);
+    }
+
+    /** An installed model by id or folder; a bad input that says what is missing otherwise. */
+    public ModelFolder installed(String idOrPath) {
+        return catalogue.findInstalled(idOrPath);
+    }
+
+    public Path modelsDir() {
+        return catalogue.directory();
+    }
+
+    public Path cacheFile() {
+        return cacheFile;
+    }
+
+    /** Corpora of more rows than this answer neighbour queries through a graph index once it is built. */
+    public int exactSearchUpTo() {
+        return exactSearchUpTo;
+    }
+
+    /** Sets {@link #exactSearchUpTo()} for corpora embedded from now on. */
+    public void exactSearchUpTo(int rows) {
+        exactSearchUpTo = rows;
+    }
+
+    synchronized VectorCache cache() {
+        if (cache == null) {
+            cache = VectorCache.open(cacheFile);
+        }
+        return cache;
+    }
+
+    /** The model behind the cache; opened on first use. */
+    synchronized CachingEmbedder source(String model) {
+        ModelFolder folder = catalogue.findInstalled(model);
+        CachingEmbedder source = sources.get(folder.id());
+        if (source == null) {
+            source = new CachingEmbedder(embedder(folder), cache(), folder);
+            sources.put(folder.id(), source);
+        }
+        return source;
+    }
+
+    /** The model itself, for one text at a time (its own session, lowest latency), without the cache. */
+    synchronized Embedder embedder(String model) {
+        return embedder(catalogue.findInstalled(model));
+    }
+
+    private Embedder embedder(ModelFolder folder) {
+        Embedder embedder = embedders.get(folder.id());
+        if (embedder == null) {
+            embedder = Embedder.open(folder);
+            embedders.put(folder.id(), embedder);
+        }
+        return embedder;
+    }
+
+    @Override
+    public synchronized void close() {
+        embedders.values().forEach(Embedder::close);
+        embedders.clear();
+        sources.clear();
+        if (cache != null) {
+            cache.close();
+            cache = null;
+        }
+    }
+}

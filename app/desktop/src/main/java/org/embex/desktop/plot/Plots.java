@@ -1,0 +1,77 @@
+package org.embex.desktop.plot;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.scene.image.WritableImage;
+
+import org.embex.BadInputException;
+import org.embex.desktop.map.ColourBy;
+import org.embex.desktop.map.Colouring;
+import org.embex.layout.Layout;
+import org.embex.usecase.Clusters;
+import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.SideBySide;
+import org.embex.usecase.ThresholdStudy;
+
+/**
+ * The window's views drawn off-screen into PNG files, for a face without a screen ({@code plot}):
+ * the very panes the window shows, on Monocle's headless screen. Nothing JavaFX crosses this
+ * class's boundary, so the launcher that calls it needs no JavaFX of its own.
+ */
+public final class Plots {
+
+    private Plots() {
+    }
+
+    /** The size and theme of a picture. */
+    public record Canvas(int width, int height, boolean dark) {
+
+        public Canvas {
+            if (width < 200 || height < 150 || width > 8000 || height > 8000) {
+                throw new BadInputException("image size " + width + "×" + height + " is outside 200×150 to 8000×8000");
+            }
+        }
+    }
+
+    /**
+     * The layout coloured by {@code colour}: label, cluster, none, or a column of the corpus
+     * (null: label when the corpus has labels, else cluster). Returns the colouring's title.
+     */
+    public static String map(EmbeddedCorpus corpus, Layout layout, String colour, String title, Canvas canvas, Path png) {
+        Colouring colouring = colouring(corpus, colour);
+        String subtitle = String.format("%,d texts · %s · coloured by %s", corpus.size(), corpus.model(),
+                colouring.title().toLowerCase(Locale.ROOT));
+        WritableImage image = Offscreen.call(() -> MapPicture.draw(layout, colouring, title, subtitle, canvas.width(),
+                canvas.height(), canvas.dark()));
+        PngFile.write(image, png);
+        return colouring.title();
+    }
+
+    /** The threshold workbench on {@code studies}, the first studied and the others overlaid. */
+    public static void roc(List<ThresholdStudy> studies, Canvas canvas, Path png) {
+        PngFile.write(Offscreen.call(() -> Pictures.roc(studies, canvas.width(), canvas.height(), canvas.dark())), png);
+    }
+
+    /** Two models' layouts side by side. */
+    public static void compare(SideBySide sides, Canvas canvas, Path png) {
+        PngFile.write(Offscreen.call(() -> Pictures.compare(sides, canvas.width(), canvas.height(), canvas.dark())), png);
+    }
+
+    private static Colouring colouring(EmbeddedCorpus corpus, String colour) {
+        String choice = colour != null ? colour : corpus.labelled() ? "label" : "cluster";
+        return switch (choice.toLowerCase(Locale.ROOT)) {
+            case "label" -> ColourBy.label(corpus);
+            case "cluster" -> ColourBy.clusters(Clusters.of(corpus));
+            case "none" -> Colouring.uniform(corpus.size());
+            default -> {
+                if (!ColourBy.hasColumn(corpus, choice)) {
+                    throw new BadInputException(corpus.spec().file() + ": no column '" + choice + "' to colour by; columns: "
+                            + String.join(", ", List.copyOf(corpus.corpus().columns())));
+                }
+                yield ColourBy.column(corpus, choice);
+            }
+        };
+    }
+}

@@ -1,0 +1,187 @@
+package org.embex.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import org.embex.BadInputException;
+import org.embex.Seed;
+import org.embex.cli.CacheOptions;
+import org.embex.cli.ColumnOptions;
+import org.embex.cli.ModelOptions;
+import org.embex.cli.OutputOptions;
+import org.embex.cli.ProgressBar;
+import org.embex.desktop.plot.Plots;
+import org.embex.layout.Layout;
+import org.embex.layout.LayoutWatch;
+import org.embex.progress.CancellationToken;
+import org.embex.usecase.CorpusEmbedding;
+import org.embex.usecase.CorpusSpec;
+import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.LayoutMethod;
+import org.embex.usecase.Layouts;
+import org.embex.usecase.ModelPair;
+import org.embex.usecase.OutOfScope;
+import org.embex.usecase.SideBySide;
+import org.embex.usecase.ThresholdStudy;
+import org.embex.usecase.Workspace;
+
+/** The explorer's views as PNG files, without a screen. */
+@Command(name = "plot", header = "Draw the explorer's map, threshold workbench or model comparison to a PNG.",
+        description = "The same views the window shows, drawn off-screen; the layout comes from the cache when 'project' or "
+                + "the window made it before.")
+final class PlotCommand implements Runnable {
+
+    @Mixin
+    private ModelOptions model;
+
+    @Mixin
+    private ColumnOptions columns;
+
+    @Mixin
+    private CacheOptions cache;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Parameters(index = "0", paramLabel = "FILE")
+    private Path file;
+
+    @Option(names = "--view", defaultValue = "map", paramLabel = "VIEW",
+            description = "What to draw: map (default), roc (the threshold workbench) or compare (two models side by side).")
+    private String view;
+
+    @Option(names = "--against", paramLabel = "MODEL",
+            description = "The second model: required for --view compare; for --view roc its curves are overlaid.")
+    private String against;
+
+    @Option(names = {"--out-of-scope", "--oos-label"}, paramLabel = "LABEL",
+            description = "The label of texts a gate must refuse, for --view roc and the compare metrics (default: "
+                    + "out_of_scope, oos, out-of-scope and other usual spellings).")
+    private String outOfScope;
+
+    @Option(names = "--method", defaultValue = "umap", paramLabel = "METHOD", description = "umap, tsne or pca (default: ${DEFAULT-VALUE}).")
+    private String method;
+
+    @Option(names = "--color", paramLabel = "COL",
+            description = "label, cluster, none, or a column of FILE (default: label when the corpus has labels).")
+    private String colour;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "map.png", description = "The PNG to write.")
+    private Path target;
+
+    @Option(names = "--width", defaultValue = "1600", paramLabel = "PX", description = "Image width (default: ${DEFAULT-VALUE}).")
+    private int width;
+
+    @Option(names = "--height", defaultValue = "1000", paramLabel = "PX", description = "Image height (default: ${DEFAULT-VALUE}).")
+    private int height;
+
+    @Option(names = "--dark", description = "Use the dark theme.")
+    private boolean dark;
+
+    @Override
+    public void run() {
+        String chosenView = view.toLowerCase(Locale.ROOT);
+        if (!List.of("map", "roc", "compare").contains(chosenView)) {
+            throw new BadInputException("unknown view '" + view + "', expected map, roc or compare");
+        }
+        if (chosenView.equals("compare") && against == null) {
+            throw new BadInputException("--view compare needs a second model: --against MODEL");
+        }
+        LayoutMethod chosen = LayoutMethod.parse(method);
+        Plots.Canvas canvas = new Plots.Canvas(width, height, dark);
+        CorpusSpec spec = columns.spec(file);
+        try (Workspace workspace = model.workspace(cache)) {
+            ProgressBar embedding = output.progress("embedding");
+            EmbeddedCorpus embedded = CorpusEmbedding.embed(workspace, spec, model.model, embedding, CancellationToken.none());
+            embedding.finish();
+            if (embedded.size() < 2) {
+                throw new BadInputException(file + ": a map needs at least two rows");
+            }
+            if (chosenView.equals("roc")) {
+                plotRoc(workspace, embedded, canvas);
+                return;
+            }
+            ProgressBar laying = output.progress(chosen.label());
+            Layout layout = Layouts.defaults(workspace).make(embedded, chosen, LayoutWatch.of(laying)).layout();
+            laying.finish();
+            if (chosenView.equals("compare")) {
+                plotCompare(workspace, embedded, layout, chosen, canvas);
+                return;
+            }
+            String coloured = Plots.map(embedded, layout, colour, file.getFileName() + " — " + chosen.label() + " map", canvas,
+                    target);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("view", "map");
+            result.put("method", chosen.key());
+            result.put("model", embedded.model());
+            result.put("points", embedded.size());
+            result.put("colour", coloured);
+            result.put("output", target.toString());
+            report(result, String.format("wrote %s: %s map of %,d points, coloured by %s", target, chosen.label(),
+                    embedded.size(), coloured));
+        }
+    }
+
+    private void plotRoc(Workspace workspace, EmbeddedCorpus embedded, Plots.Canvas canvas) {
+        List<EmbeddedCorpus> models = new ArrayList<>(List.of(embedded));
+        if (against != null) {
+            ProgressBar second = output.progress("embedding with " + against);
+            models.add(CorpusEmbedding.embed(workspace, embedded.spec(), embedded.corpus(), against, second,
+                    CancellationToken.none()));
+            second.finish();
+        }
+        Optional<String> label = Optional.ofNullable(outOfScope);
+        if (label.isPresent()) {
+            OutOfScope.require(file, embedded.labels(), label, "Name it with --out-of-scope LABEL.");
+        }
+        List<ThresholdStudy> studies = models.stream().map(m -> ThresholdStudy.of(m, label, Seed.DEFAULT)
+                .orElseThrow(() -> new BadInputException(file + ": the roc view needs a label column with at least two labels")))
+                .toList();
+        Plots.roc(studies, canvas, target);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("view", "roc");
+        result.put("source", studies.get(0).source());
+        Map<String, Object> aurocs = new LinkedHashMap<>();
+        studies.forEach(study -> aurocs.put(study.model(), study.curve().auc()));
+        result.put("auroc", aurocs);
+        result.put("output", target.toString());
+        StringBuilder line = new StringBuilder(String.format("wrote %s: ROC of %s (%s); AUROC", target,
+                studies.get(0).model(), studies.get(0).source()));
+        studies.forEach(study -> line.append(String.format(" %s %.4f", study.model(), study.curve().auc())));
+        report(result, line.toString());
+    }
+
+    private void plotCompare(Workspace workspace, EmbeddedCorpus embedded, Layout layout, LayoutMethod chosen,
+                             Plots.Canvas canvas) {
+        ProgressBar second = output.progress("embedding with " + against);
+        ModelPair pair = ModelPair.of(workspace, embedded, against, Math.min(ModelPair.DEFAULT_K, embedded.size() - 1),
+                org.embex.vectors.Metric.COSINE, Optional.ofNullable(outOfScope), Seed.DEFAULT, second, CancellationToken.none());
+        second.finish();
+        Plots.compare(SideBySide.of(workspace, pair, layout, chosen, CancellationToken.none()), canvas, target);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("view", "compare");
+        result.put("models", List.of(pair.first().model(), pair.second().model()));
+        result.put("neighbour_overlap_mean", pair.comparison().meanOverlap());
+        result.put("output", target.toString());
+        report(result, String.format("wrote %s: %s vs %s, %d-NN overlap mean %.3f", target, pair.first().model(),
+                pair.second().model(), pair.comparison().k(), pair.comparison().meanOverlap()));
+    }
+
+    private void report(Map<String, Object> result, String line) {
+        if (output.json) {
+            output.printJson(result);
+        } else {
+            output.out().println(line);
+        }
+    }
+}
