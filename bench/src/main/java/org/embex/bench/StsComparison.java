@@ -16,15 +16,15 @@ import dev.langchain4j.model.embedding.onnx.bgesmallenv15.BgeSmallEnV15Embedding
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15.BgeSmallZhV15EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.e5smallv2.E5SmallV2EmbeddingModel;
 
-import org.embex.corpus.Table;
-import org.embex.corpus.TableReader;
-import org.embex.embed.Embedder;
 import org.embex.eval.Correlation;
-import org.embex.eval.StsEvaluation;
 import org.embex.eval.StsResult;
-import org.embex.model.ModelCatalogue;
 import org.embex.model.ModelFolder;
+import org.embex.progress.CancellationToken;
 import org.embex.progress.ProgressListener;
+import org.embex.usecase.PairColumns;
+import org.embex.usecase.StsScores;
+import org.embex.usecase.StsStudy;
+import org.embex.usecase.Workspace;
 import org.embex.vectors.Metric;
 
 /**
@@ -51,20 +51,33 @@ public final class StsComparison {
         }
         Path root = Path.of(System.getProperty("embex.root", "."));
         Path file = Path.of(args[0]);
-        ModelFolder model = new ModelCatalogue(root.resolve("models")).findInstalled(args[1]);
-        Table table = TableReader.read(file, false);
-        List<String> left = table.values(0);
-        List<String> right = table.values(1);
-        double[] gold = table.values(2).stream().mapToDouble(Double::parseDouble).toArray();
+        PairColumns.Pairs pairs = PairColumns.scores().withHeader(false).read(file);
+        List<String> left = pairs.left();
+        List<String> right = pairs.right();
+        double[] gold = StsScores.of(pairs);
 
         StsResult ours;
-        try (Embedder embedder = Embedder.open(model)) {
-            ours = StsEvaluation.run(embedder, left, right, gold, ProgressListener.NONE);
+        ModelFolder model;
+        try (Workspace workspace = Workspace.open(root.resolve("models"), temporaryCache())) {
+            model = workspace.installed(args[1]);
+            ours = StsStudy.of(workspace, args[1], pairs, ProgressListener.NONE, CancellationToken.none());
         }
         double theirs = referenceSpearman(REFERENCES.get(model.id()).get(), model.descriptor().prefixes().text(),
                 left, right, gold);
+        // Spearman × 100, as STS papers and MTEB print it.
         System.out.printf("%-20s %-28s pairs %5d   embex Spearman %.2f  Pearson %.2f   LangChain4j Spearman %.2f%n",
-                model.id(), file.getFileName(), ours.pairs(), ours.spearman(), ours.pearson(), theirs);
+                model.id(), file.getFileName(), ours.pairs(), 100 * ours.spearman(), 100 * ours.pearson(), theirs);
+    }
+
+    /** A cache of this run's own, so that every vector is computed here and not read from an earlier run. */
+    private static Path temporaryCache() {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("embex-sts");
+            dir.toFile().deleteOnExit();
+            return dir.resolve("vectors.sqlite");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static double referenceSpearman(EmbeddingModel reference, String prefix, List<String> left,

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.embex.desktop.Fixtures;
 
 /**
  * "Nothing leaves your machine", checked where it can be seen: each command runs as a real child

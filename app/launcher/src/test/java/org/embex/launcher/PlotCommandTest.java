@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.embex.cli.EmbexCommand;
 import org.embex.desktop.map.Palette;
-import org.embex.desktop.plot.PlotCommand;
+import org.embex.desktop.Fixtures;
+
 
 class PlotCommandTest {
 

@@ -42,7 +42,8 @@ import org.embex.desktop.ExplorerApp;
 import org.embex.desktop.Fixtures;
 import org.embex.usecase.CorpusSpec;
 import org.embex.usecase.EmbeddedCorpus;
-import org.embex.usecase.Workbench;
+import org.embex.usecase.CacheUpkeep;
+import org.embex.usecase.Workspace;
 import org.embex.desktop.plot.PngFile;
 import org.embex.vectors.Metric;
 
@@ -50,18 +51,18 @@ import org.embex.vectors.Metric;
 @ExtendWith(ApplicationExtension.class)
 class ExplorerTest {
 
-    private static Workbench workbench;
+    private static Workspace workspace;
     private Explorer explorer;
     private Stage stage;
 
     @BeforeAll
     static void openWorkbench() {
-        workbench = Workbench.open(Fixtures.models(), Fixtures.newCache());
+        workspace = Workspace.open(Fixtures.models(), Fixtures.newCache());
     }
 
     @AfterAll
     static void closeWorkbench() {
-        workbench.close();
+        workspace.close();
     }
 
     @Start
@@ -69,7 +70,7 @@ class ExplorerTest {
         Settings settings = new Settings(Preferences.userRoot().node("org/embex/desktop-test"));
         settings.clear();
         stage = window;
-        explorer = new Explorer(workbench, settings, new Themes());
+        explorer = new Explorer(workspace, settings, new Themes());
         window.setScene(ExplorerApp.scene(explorer, settings));
         window.setWidth(1216);
         window.setHeight(798);
@@ -131,7 +132,7 @@ class ExplorerTest {
 
         // The expected list, by brute force over the vectors, independent of the engine's top-k.
         List<Integer> expected = IntStream.range(0, corpus.size()).filter(i -> i != target).boxed()
-                .sorted(Comparator.comparingDouble(i -> -Metric.cosine(corpus.vectors().get(target), corpus.vectors().get(i))))
+                .sorted(Comparator.comparingDouble(i -> -Metric.cosine(corpus.vectors().row(target), corpus.vectors().row(i))))
                 .limit(10).toList();
         assertThat(explorer.neighbours().rows().stream().map(NeighbourRow::index).toList()).isEqualTo(expected);
         assertThat(explorer.neighbours().rows().get(0).text()).isEqualTo(corpus.row(expected.get(0)).text());
@@ -141,11 +142,11 @@ class ExplorerTest {
     @Test
     void aCorpusTooLargeForExactSearchAnswersFromTheGraphIndex(FxRobot robot) throws TimeoutException {
         // The sample stands in for a large corpus: exact search only up to 100 rows.
-        workbench.exactSearchUpTo(100);
+        workspace.exactSearchUpTo(100);
         try {
             openAndWait(Fixtures.sample("en"));
         } finally {
-            workbench.exactSearchUpTo(org.embex.neighbours.NeighbourSearch.DEFAULT_EXACT_UP_TO);
+            workspace.exactSearchUpTo(org.embex.neighbours.NeighbourSearch.DEFAULT_EXACT_UP_TO);
         }
         EmbeddedCorpus corpus = explorer.current();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> corpus.search().indexed(Metric.COSINE));
@@ -157,7 +158,7 @@ class ExplorerTest {
         robot.clickOn(fx(() -> explorer.map().localToScreen(local[0], local[1])));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> explorer.neighbours().rows().size() == 10);
         List<Integer> expected = IntStream.range(0, corpus.size()).filter(i -> i != target).boxed()
-                .sorted(Comparator.comparingDouble(i -> -Metric.cosine(corpus.vectors().get(target), corpus.vectors().get(i))))
+                .sorted(Comparator.comparingDouble(i -> -Metric.cosine(corpus.vectors().row(target), corpus.vectors().row(i))))
                 .limit(10).toList();
         List<Integer> listed = explorer.neighbours().rows().stream().map(NeighbourRow::index).toList();
         assertThat(listed.stream().filter(expected::contains).count()).isGreaterThanOrEqualTo(9);
@@ -209,9 +210,9 @@ class ExplorerTest {
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> fx(() -> embedding.getState() == Worker.State.CANCELLED));
         // The work itself stops within a batch or two: the cache stops growing.
         Thread.sleep(1500);
-        long settled = workbench.cache().stats().vectors();
+        long settled = CacheUpkeep.stats(workspace.cacheFile()).vectors();
         Thread.sleep(1500);
-        assertThat(workbench.cache().stats().vectors()).isEqualTo(settled);
+        assertThat(CacheUpkeep.stats(workspace.cacheFile()).vectors()).isEqualTo(settled);
         assertThat(settled).isLessThan(6000 + 402);
         assertThat(explorer.current().size()).isEqualTo(402);
         assertThat(explorer.status().message()).contains("cancelled");

