@@ -1,6 +1,8 @@
 /**
- * The {@code ./embex} command line: thin picocli commands over the engine. Each command reads its
- * options, calls the engine, and prints either text for people or, with {@code --json}, one JSON
- * object. Errors become exit codes in one place, {@link org.embex.cli.ErrorHandler}.
+ * The {@code ./embex} command line, one of embex's two faces: thin picocli commands over the use
+ * cases of {@code org.embex.usecase}. Each command parses its options, calls one use case, and
+ * prints either text for people (rates as percentages) or, with {@code --json}, one JSON object
+ * (rates as fractions). Errors become exit codes in one place, {@link org.embex.cli.ErrorHandler}.
+ * It knows nothing of the window; the launcher adds the window's {@code open} and {@code plot}.
  */
 package org.embex.cli;

@@ -162,8 +162,8 @@ class CommandsTest {
         JsonNode result = run.json();
         assertThat(result.get("model").asText()).isEqualTo("all-minilm-l6-v2");
         assertThat(result.get("pairs").asInt()).isEqualTo(10);
-        assertThat(result.get("spearman").asDouble()).isBetween(80.0, 100.0);
-        assertThat(result.get("pearson").asDouble()).isBetween(70.0, 100.0);
+        assertThat(result.get("spearman").asDouble()).isBetween(0.80, 1.0);
+        assertThat(result.get("pearson").asDouble()).isBetween(0.70, 1.0);
     }
 
     @Test
@@ -182,11 +182,11 @@ class CommandsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode result = run.json();
         assertThat(result.get("pairs").asInt()).isEqualTo(8);
-        assertThat(result.get("auroc").asDouble()).isEqualTo(100.0);
-        assertThat(result.get("average_precision").asDouble()).isEqualTo(100.0);
+        assertThat(result.get("auroc").asDouble()).isEqualTo(1.0);
+        assertThat(result.get("average_precision").asDouble()).isEqualTo(1.0);
         for (String metric : List.of("cosine", "dot", "l2")) {
-            assertThat(result.get(metric).get("accuracy").asDouble()).as(metric).isEqualTo(100.0);
-            assertThat(result.get(metric).get("f1").asDouble()).as(metric).isEqualTo(100.0);
+            assertThat(result.get(metric).get("accuracy").asDouble()).as(metric).isEqualTo(1.0);
+            assertThat(result.get(metric).get("f1").asDouble()).as(metric).isEqualTo(1.0);
         }
         double cosineCut = result.get("cosine").get("accuracy_threshold").asDouble();
         double l2Cut = result.get("l2").get("accuracy_threshold").asDouble();
@@ -200,7 +200,7 @@ class CommandsTest {
         Path pairs = Files.writeString(dir.resolve("pairs.tsv"), "a\tb\t1\nc\td\tmaybe\n");
         Run run = Run.of("eval", "pairs", pairs.toString(), "-m", "all-minilm-l6-v2", "--no-header");
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err()).contains("line 2, column 3: label 'maybe' is not 1/0");
+        assertThat(run.err()).contains("line 2, column 3: label 'maybe' is not one of 1/0");
     }
 
     @Test
@@ -211,6 +211,6 @@ class CommandsTest {
                 "--left", "2", "--right", "3", "--score", "1", "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.json().get("pairs").asInt()).isEqualTo(3);
-        assertThat(run.json().get("spearman").asDouble()).isEqualTo(100.0, within(1e-9));
+        assertThat(run.json().get("spearman").asDouble()).isEqualTo(1.0, within(1e-9));
     }
 }

@@ -13,8 +13,9 @@ import org.embex.corpus.TableReader;
  * and the window's STS and pairs files.
  *
  * <p>The rule: when the file's first line names the two text columns ({@code sentence1} and
- * {@code sentence2} unless others are given), it is a header and columns go by name; otherwise
- * the file has no header and the columns are the first three, by position. {@code header = false}
+ * {@code sentence2} unless others are given) or the third, it is a header and columns go by name
+ * (a missing one is reported with the columns there are); otherwise the file has no header and
+ * the columns are the first three, by position. {@code header = false}
  * (the commands' {@code --no-header}) says so outright; a column given by 1-based position works
  * either way.
  *
@@ -44,7 +45,8 @@ public record PairColumns(String left, String right, String third, boolean heade
     /** The file's rows: each pair's two texts and its third cell, with the line and column it came from. */
     public Pairs read(Path file) {
         Table table = TableReader.read(file, header);
-        if (header && !(table.columns().contains(left) && table.columns().contains(right))) {
+        boolean names = table.columns().contains(left) && table.columns().contains(right) || table.columns().contains(third);
+        if (header && !names) {
             table = TableReader.read(file, false);
         }
         boolean named = table.hasHeader();

@@ -21,14 +21,6 @@ public final class DoubleRows {
     }
 
     public static double[][] of(List<float[]> vectors) {
-        double[][] rows = new double[vectors.size()][];
-        for (int i = 0; i < rows.length; i++) {
-            float[] vector = vectors.get(i);
-            rows[i] = new double[vector.length];
-            for (int j = 0; j < vector.length; j++) {
-                rows[i][j] = vector[j];
-            }
-        }
-        return rows;
+        return of(VectorMatrix.of(vectors, vectors.isEmpty() ? 0 : vectors.get(0).length));
     }
 }

@@ -173,12 +173,12 @@ public final class ComparePane extends BorderPane {
         ModelMetrics a = pair.comparison().first();
         ModelMetrics b = pair.comparison().second();
         metrics.addRow(0, new Label(""), bold(a.model()), bold(b.model()));
-        metrics.addRow(1, new Label("k-NN label accuracy"), figure(a.knnLabelAccuracy()), figure(b.knnLabelAccuracy()));
+        metrics.addRow(1, new Label("k-NN label accuracy"), rate(a.knnLabelAccuracy()), rate(b.knnLabelAccuracy()));
         metrics.addRow(2, new Label("label silhouette"), figure(a.labelSilhouette()), figure(b.labelSilhouette()));
         metrics.addRow(3, new Label("gate AUROC"), figure(pair.firstGateAuroc()), figure(pair.secondGateAuroc()));
         if (sts != null) {
-            metrics.addRow(4, new Label("STS Spearman"), new Label(String.format("%.2f", sts[0])),
-                    new Label(String.format("%.2f", sts[1])));
+            metrics.addRow(4, new Label("STS Spearman"), new Label(String.format("%.4f", sts[0])),
+                    new Label(String.format("%.4f", sts[1])));
         }
     }
 
@@ -186,6 +186,11 @@ public final class ComparePane extends BorderPane {
         Label label = new Label(text);
         label.getStyleClass().add("pane-heading");
         return label;
+    }
+
+    /** A rate, as a percentage (docs/decisions/0011). */
+    private static Label rate(OptionalDouble value) {
+        return new Label(value.isPresent() ? String.format("%.1f%%", 100 * value.getAsDouble()) : "—");
     }
 
     private static Label figure(OptionalDouble value) {

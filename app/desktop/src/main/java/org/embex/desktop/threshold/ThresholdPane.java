@@ -229,8 +229,10 @@ public final class ThresholdPane extends BorderPane {
         fn.setText(String.valueOf(confusion.falseNegatives()));
         fp.setText(String.valueOf(confusion.falsePositives()));
         tn.setText(String.valueOf(confusion.trueNegatives()));
-        rates.setText(String.format("TPR %.3f   FPR %.3f   precision %.3f%nF1 %.3f   accuracy %.3f", confusion.tpr(),
-                confusion.fpr(), confusion.precision(), confusion.f1(), confusion.accuracy()));
+        // Rates as percentages, as every face prints them in text (docs/decisions/0011).
+        rates.setText(String.format("TPR %.1f%%   FPR %.1f%%   precision %.1f%%%nF1 %.1f%%   accuracy %.1f%%",
+                100 * confusion.tpr(), 100 * confusion.fpr(), 100 * confusion.precision(), 100 * confusion.f1(),
+                100 * confusion.accuracy()));
         roc.setMarker(confusion.fpr(), confusion.tpr());
         pr.setMarker(confusion.tpr(), confusion.precision());
         histogram.setThreshold(threshold);

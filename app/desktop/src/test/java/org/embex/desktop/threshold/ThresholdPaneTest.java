@@ -52,7 +52,7 @@ class ThresholdPaneTest {
         robot.interact(() -> pane.setThreshold(0.5));
         assertThat(List.of(text(robot, "tp"), text(robot, "fn"), text(robot, "fp"), text(robot, "tn")))
                 .containsExactly("4", "1", "1", "4");
-        assertThat(text(robot, "rates")).contains("TPR 0.800").contains("FPR 0.200").contains("accuracy 0.800");
+        assertThat(text(robot, "rates")).contains("TPR 80.0%").contains("FPR 20.0%").contains("accuracy 80.0%");
         ListView<?> accepts = robot.lookup("#false-accepts").queryAs(ListView.class);
         ListView<?> rejects = robot.lookup("#false-rejects").queryAs(ListView.class);
         assertThat(accepts.getItems()).extracting(Object::toString).containsExactly("0.9500  text 9");
