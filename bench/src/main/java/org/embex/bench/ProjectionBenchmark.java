@@ -10,20 +10,21 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.embex.Seed;
 import org.embex.cache.CachingEmbedder;
 import org.embex.cache.VectorCache;
 import org.embex.embed.Embedder;
 import org.embex.embed.Embedding;
-import org.embex.model.ModelCatalogue;
-import org.embex.model.ModelFolder;
-import org.embex.model.Role;
-import org.embex.progress.ProgressListener;
 import org.embex.layout.Layout;
 import org.embex.layout.Trustworthiness;
 import org.embex.layout.Tsne;
 import org.embex.layout.TsneParams;
 import org.embex.layout.Umap;
 import org.embex.layout.UmapParams;
+import org.embex.model.ModelCatalogue;
+import org.embex.model.ModelFolder;
+import org.embex.model.Role;
+import org.embex.progress.ProgressListener;
 import org.embex.vectors.Metric;
 import org.embex.vectors.NpyWriter;
 
@@ -37,7 +38,7 @@ import org.embex.vectors.NpyWriter;
  */
 public final class ProjectionBenchmark {
 
-    private static final long SEED = 42;
+    private static final long SEED = Seed.DEFAULT;
     private static final int TRUST_K = 15;
     private static final int TRUST_SAMPLE = 5000;
     private static final ObjectMapper JSON = new ObjectMapper();

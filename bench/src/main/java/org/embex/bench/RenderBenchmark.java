@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
 import java.util.concurrent.CountDownLatch;
 
 import javafx.animation.AnimationTimer;

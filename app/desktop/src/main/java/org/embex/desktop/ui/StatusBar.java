@@ -16,6 +16,8 @@ import javafx.scene.layout.Region;
 /** The line at the bottom: what runs now, its progress and a cancel button, and facts about the map. */
 public final class StatusBar extends HBox {
 
+    private static final double MESSAGE_WIDTH = 560;
+
     private final Label message = new Label("Ready");
     private final ProgressBar progress = new ProgressBar();
     private final Button cancel = new Button("Cancel");
@@ -30,6 +32,11 @@ public final class StatusBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("status-bar");
         message.setId("status");
+        // A fixed width, so that Cancel stays where the pointer goes while the message grows and shrinks
+        // with each progress report (a moving button made a robot's click, and a person's, miss it).
+        message.setPrefWidth(MESSAGE_WIDTH);
+        message.setMinWidth(MESSAGE_WIDTH);
+        message.setMaxWidth(MESSAGE_WIDTH);
         progress.setPrefWidth(180);
         progress.setVisible(false);
         cancel.setId("cancel");
