@@ -8,6 +8,8 @@ import picocli.CommandLine.Spec;
 /** The root command: prints usage when no subcommand is given. */
 @Command(name = "embex",
         mixinStandardHelpOptions = true,
+        // Every command takes --help (and --version); required options are not asked for then.
+        scope = CommandLine.ScopeType.INHERIT,
         version = "embex 0.1.0",
         header = "Explore text embeddings on your own machine.",
         subcommands = {
@@ -34,7 +36,10 @@ public final class EmbexCommand implements Runnable {
         for (Object command : extra) {
             commandLine.addSubcommand(command);
         }
-        commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        ErrorHandler errors = new ErrorHandler();
+        commandLine.setExecutionExceptionHandler(errors);
+        commandLine.setParameterExceptionHandler(errors);
+        commandLine.setErr(new StderrLine(new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset())));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }

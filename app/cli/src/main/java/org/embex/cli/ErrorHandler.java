@@ -1,20 +1,24 @@
 package org.embex.cli;
 
+import java.io.PrintWriter;
+
 import picocli.CommandLine;
 
 import org.embex.BadInputException;
 import org.embex.EmbexException;
 
 /**
- * The one place where failures become a line on stderr and an exit code: no stack trace unless
- * {@code EMBEX_DEBUG} is set.
+ * The one place failures become exit codes and messages: one line on stderr, on a line of its
+ * own (after a progress bar), never a stack trace or an exception's class name unless
+ * {@code EMBEX_DEBUG} is set. Bad input (a file, a column, a model, an option) exits 2; a failure
+ * of embex or the machine exits 1.
  */
-final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception exception, CommandLine commandLine,
                                         CommandLine.ParseResult parseResult) {
-        var err = commandLine.getErr();
+        PrintWriter err = start(commandLine);
         if (System.getenv("EMBEX_DEBUG") != null) {
             exception.printStackTrace(err);
         }
@@ -26,8 +30,27 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             err.println("embex: " + exception.getMessage());
             return ExitCode.FAILURE;
         }
-        err.println("embex: unexpected failure: " + exception
+        err.println("embex: unexpected failure" + (exception.getMessage() == null ? "" : ": " + exception.getMessage())
                 + " (set EMBEX_DEBUG=1 to see where)");
         return ExitCode.FAILURE;
+    }
+
+    /** A wrong option or argument: what is wrong, and where the command's options are described. */
+    @Override
+    public int handleParseException(CommandLine.ParameterException exception, String[] args) {
+        CommandLine command = exception.getCommandLine();
+        PrintWriter err = start(command);
+        String name = command.getCommandSpec().qualifiedName();
+        String message = exception.getMessage().strip().replace(System.lineSeparator(), " ").replace('\n', ' ');
+        err.println(name + ": " + message + " (see '" + name + " --help')");
+        return ExitCode.BAD_INPUT;
+    }
+
+    private static PrintWriter start(CommandLine commandLine) {
+        PrintWriter err = commandLine.getErr();
+        if (err instanceof StderrLine line) {
+            line.endLine();
+        }
+        return err;
     }
 }

@@ -40,9 +40,10 @@ final class GateCommand implements Runnable {
     @Override
     public void run() {
         var out = output.out();
-        try (Workspace workspace = catalogue.workspace(new CacheOptions());
-             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+        try (Workspace workspace = catalogue.workspace(new CacheOptions())) {
             GatePolicy policy = GatePolicy.open(workspace, config);
+            // Standard input is read, not owned: it stays open for whoever comes after (a test runner, a caller).
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line; (line = in.readLine()) != null; ) {
                 GateDecision decision = policy.decide(line);
                 if (output.json) {

@@ -64,7 +64,7 @@ record Run(int exitCode, String out, String err) {
         StringWriter err = new StringWriter();
         CommandLine commandLine = EmbexCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setErr(new StderrLine(err));
         int code = commandLine.execute(all.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -57,41 +58,146 @@ public final class GateFile {
         }
     }
 
+    /**
+     * Reads a gate, checking every field: a gate that reads wrong accepts or refuses everything
+     * without a word (a missing threshold read as 0 accepted every query). A bad file stops with
+     * one line that names the file and the field.
+     */
     public static IntentGate read(Path file) {
-        JsonNode root;
+        JsonNode root = parse(file);
+        Fields fields = new Fields(file, root);
+        if (!root.isObject() || !root.path("embex_gate").isInt()) {
+            throw new BadInputException(file + ": not an embex gate file (no \"embex_gate\": " + FORMAT + ")");
+        }
+        if (root.get("embex_gate").asInt() != FORMAT) {
+            throw new BadInputException(file + ": gate format " + root.get("embex_gate").asInt() + " is not the format this "
+                    + "embex reads (" + FORMAT + ")");
+        }
+        String model = fields.text("model");
+        String fingerprint = fields.text("fingerprint");
+        String scoringName = fields.text("scoring");
+        GateScoring scoring;
         try {
-            root = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new BadInputException(file + ": not a gate file: " + e.getMessage(), e);
+            scoring = GateScoring.parse(scoringName);
+        } catch (BadInputException e) {
+            throw fields.wrong("scoring", "must be nearest or centroid, is \"" + scoringName + "\"");
         }
-        if (root == null || root.path("embex_gate").asInt() != FORMAT) {
-            throw new BadInputException(file + ": not an embex gate file (format " + FORMAT + ")");
+        double threshold = fields.number("threshold");
+        // Scores are cosines: a threshold outside [−1, 1] accepts everything or nothing.
+        if (threshold < -1 || threshold > 1) {
+            throw fields.wrong("threshold", "is " + threshold + ", outside the cosine's range −1 to 1");
         }
-        int dims = root.path("dims").asInt();
+        int dims = fields.positiveInt("dims");
+        JsonNode intentNodes = fields.nonEmptyArray("intents");
         List<String> intents = new ArrayList<>();
-        root.path("intents").forEach(node -> intents.add(node.asText()));
-        JsonNode encoded = root.path("vectors");
-        if (dims <= 0 || encoded.size() != intents.size()) {
-            throw new BadInputException(file + ": " + intents.size() + " intents but " + encoded.size() + " vectors");
+        for (int i = 0; i < intentNodes.size(); i++) {
+            JsonNode intent = intentNodes.get(i);
+            if (!intent.isTextual() || intent.asText().isBlank()) {
+                throw fields.wrong("intents[" + i + "]", "must be a non-empty string");
+            }
+            intents.add(intent.asText());
+        }
+        JsonNode encoded = fields.nonEmptyArray("vectors");
+        if (encoded.size() != intents.size()) {
+            throw fields.wrong("vectors", "has " + encoded.size() + " entries for " + intents.size() + " intents");
         }
         List<float[]> vectors = new ArrayList<>(intents.size());
-        for (int row = 0; row < intents.size(); row++) {
-            byte[] bytes;
-            try {
-                bytes = Base64.getDecoder().decode(encoded.get(row).asText());
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(file + ": vector " + (row + 1) + " is not Base64", e);
-            }
-            if (bytes.length != dims * Float.BYTES) {
-                throw new BadInputException(file + ": vector " + (row + 1) + " has " + bytes.length / Float.BYTES
-                        + " values, expected " + dims);
-            }
-            float[] vector = new float[dims];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
-            vectors.add(vector);
+        for (int row = 0; row < encoded.size(); row++) {
+            vectors.add(vector(fields, row, encoded.get(row), dims));
         }
-        return new IntentGate(root.path("model").asText(), root.path("fingerprint").asText(),
-                GateScoring.parse(root.path("scoring").asText("nearest")), root.path("threshold").asDouble(), intents,
-                VectorMatrix.of(vectors, dims));
+        return new IntentGate(model, fingerprint, scoring, threshold, intents, VectorMatrix.of(vectors, dims));
+    }
+
+    private static JsonNode parse(Path file) {
+        try {
+            JsonNode root = JSON.readTree(file.toFile());
+            if (root == null || root.isMissingNode()) {
+                throw new BadInputException(file + ": empty, not a gate file");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            // Jackson's own message names its internals and the source; the location and the gist are what a user needs.
+            var where = e.getLocation();
+            throw new BadInputException(file + ": not valid JSON" + (where == null ? "" : " at line " + where.getLineNr()
+                    + ", column " + where.getColumnNr()) + ": " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static float[] vector(Fields fields, int row, JsonNode node, int dims) {
+        String field = "vectors[" + row + "]";
+        if (!node.isTextual()) {
+            throw fields.wrong(field, "must be Base64 text");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(node.asText());
+        } catch (IllegalArgumentException e) {
+            throw fields.wrong(field, "is not Base64");
+        }
+        if (bytes.length != dims * Float.BYTES) {
+            throw fields.wrong(field, "has " + bytes.length / Float.BYTES + " values, expected " + dims + " (dims)");
+        }
+        float[] vector = new float[dims];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+        for (float value : vector) {
+            if (!Float.isFinite(value)) {
+                throw fields.wrong(field, "holds a value that is not a finite number");
+            }
+        }
+        return vector;
+    }
+
+    /** Typed access to a gate file's fields, each failure naming the file and the field. */
+    private record Fields(Path file, JsonNode root) {
+
+        BadInputException wrong(String field, String problem) {
+            return new BadInputException(file + ": field '" + field + "' " + problem);
+        }
+
+        String text(String field) {
+            JsonNode node = root.get(field);
+            if (node == null || node.isNull()) {
+                throw wrong(field, "is missing");
+            }
+            if (!node.isTextual() || node.asText().isBlank()) {
+                throw wrong(field, "must be a non-empty string, is " + node);
+            }
+            return node.asText();
+        }
+
+        double number(String field) {
+            JsonNode node = root.get(field);
+            if (node == null || node.isNull()) {
+                throw wrong(field, "is missing");
+            }
+            if (!node.isNumber() || !Double.isFinite(node.asDouble())) {
+                throw wrong(field, "must be a finite number, is " + node);
+            }
+            return node.asDouble();
+        }
+
+        int positiveInt(String field) {
+            JsonNode node = root.get(field);
+            if (node == null || node.isNull()) {
+                throw wrong(field, "is missing");
+            }
+            if (!node.isInt() || node.asInt() <= 0) {
+                throw wrong(field, "must be a positive whole number, is " + node);
+            }
+            return node.asInt();
+        }
+
+        JsonNode nonEmptyArray(String field) {
+            JsonNode node = root.get(field);
+            if (node == null || node.isNull()) {
+                throw wrong(field, "is missing");
+            }
+            if (!node.isArray() || node.isEmpty()) {
+                throw wrong(field, "must be a non-empty list");
+            }
+            return node;
+        }
     }
 }

@@ -51,8 +51,9 @@ public final class ModelCatalogue {
         return models.stream()
                 .filter(model -> model.id().equals(idOrPath))
                 .findFirst()
-                .orElseThrow(() -> new BadInputException("unknown model '" + idOrPath + "'; known models: "
-                        + models.stream().map(ModelFolder::id).collect(Collectors.joining(", "))
+                .orElseThrow(() -> new BadInputException("unknown model '" + idOrPath + "'; " + (Files.isDirectory(directory)
+                        ? "known models: " + models.stream().map(ModelFolder::id).collect(Collectors.joining(", "))
+                        : "there is no model catalogue at " + directory + " (see --models-dir)")
                         + " (or the path of a folder with model.json, model.onnx and tokenizer.json)"));
     }
 
@@ -60,10 +61,17 @@ public final class ModelCatalogue {
     public ModelFolder findInstalled(String idOrPath) {
         ModelFolder model = find(idOrPath);
         if (!model.installed()) {
+            List<String> missing = Stream.of(model.modelFile(), model.tokenizerFile())
+                    .filter(file -> !Files.isRegularFile(file)).map(file -> file.getFileName().toString()).toList();
             String how = model.descriptor().source().isPresent()
                     ? "install it with: ./embex models install " + model.id()
-                    : "put model.onnx and tokenizer.json into " + model.directory();
-            throw new BadInputException("model " + model.id() + " is not installed; " + how);
+                    : "put " + String.join(" and ", missing) + " into " + model.directory();
+            if (missing.size() == 2) {
+                throw new BadInputException("model " + model.id() + " is not installed; " + how);
+            }
+            // Half a model: a copy that stopped, or a file deleted by hand. Name what is missing.
+            throw new BadInputException("model " + model.id() + " in " + model.directory() + " has no " + missing.get(0)
+                    + "; " + how);
         }
         return model;
     }

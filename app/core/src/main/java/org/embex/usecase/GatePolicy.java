@@ -35,6 +35,10 @@ public final class GatePolicy {
     public static GatePolicy open(Workspace workspace, Path file) {
         IntentGate gate = GateFile.read(file);
         ModelFolder model = workspace.installed(gate.modelId());
+        if (gate.anchors().dims() != model.descriptor().dims()) {
+            throw new BadInputException(file + ": field 'dims' is " + gate.anchors().dims() + ", but " + gate.modelId()
+                    + " makes vectors of " + model.descriptor().dims());
+        }
         if (!ModelFingerprint.of(model, ContentHash.UNCACHED).hex().equals(gate.fingerprint())) {
             throw new BadInputException(file + " was made with another version of " + gate.modelId()
                     + " (fingerprint differs); export the gate again");

@@ -1,10 +1,12 @@
 package org.embex.usecase;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.embex.BadInputException;
 import org.embex.cache.CachingEmbedder;
 import org.embex.cache.VectorCache;
 import org.embex.embed.Embedder;
@@ -41,8 +43,12 @@ public final class Workspace implements AutoCloseable {
         return new Workspace(new ModelCatalogue(modelsDir), cacheFile);
     }
 
-    /** Every catalogue model, installed or not, in catalogue order. */
+    /** Every catalogue model, installed or not, in catalogue order; a catalogue folder that is not there is a bad input. */
     public List<ModelFolder> models() {
+        if (!Files.isDirectory(catalogue.directory())) {
+            throw new BadInputException("there is no model catalogue at " + catalogue.directory()
+                    + " (--models-dir or EMBEX_MODELS names the folder of the models' model.json files)");
+        }
         return catalogue.all();
     }
 

@@ -33,9 +33,16 @@ final class OpenCommand implements Runnable {
             throw new BadInputException(corpus + ": no such file");
         }
         if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
-            throw new EmbexException("no display to open a window on (DISPLAY is not set). Without a screen, draw the map "
-                    + "with './embex plot FILE -m MODEL -o map.png', or use any other command: './embex help'.");
+            throw new EmbexException("no display to open a window on (DISPLAY is not set). " + WindowFailure.WITHOUT_A_SCREEN);
         }
-        ExplorerApp.launch(new ExplorerApp.Start(corpus, catalogue.directory(), cache.file()));
+        try {
+            ExplorerApp.launch(new ExplorerApp.Start(corpus, catalogue.directory(), cache.file()));
+        } catch (RuntimeException | LinkageError e) {
+            var explained = WindowFailure.explain(e, System.getenv("DISPLAY"));
+            if (explained.isPresent()) {
+                throw explained.get();
+            }
+            throw e;
+        }
     }
 }

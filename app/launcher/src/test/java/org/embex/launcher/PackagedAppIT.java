@@ -1,0 +1,85 @@
+package org.embex.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.embex.desktop.Fixtures;
+
+/**
+ * The jar {@code ./embex} runs, as it runs it: {@code java -jar target/embex.jar} with the classpath
+ * its manifest names in {@code target/lib}. Unit tests run on Maven's test classpath, which holds
+ * test-scoped libraries too; a library missing at run time (a dependency narrowed to test scope)
+ * passes them and fails here.
+ */
+class PackagedAppIT {
+
+    private static final Path JAR = Path.of("target", "embex.jar").toAbsolutePath();
+
+    private static Process run(Path dir, String... args) throws Exception {
+        return run(dir, null, args);
+    }
+
+    private static Process run(Path dir, String display, String... args) throws Exception {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-Dembex.models=" + Fixtures.models(), "-jar", JAR.toString()));
+        line.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(line).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
+        if (display != null) {
+            builder.environment().put("DISPLAY", display);
+        }
+        Process process = builder.start();
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        return process;
+    }
+
+    @Test
+    void thePackagedJarEmbedsSearchesAndDrawsWithItsOwnClasspath(@TempDir Path dir) throws Exception {
+        assertThat(JAR).exists();
+        Path cache = dir.resolve("cache.sqlite");
+        Process search = run(dir, "search", Fixtures.sample("en").toString(), "-q", "roaming charges in Spain", "-m",
+                "all-minilm-l6-v2", "--cache", cache.toString(), "--json", "--quiet");
+        assertThat(search.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
+        JsonNode hits = new ObjectMapper().readTree(dir.resolve("out.txt").toFile());
+        assertThat(hits.get("results")).hasSize(10);
+        assertThat(hits.get("results").get(0).get("label").asText()).isEqualTo("roaming");
+
+        Process plot = run(dir, "plot", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2", "--method", "pca",
+                "-o", dir.resolve("map.png").toString(), "--cache", cache.toString(), "--quiet");
+        assertThat(plot.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
+        assertThat(Files.size(dir.resolve("map.png"))).isGreaterThan(10_000);
+    }
+
+    @Test
+    void aBrokenGateFileIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        Path gate = Files.writeString(dir.resolve("gate.json"), "{\"embex_gate\": 1, \"model\": \"all-minilm-l6-v2\", \"thr");
+        Process process = run(dir, "gate", "--config", gate.toString());
+        assertThat(process.exitValue()).isEqualTo(2);
+        List<String> err = Files.readAllLines(dir.resolve("err.txt")).stream()
+                .filter(line -> !line.startsWith("WARNING: Using incubator modules")).toList();
+        assertThat(err).hasSize(1);
+        assertThat(err.get(0)).contains("gate.json: not valid JSON at line 1").doesNotContain("Exception").doesNotContain("Source");
+    }
+
+    @Test
+    void aDisplayThatCannotBeOpenedIsExplained(@TempDir Path dir) throws Exception {
+        // No X server listens on display 977 here; on a machine without GTK 3 glass says that first.
+        Process process = run(dir, ":977", "open", Fixtures.sample("en").toString());
+        assertThat(process.exitValue()).isEqualTo(1);
+        List<String> err = Files.readAllLines(dir.resolve("err.txt")).stream()
+                .filter(line -> !line.startsWith("WARNING: Using incubator modules")).toList();
+        assertThat(err).hasSize(1);
+        assertThat(err.get(0)).startsWith("embex: cannot open a window: ").contains("./embex plot")
+                .doesNotContain("Exception").doesNotContain("unexpected");
+    }
+}
