@@ -26,10 +26,11 @@ class PackagedAppIT {
     private static final Path JAR = Path.of("target", "embex.jar").toAbsolutePath();
 
     private static Process run(Path dir, String... args) throws Exception {
-        return run(dir, null, args);
+        return runOn(null, dir, args);
     }
 
-    private static Process run(Path dir, String display, String... args) throws Exception {
+    /** As {@link #run}, with DISPLAY set to {@code display}. */
+    private static Process runOn(String display, Path dir, String... args) throws Exception {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "-Dembex.models=" + Fixtures.models(), "-jar", JAR.toString()));
         line.addAll(List.of(args));
@@ -74,7 +75,7 @@ class PackagedAppIT {
     @Test
     void aDisplayThatCannotBeOpenedIsExplained(@TempDir Path dir) throws Exception {
         // No X server listens on display 977 here; on a machine without GTK 3 glass says that first.
-        Process process = run(dir, ":977", "open", Fixtures.sample("en").toString());
+        Process process = runOn(":977", dir, "open", Fixtures.sample("en").toString());
         assertThat(process.exitValue()).isEqualTo(1);
         List<String> err = Files.readAllLines(dir.resolve("err.txt")).stream()
                 .filter(line -> !line.startsWith("WARNING: Using incubator modules")).toList();
