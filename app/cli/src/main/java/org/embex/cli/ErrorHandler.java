@@ -41,9 +41,20 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         CommandLine command = exception.getCommandLine();
         PrintWriter err = start(command);
         String name = command.getCommandSpec().qualifiedName();
-        String message = exception.getMessage().strip().replace(System.lineSeparator(), " ").replace('\n', ' ');
+        String message = plain(exception.getMessage().strip().replace(System.lineSeparator(), " ").replace('\n', ' '));
         err.println(name + ": " + message + " (see '" + name + " --help')");
         return ExitCode.BAD_INPUT;
+    }
+
+    /**
+     * picocli's conversion messages name Java types and wrap the converter's exception
+     * ("cannot convert 'x' to interface java.nio.file.Path (java.nio.file.InvalidPathException: ...)"):
+     * a user needs the value and what is wrong with it.
+     */
+    static String plain(String message) {
+        return message.replaceAll("(interface|class) java\\.(?:\\w+\\.)*(\\w+)", "a $2")
+                .replaceAll("\\(java\\.(?:\\w+\\.)*\\w+(?:Exception|Error): ?([^)]*)\\)", "($1)")
+                .replace("a Path", "a path");
     }
 
     private static PrintWriter start(CommandLine commandLine) {

@@ -135,4 +135,16 @@ class MessagesTest {
         assertThat(lines[lines.length - 2]).isEqualTo("embex: broken at line 7");
         assertThat(lines[lines.length - 3]).contains("embedding");
     }
+
+    @Test
+    void aValueThatCannotBeAPathIsSaidWithoutJavaTypes() {
+        Run run = Run.of("gate", "--config", "\u0000");
+        assertOneLine(run, ExitCode.BAD_INPUT, "Invalid value for option '--config': cannot convert", "to a path");
+        assertThat(run.err()).doesNotContain("java.");
+    }
+
+    @Test
+    void aModelNameThatCannotBeAPathIsAnUnknownModel() {
+        assertOneLine(Run.of("similarity", "-m", "bad\u0000name", "a", "b"), ExitCode.BAD_INPUT, "unknown model 'bad");
+    }
 }

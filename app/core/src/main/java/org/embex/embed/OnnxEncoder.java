@@ -64,7 +64,9 @@ final class OnnxEncoder implements AutoCloseable {
             session = null;
             return encoder;
         } catch (OrtException e) {
-            throw new EmbexException("cannot open ONNX model " + modelFile + ": " + e.getMessage(), e);
+            // ONNX Runtime's message repeats the path and runs on; its error code says what went wrong.
+            throw new EmbexException("cannot open ONNX model " + modelFile + ": " + e.getCode()
+                    + " (the file is damaged or not an ONNX model; install the model again)", e);
         } finally {
             if (session != null) {
                 closeQuietly(session);

@@ -2,9 +2,11 @@ package org.embex.model;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -43,9 +45,9 @@ public final class ModelCatalogue {
 
     /** The model with this id, or the model folder at this path. */
     public ModelFolder find(String idOrPath) {
-        Path asPath = Path.of(idOrPath);
-        if (Files.isDirectory(asPath) && Files.isRegularFile(asPath.resolve(ModelFolder.DESCRIPTOR))) {
-            return DescriptorReader.read(asPath);
+        Optional<Path> asPath = path(idOrPath);
+        if (asPath.isPresent() && Files.isDirectory(asPath.get()) && Files.isRegularFile(asPath.get().resolve(ModelFolder.DESCRIPTOR))) {
+            return DescriptorReader.read(asPath.get());
         }
         List<ModelFolder> models = all();
         return models.stream()
@@ -58,6 +60,15 @@ public final class ModelCatalogue {
     }
 
     /** Like {@link #find}, and the model's files must be in place. */
+    /** The name as a path, or empty when it cannot be one (a NUL byte): then it can only be an id. */
+    private static Optional<Path> path(String name) {
+        try {
+            return Optional.of(Path.of(name));
+        } catch (InvalidPathException notAPath) {
+            return Optional.empty();
+        }
+    }
+
     public ModelFolder findInstalled(String idOrPath) {
         ModelFolder model = find(idOrPath);
         if (!model.installed()) {

@@ -33,8 +33,8 @@ public final class Evaluations {
 
     public static ClassificationReport classify(Workspace workspace, String model, CorpusSpec train, CorpusSpec test,
                                                 ProgressListener progress) {
-        Corpus trainRows = train.read();
-        Corpus testRows = test.read();
+        Corpus trainRows = nonEmpty(train);
+        Corpus testRows = nonEmpty(test);
         return Classification.run(workspace.source(model), trainRows.texts(), labels(trainRows), testRows.texts(),
                 labels(testRows), progress);
     }
@@ -47,6 +47,14 @@ public final class Evaluations {
         return Retrieval.run(workspace.source(model), ids(documents),
                 documents.rows().stream().map(row -> row.text().strip()).toList(), ids(asked), asked.texts(),
                 judgements(qrels), progress);
+    }
+
+    private static Corpus nonEmpty(CorpusSpec spec) {
+        Corpus corpus = spec.read();
+        if (corpus.rows().isEmpty()) {
+            throw new BadInputException(spec.file() + ": no texts");
+        }
+        return corpus;
     }
 
     private static List<String> labels(Corpus corpus) {
