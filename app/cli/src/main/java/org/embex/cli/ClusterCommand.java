@@ -27,7 +27,7 @@ import org.embex.usecase.Workspace;
 /** Clusters a corpus and names its clusters. */
 @Command(name = "cluster", header = "Cluster a corpus: sizes, topic words, silhouette, and ARI/NMI against labels.",
         description = "k-means with k = √(n/2) (2 to 30) unless --k says otherwise: the clusters the explorer colours by.")
-final class ClusterCommand implements Runnable {
+final class ClusterCommand implements Runnable, ShowsSkippedRows {
 
     @Mixin
     private ModelOptions model;
@@ -72,6 +72,7 @@ final class ClusterCommand implements Runnable {
             ProgressBar bar = output.progress("embedding");
             EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, columns.spec(file), model.model, bar, CancellationToken.none());
             bar.finish();
+            SkippedRows.warn(output, corpus.corpus());
             ClusterParams params = Clusters.params(corpus.size(), chosen, Optional.ofNullable(k),
                     Optional.ofNullable(minClusterSize), seed);
             Clusters clusters = Clusters.of(corpus, params);
@@ -90,6 +91,7 @@ final class ClusterCommand implements Runnable {
             result.put("k", params.method() == ClusterMethod.KMEANS ? params.k() : null);
             result.put("seed", params.seed());
             result.put("texts", corpus.size());
+            SkippedRows.put(result, corpus.corpus());
             result.put("clusters", report.clusters().stream().filter(c -> c.id() >= 0).count());
             result.put("noise", report.clusters().stream().filter(c -> c.id() < 0).mapToInt(ClusterReport.Cluster::size).sum());
             result.put("silhouette", Double.isNaN(report.silhouette()) ? null : report.silhouette());

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import org.embex.BadInputException;
 import org.embex.corpus.ColumnChoice;
@@ -16,7 +18,7 @@ import org.embex.corpus.ReadOptions;
 import org.embex.corpus.TableFormat;
 import org.embex.usecase.CorpusSpec;
 
-/** Which columns of the input file to read. */
+/** Which columns of the input file to read, and how. */
 public final class ColumnOptions {
 
     @Option(names = "--text", paramLabel = "COL",
@@ -40,12 +42,24 @@ public final class ColumnOptions {
             description = "csv, tsv, jsonl, txt or folder, when the extension does not tell.")
     String format;
 
+    @Option(names = "--skip-bad-rows",
+            description = "Skip rows whose cells do not match the header, or whose text is missing, not a string or empty, "
+                    + "and list them, instead of stopping at the first.")
+    boolean skipBadRows;
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
     public ColumnChoice choice() {
         return new ColumnChoice(text, Optional.ofNullable(label), Optional.ofNullable(id));
     }
 
     public ReadOptions readOptions() {
-        ReadOptions options = ReadOptions.defaults().withHeader(!noHeader).withCharset(charset());
+        if (skipBadRows && !(command.userObject() instanceof ShowsSkippedRows)) {
+            throw new BadInputException("--skip-bad-rows: " + command.qualifiedName()
+                    + " cannot list the rows it would skip; fix them, or look at them with embed --skip-bad-rows --json");
+        }
+        ReadOptions options = ReadOptions.defaults().withHeader(!noHeader).withCharset(charset()).withSkipBadRows(skipBadRows);
         return format == null ? options : options.withFormat(TableFormat.parse(format));
     }
 

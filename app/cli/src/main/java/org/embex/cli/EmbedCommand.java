@@ -21,7 +21,7 @@ import org.embex.usecase.Workspace;
 @Command(name = "embed", header = "Embed every row of a file into the vector cache (and optionally a .npy file).",
         description = "texts counts rows; a text that occurs several times is embedded and cached once, so embedded + cached "
                 + "counts distinct texts.")
-final class EmbedCommand implements Runnable {
+final class EmbedCommand implements Runnable, ShowsSkippedRows {
 
     @Mixin
     private ModelOptions model;
@@ -54,6 +54,7 @@ final class EmbedCommand implements Runnable {
             EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, spec, spec.read(), model.model, role, bar,
                     CancellationToken.none());
             bar.finish();
+            SkippedRows.warn(output, corpus.corpus());
             if (target != null) {
                 VectorExport.npy(corpus, target);
             }
@@ -61,6 +62,7 @@ final class EmbedCommand implements Runnable {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("model", corpus.model());
             result.put("texts", corpus.size());
+            SkippedRows.put(result, corpus.corpus());
             result.put("distinct", run.distinct());
             result.put("embedded", run.embedded());
             result.put("cached", run.cached());

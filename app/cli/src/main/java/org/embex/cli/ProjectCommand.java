@@ -30,7 +30,7 @@ import org.embex.usecase.Workspace;
         description = "Writes id,x,y. trustworthiness is computed with k=15 on up to 5,000 points; knn_recall is the "
                 + "share of true neighbours in the neighbour graph (exact for small corpora, NN-descent beyond), checked on 200 "
                 + "points. The layout is kept in the cache, where the explorer and plot find it.")
-final class ProjectCommand implements Runnable {
+final class ProjectCommand implements Runnable, ShowsSkippedRows {
 
     @Mixin
     private ModelOptions model;
@@ -82,6 +82,7 @@ final class ProjectCommand implements Runnable {
             ProgressBar bar = output.progress("embedding");
             EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, columns.spec(file), model.model, bar, CancellationToken.none());
             bar.finish();
+            SkippedRows.warn(output, corpus.corpus());
             if (corpus.size() < 2) {
                 throw new BadInputException(file + ": a layout needs at least two rows");
             }
@@ -102,6 +103,7 @@ final class ProjectCommand implements Runnable {
             result.put("method", chosen.key());
             result.put("model", corpus.model());
             result.put("points", layout.points());
+            SkippedRows.put(result, corpus.corpus());
             result.put("seconds", made.seconds());
             result.put("cached", made.cached());
             result.put("trustworthiness", trust.isPresent() ? trust.getAsDouble() : null);

@@ -22,7 +22,7 @@ import org.embex.vectors.Metric;
 /** Semantic search: the rows of a file nearest to a query. */
 @Command(name = "search", header = "Find the rows of a file nearest to a query.",
         description = "The query and the rows are embedded alike (the symmetric role), as the explorer's search box does.")
-final class SearchCommand implements Runnable {
+final class SearchCommand implements Runnable, ShowsSkippedRows {
 
     @Mixin
     private ModelOptions model;
@@ -68,6 +68,7 @@ final class SearchCommand implements Runnable {
             EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, columns.spec(file), model.model, bar,
                     CancellationToken.none());
             bar.finish();
+            SkippedRows.warn(output, corpus.corpus());
             boolean graphCached = false;
             if (corpus.wantsIndex()) {
                 ProgressBar indexing = output.progress("neighbour graph");
@@ -96,6 +97,7 @@ final class SearchCommand implements Runnable {
                     result.put("graph", graphCached ? "cached" : "built");
                 }
                 result.put("results", results);
+                SkippedRows.put(result, corpus.corpus());
                 output.printJson(result);
                 return;
             }

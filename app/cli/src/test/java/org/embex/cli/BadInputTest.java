@@ -82,10 +82,10 @@ class BadInputTest {
     }
 
     @Test
-    void unclosedQuoteGivesFileAndLine() throws IOException {
-        Path file = Files.writeString(dir.resolve("broken.csv"), "text,label\nok,a\n\"never closed,b\nmore,c\n");
+    void unclosedQuoteGivesFileLineAndColumn() throws IOException {
+        Path file = Files.writeString(dir.resolve("broken.csv"), "text,label\nok,a\nfine,\"never closed\nmore,c\n");
         assertOneLineError(Run.of("embed", file.toString(), "-m", "all-minilm-l6-v2"),
-                "broken.csv: line 3: a quoted field opens here and is never closed");
+                "broken.csv: line 3, column 2: a quoted field opens here and is never closed");
     }
 
     @Test

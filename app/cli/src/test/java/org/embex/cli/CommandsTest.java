@@ -76,7 +76,7 @@ class CommandsTest {
 
     @Test
     void embedWritesOneFloat32RowPerLine() throws IOException {
-        Path input = Files.writeString(dir.resolve("in.csv"), "text,label\nhello,a\n\"\",b\nroaming in Spain,c\n");
+        Path input = Files.writeString(dir.resolve("in.csv"), "text,label\nhello,a\n\"quoted, with a comma\",b\nroaming in Spain,c\n");
         Path output = dir.resolve("out.npy");
         Run run = Run.of("embed", input.toString(), "-m", "all-minilm-l6-v2", "-o", output.toString(), "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();

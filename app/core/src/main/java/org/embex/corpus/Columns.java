@@ -11,11 +11,16 @@ final class Columns {
     private Columns() {
     }
 
+    /** Whether the user named a column by its 1-based position rather than by name. */
+    static boolean isPosition(String reference) {
+        return reference.matches("[1-9][0-9]*");
+    }
+
     static String resolve(Path file, List<String> columns, boolean header, String reference) {
         if (columns.contains(reference)) {
             return reference;
         }
-        if (reference.matches("[1-9][0-9]*")) {
+        if (isPosition(reference)) {
             int position = Integer.parseInt(reference);
             if (position <= columns.size()) {
                 return columns.get(position - 1);

@@ -2,11 +2,40 @@ package org.embex.corpus;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** The texts of one file, read whole, with the file's columns. */
-public record Corpus(Path source, List<String> columns, List<TextRow> rows) {
+/**
+ * The texts of one file, read whole, with the file's columns and the rows left out as bad (only
+ * when bad rows were to be skipped). A corpus has at least one text: {@link CorpusReader} says
+ * why a file has none.
+ */
+public record Corpus(Path source, List<String> columns, List<TextRow> rows, List<SkippedRow> skipped) {
+
+    public Corpus {
+        columns = List.copyOf(columns);
+        rows = List.copyOf(rows);
+        skipped = List.copyOf(skipped);
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(source + ": a corpus has at least one text");
+        }
+    }
 
     public List<String> texts() {
         return rows.stream().map(TextRow::text).toList();
+    }
+
+    /**
+     * The skipped rows in one line for people, the first {@code shown} with where and why, or empty
+     * when none was skipped: what the command line warns and the window shows.
+     */
+    public Optional<String> skippedSummary(int shown) {
+        if (skipped.isEmpty()) {
+            return Optional.empty();
+        }
+        String first = skipped.stream().limit(shown).map(row -> row.describe(source)).collect(Collectors.joining("; "));
+        int more = skipped.size() - Math.min(shown, skipped.size());
+        return Optional.of(source + ": skipped " + skipped.size() + " bad row" + (skipped.size() == 1 ? "" : "s") + ": "
+                + first + (more > 0 ? "; and " + more + " more" : ""));
     }
 }

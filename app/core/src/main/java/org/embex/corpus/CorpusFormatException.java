@@ -15,12 +15,14 @@ public class CorpusFormatException extends BadInputException {
     private final transient Path file;
     private final long line;
     private final long column;
+    private final String detail;
 
     public CorpusFormatException(Path file, long line, long column, String detail) {
         super(file + ": line " + line + (column > 0 ? ", column " + column : "") + ": " + detail);
         this.file = file;
         this.line = line;
         this.column = column;
+        this.detail = detail;
     }
 
     public Path file() {
@@ -31,8 +33,18 @@ public class CorpusFormatException extends BadInputException {
         return line;
     }
 
-    /** 1-based character column, 0 when the format does not tell. */
+    /**
+     * 1-based, 0 when the format does not tell. In a CSV or TSV row it is the cell's position,
+     * counted as {@code --text 2} counts columns; in JSONL the character where the value in
+     * question starts on its line; for a byte that is not in the file's encoding, the character
+     * where it stands.
+     */
     public long column() {
         return column;
+    }
+
+    /** What is wrong, without the file and position. */
+    public String detail() {
+        return detail;
     }
 }

@@ -2,6 +2,7 @@ package org.embex.corpus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,20 +20,31 @@ import org.apache.commons.csv.CSVRecord;
 
 import org.embex.BadInputException;
 
-/** CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes) and TSV, by Commons CSV. */
+/**
+ * CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes) and TSV, by Commons
+ * CSV. Every row has as many cells as the header, or without a header as the first row: a row
+ * with more or fewer is a bad row, never extra columns or empty cells made up to fit.
+ */
 final class DelimitedRecordReader extends LookaheadReader {
 
     private static final Pattern LINE_IN_MESSAGE = Pattern.compile("(?:startline|line:?) ?([0-9][0-9,]*)");
 
     private final Path file;
+    private final Charset charset;
+    private final char delimiter;
+    private final boolean header;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> columns = new ArrayList<>();
     private final LocatingReader reader;
 
-    DelimitedRecordReader(Path file, LocatingReader reader, char delimiter, boolean header) {
+    DelimitedRecordReader(Path file, LocatingReader reader, char delimiter, ReadOptions options, BadRows bad) {
+        super(bad);
         this.file = file;
         this.reader = reader;
+        this.charset = options.charset();
+        this.delimiter = delimiter;
+        this.header = options.header();
         CSVFormat format = (delimiter == '\t' ? CSVFormat.TDF : CSVFormat.RFC4180).builder()
                 // Blank lines are skipped below rather than by the parser, whose record positions
                 // would then point at the blank lines instead of the record.
@@ -65,7 +77,8 @@ final class DelimitedRecordReader extends LookaheadReader {
         try {
             while (records.hasNext()) {
                 CSVRecord record = records.next();
-                if (record.size() != 1 || !record.get(0).isEmpty()) {
+                // A blank line is no row; a line of "" is one empty cell, which the rule judges.
+                if (record.size() != 1 || !record.get(0).isEmpty() || !reader.emptyLineAt(record.getCharacterPosition())) {
                     return record;
                 }
             }
@@ -75,16 +88,22 @@ final class DelimitedRecordReader extends LookaheadReader {
         }
     }
 
+    /** Commons CSV's error with the line and cell where the quoting breaks, when the file says. */
     private CorpusFormatException located(RuntimeException e) {
         String message = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+        boolean unclosed = message.contains("EOF reached before encapsulated token finished");
+        boolean stray = message.contains("between encapsulated token and delimiter");
+        if (unclosed || stray) {
+            return BrokenQuote.find(file, charset, delimiter)
+                    .orElseGet(() -> new CorpusFormatException(file, lineIn(message), 0,
+                            unclosed ? BrokenQuote.UNCLOSED : BrokenQuote.STRAY));
+        }
+        return new CorpusFormatException(file, lineIn(message), 0, message);
+    }
+
+    private long lineIn(String message) {
         Matcher line = LINE_IN_MESSAGE.matcher(message);
-        long at = line.find() ? Long.parseLong(line.group(1).replace(",", "")) : reader.lineAt(Long.MAX_VALUE);
-        String detail = message.contains("EOF reached before encapsulated token finished")
-                ? "a quoted field opens here and is never closed (a missing \")"
-                : message.contains("between encapsulated token and delimiter")
-                ? "unexpected character after a closing quote (expected a delimiter or the end of the line)"
-                : message;
-        return new CorpusFormatException(file, at, 0, detail);
+        return line.find() ? Long.parseLong(line.group(1).replace(",", "")) : reader.lineAt(Long.MAX_VALUE);
     }
 
     @Override
@@ -94,19 +113,30 @@ final class DelimitedRecordReader extends LookaheadReader {
 
     @Override
     protected SourceRecord fetch() {
-        CSVRecord record = advance();
-        return record == null ? null : toSource(record);
+        for (CSVRecord record; (record = advance()) != null; ) {
+            long line = reader.lineAt(record.getCharacterPosition());
+            if (columns.isEmpty()) {
+                for (int i = 1; i <= record.size(); i++) {
+                    columns.add(String.valueOf(i));
+                }
+            }
+            if (record.size() == columns.size()) {
+                return toSource(record, line);
+            }
+            // The first cell that is extra, or the first that is missing.
+            reject(new CorpusFormatException(file, line, Math.min(record.size(), columns.size()) + 1,
+                    record.size() + (record.size() == 1 ? " cell" : " cells") + " where the "
+                            + (header ? "header" : "first row") + " has " + columns.size()));
+        }
+        return null;
     }
 
-    private SourceRecord toSource(CSVRecord record) {
-        Map<String, String> fields = new LinkedHashMap<>();
+    private SourceRecord toSource(CSVRecord record, long line) {
+        Map<String, Cell> cells = new LinkedHashMap<>();
         for (int i = 0; i < record.size(); i++) {
-            while (columns.size() <= i) {
-                columns.add(String.valueOf(columns.size() + 1));
-            }
-            fields.put(columns.get(i), record.get(i));
+            cells.put(columns.get(i), Cell.string(record.get(i), i + 1));
         }
-        return new SourceRecord(reader.lineAt(record.getCharacterPosition()), fields);
+        return new SourceRecord(file, line, cells);
     }
 
     @Override

@@ -8,15 +8,14 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.embex.BadInputException;
 
 /**
- * A folder of {@code .txt} and {@code .md} files, found at any depth, one text a file: the
- * column {@code id} is the file's path inside the folder, {@code text} its content.
+ * A folder of {@code .txt} and {@code .md} files ({@link TextFolder}), one text a file: the
+ * column {@code id} is the file's path inside the folder, {@code text} its content. Each record
+ * names its own file, so a problem with one text is reported at that file.
  */
 final class FolderRecordReader extends LookaheadReader {
 
@@ -26,23 +25,11 @@ final class FolderRecordReader extends LookaheadReader {
     private final Charset charset;
     private final Iterator<Path> files;
 
-    FolderRecordReader(Path folder, Charset charset) {
+    FolderRecordReader(Path folder, Charset charset, BadRows bad) {
+        super(bad);
         this.folder = folder;
         this.charset = charset;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            this.files = walk.filter(Files::isRegularFile)
-                    .filter(FolderRecordReader::isText)
-                    .sorted()
-                    .toList()
-                    .iterator();
-        } catch (IOException e) {
-            throw new BadInputException(folder + ": cannot list: " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean isText(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".txt") || name.endsWith(".md");
+        this.files = TextFolder.files(folder).iterator();
     }
 
     @Override
@@ -56,10 +43,10 @@ final class FolderRecordReader extends LookaheadReader {
             return null;
         }
         Path file = files.next();
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("id", folder.relativize(file).toString());
-        fields.put("text", read(file));
-        return new SourceRecord(1, fields);
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        cells.put("id", Cell.string(folder.relativize(file).toString(), 1));
+        cells.put("text", Cell.string(read(file), 1));
+        return new SourceRecord(file, 1, cells);
     }
 
     private String read(Path file) {

@@ -7,16 +7,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * JSON Lines: one object a line, parsed by Jackson. Scalars become their text, {@code null} an
- * empty string, nested values their JSON. Blank lines are skipped.
+ * empty string, nested values their JSON; each value keeps its JSON type and the character where
+ * it starts, for the text rule and its messages. Blank lines are skipped; a line that is not one
+ * JSON object is a bad row.
  */
 final class JsonlRecordReader extends LookaheadReader {
 
@@ -27,7 +30,8 @@ final class JsonlRecordReader extends LookaheadReader {
     private final List<String> columns = new ArrayList<>();
     private long lineNumber;
 
-    JsonlRecordReader(Path file, LocatingReader reader) {
+    JsonlRecordReader(Path file, LocatingReader reader, BadRows bad) {
+        super(bad);
         this.file = file;
         this.lines = new BufferedReader(reader, 1 << 16);
     }
@@ -41,8 +45,13 @@ final class JsonlRecordReader extends LookaheadReader {
     protected SourceRecord fetch() {
         for (String line; (line = readLine()) != null; ) {
             lineNumber++;
-            if (!line.isBlank()) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
                 return parse(line);
+            } catch (CorpusFormatException problem) {
+                reject(problem);
             }
         }
         return null;
@@ -57,26 +66,48 @@ final class JsonlRecordReader extends LookaheadReader {
     }
 
     private SourceRecord parse(String line) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(line);
+        try (JsonParser parser = JSON.createParser(line)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw problem(parser, "expected a JSON object, found " + (first == null ? "nothing" : kind(first).words()));
+            }
+            Map<String, Cell> cells = new LinkedHashMap<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                Cell.Kind kind = kind(parser.nextToken());
+                long column = parser.currentTokenLocation().getColumnNr();
+                JsonNode value = JSON.readTree(parser);
+                String text = value.isNull() ? "" : value.isValueNode() ? value.asText() : value.toString();
+                cells.put(name, new Cell(text, column, kind));
+            }
+            if (parser.nextToken() != null) {
+                throw problem(parser, "more follows the JSON object; JSON Lines holds one object a line");
+            }
+            cells.keySet().stream().filter(name -> !columns.contains(name)).forEach(columns::add);
+            return new SourceRecord(file, lineNumber, cells);
         } catch (JsonProcessingException e) {
             throw new CorpusFormatException(file, lineNumber, e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
                     "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
         }
-        if (node == null || !node.isObject()) {
-            String found = node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT);
-            throw new CorpusFormatException(file, lineNumber, 0, "expected a JSON object, found " + found);
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        node.properties().forEach(field -> {
-            if (!columns.contains(field.getKey())) {
-                columns.add(field.getKey());
-            }
-            JsonNode value = field.getValue();
-            fields.put(field.getKey(), value.isNull() ? "" : value.isValueNode() ? value.asText() : value.toString());
-        });
-        return new SourceRecord(lineNumber, fields);
+    }
+
+    private CorpusFormatException problem(JsonParser parser, String detail) {
+        return new CorpusFormatException(file, lineNumber, parser.currentTokenLocation().getColumnNr(), detail);
+    }
+
+    /** The type of the value that starts with {@code token}. */
+    private static Cell.Kind kind(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> Cell.Kind.OBJECT;
+            case START_ARRAY -> Cell.Kind.ARRAY;
+            case VALUE_STRING -> Cell.Kind.STRING;
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Cell.Kind.NUMBER;
+            case VALUE_TRUE, VALUE_FALSE -> Cell.Kind.BOOLEAN;
+            case VALUE_NULL -> Cell.Kind.NULL;
+            default -> throw new IllegalStateException("a JSON value cannot start with " + token);
+        };
     }
 
     @Override

@@ -82,6 +82,17 @@ final class LocatingReader extends Reader {
         return linesBefore;
     }
 
+    /**
+     * Whether the line that starts at {@code offset} is empty: its break ({@code \n}, or
+     * {@code \r\n}) follows at once and has been handed out. Offsets must not decrease from one
+     * call to the next, as for {@link #lineAt}.
+     */
+    boolean emptyLineAt(long offset) {
+        lineAt(offset);
+        Long next = pendingBreaks.peekFirst();
+        return next != null && next - offset <= 1;
+    }
+
     /** Decodes the next chunk; false at the end of the input. */
     private boolean fill() throws IOException {
         if (endOfInput && !bytes.hasRemaining()) {

@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * Rows of a text file, read whole: the simple reading that commands need for small and medium
- * files. Columns are named by the header, or {@code 1}, {@code 2}, … when there is none.
+ * files. Columns are named by the header, or {@code 1}, {@code 2}, … when there is none. The rows
+ * left out as bad, when bad rows were to be skipped, are listed.
  */
-public record Table(Path source, List<String> columns, List<Row> rows, boolean hasHeader) {
+public record Table(Path source, List<String> columns, List<Row> rows, boolean hasHeader, List<SkippedRow> skipped) {
 
     /** One record and the line of the file where it starts. */
     public record Row(long line, List<String> cells) {

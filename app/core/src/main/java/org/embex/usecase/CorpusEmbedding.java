@@ -1,6 +1,7 @@
 package org.embex.usecase;
 
-import org.embex.BadInputException;
+import java.nio.file.Files;
+
 import org.embex.Seed;
 import org.embex.cache.CachingEmbedder;
 import org.embex.corpus.Corpus;
@@ -21,7 +22,7 @@ public final class CorpusEmbedding {
     private CorpusEmbedding() {
     }
 
-    /** Reads {@code spec}'s file and embeds it; a file without rows is a bad input. */
+    /** Reads {@code spec}'s file and embeds it; a file without texts is a bad input, said by the reader. */
     public static EmbeddedCorpus embed(Workspace workspace, CorpusSpec spec, String model, ProgressListener progress,
                                        CancellationToken cancellation) {
         return embed(workspace, spec, spec.read(), model, progress, cancellation);
@@ -41,12 +42,13 @@ public final class CorpusEmbedding {
     /** Embeds in another role: {@code embed --role} writes query or passage vectors for other tools. */
     public static EmbeddedCorpus embed(Workspace workspace, CorpusSpec spec, Corpus corpus, String model, Role role,
                                        ProgressListener progress, CancellationToken cancellation) {
-        if (corpus.rows().isEmpty()) {
-            throw new BadInputException(spec.file() + ": no texts to embed");
-        }
         cancellation.check();
         CachingEmbedder source = workspace.source(model);
-        workspace.cache().recordCorpus(spec.file(), spec.describe(), corpus.rows().size());
+        // The cache records a corpus by the hash of its one file; a folder has none, so it is not
+        // recorded (its layouts and index are still kept, under CorpusHash's key).
+        if (!Files.isDirectory(spec.file())) {
+            workspace.cache().recordCorpus(spec.file(), spec.describe(), corpus.rows().size());
+        }
         long started = System.nanoTime();
         CachingEmbedder.EmbedRun run = source.run(corpus.texts(), role, (done, total) -> {
             cancellation.check();

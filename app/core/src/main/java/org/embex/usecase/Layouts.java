@@ -105,7 +105,7 @@ public final class Layouts {
     }
 
     private LayoutKey key(EmbeddedCorpus corpus, LayoutMethod method) {
-        return LayoutKey.of(workspace.cache().sha256(corpus.spec().file()), corpus.spec().describe(), corpus.fingerprint(),
-                method.key(), umap, tsne);
+        return LayoutKey.of(CorpusHash.of(workspace.cache(), corpus.spec().file()), corpus.spec().describe(),
+                corpus.fingerprint(), method.key(), umap, tsne);
     }
 }

@@ -460,8 +460,9 @@ class ExplorerTest {
         lines.add("id,text,label");
         for (int i = 0; i < rows; i++) {
             int topic = random.nextInt(topics.length);
-            lines.add(i + "," + openings[random.nextInt(openings.length)] + " " + topics[topic] + " " + (i * 7 + 3) + " "
-                    + things[random.nextInt(things.length)] + " (ticket " + seed + "-" + i + ")," + "topic" + topic);
+            // Quoted: the openings hold commas.
+            lines.add(i + ",\"" + openings[random.nextInt(openings.length)] + " " + topics[topic] + " " + (i * 7 + 3) + " "
+                    + things[random.nextInt(things.length)] + " (ticket " + seed + "-" + i + ")\",topic" + topic);
         }
         Files.write(file, lines, StandardCharsets.UTF_8);
         return file;
