@@ -18,7 +18,7 @@ import org.embex.usecase.Workspace;
 @Command(name = "classify", header = "Accuracy and macro-F1 of classifying texts by their embeddings (JSON: fractions from 0 to 1).",
         description = "Three classifiers on the same vectors: nearest label centroid, a similarity-weighted vote of "
                 + "the 10 nearest training texts, and logistic regression.")
-final class ClassifyCommand implements Runnable {
+final class ClassifyCommand implements Runnable, ShowsSkippedRows {
 
     @Mixin
     private ModelOptions model;
@@ -46,7 +46,9 @@ final class ClassifyCommand implements Runnable {
     public void run() {
         try (Workspace workspace = model.workspace(cache)) {
             ProgressBar bar = output.progress("embedding");
-            ClassificationReport report = Evaluations.classify(workspace, model.model, columns.spec(train), columns.spec(test), bar);
+            Evaluations.Classified classified = Evaluations.classify(workspace, model.model, columns.spec(train),
+                    columns.spec(test), bar);
+            ClassificationReport report = classified.report();
             bar.finish();
             if (confusion != null) {
                 List<List<?>> rows = new java.util.ArrayList<>();
@@ -60,10 +62,12 @@ final class ClassifyCommand implements Runnable {
             result.put("test", report.test());
             report.methods().forEach((method, figures) -> result.put("accuracy_" + method, figures.accuracy()));
             report.methods().forEach((method, figures) -> result.put("macro_f1_" + method, figures.macroF1()));
+            SkippedRows.put(result, classified.train(), classified.test());
             if (output.json) {
                 output.printJson(result);
                 return;
             }
+            SkippedRows.warn(output, classified.train(), classified.test());
             output.out().printf("%s: %d training, %d test texts%n", report.model(), report.train(), report.test());
             report.methods().forEach((method, figures) -> output.out().printf("  %-9s accuracy %s   macro-F1 %.4f%n",
                     method, Rates.percent(figures.accuracy()), figures.macroF1()));

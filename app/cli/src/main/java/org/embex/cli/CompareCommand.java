@@ -28,7 +28,7 @@ import org.embex.vectors.Metric;
 
 /** Two models side by side on one corpus. */
 @Command(name = "compare", header = "Compare two models on the same texts: neighbour overlap, the rows they disagree on, metrics.")
-final class CompareCommand implements Runnable {
+final class CompareCommand implements Runnable, ShowsSkippedRows {
 
     @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL",
             description = "A model id or folder; give it twice: -m A -m B.")
@@ -89,6 +89,7 @@ final class CompareCommand implements Runnable {
             EmbeddedCorpus first = CorpusEmbedding.embed(workspace, columns.spec(file), models.get(0), bar,
                     CancellationToken.none());
             bar.finish();
+            SkippedRows.warn(output, first.corpus());
             ProgressBar second = output.progress("embedding with " + models.get(1));
             ModelPair pair = ModelPair.of(workspace, first, models.get(1), k == null ? Math.min(ModelPair.DEFAULT_K,
                     first.size() - 1) : k, chosen, Optional.ofNullable(outOfScope), seed, second, CancellationToken.none());
@@ -142,6 +143,7 @@ final class CompareCommand implements Runnable {
             metrics.put(model.model(), figures);
         }
         result.put("metrics", metrics);
+        SkippedRows.put(result, pair.first().corpus());
         if (output.json) {
             output.printJson(result);
             return;

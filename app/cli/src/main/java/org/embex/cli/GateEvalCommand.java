@@ -2,6 +2,7 @@ package org.embex.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.embex.BadInputException;
+import org.embex.corpus.Corpus;
 import org.embex.gate.GateReport;
 import org.embex.gate.GateScoring;
 import org.embex.progress.CancellationToken;
@@ -26,7 +28,7 @@ import org.embex.usecase.Workspace;
         description = {"Give one labelled FILE, split as the threshold workbench splits it (of each intent every other row "
                 + "is an example, the rest and every out-of-scope row are queries), or --reference and --queries.",
                 "The reported threshold keeps 95%% of in-scope queries. JSON rates are fractions from 0 to 1."})
-final class GateEvalCommand implements Runnable {
+final class GateEvalCommand implements Runnable, ShowsSkippedRows {
 
     private static final String OPTION = "--out-of-scope";
     private static final String HINT = "Name it with " + OPTION + " LABEL.";
@@ -75,17 +77,22 @@ final class GateEvalCommand implements Runnable {
         try (Workspace workspace = model.workspace(cache)) {
             ProgressBar bar = output.progress("embedding");
             GateStudy.Result study;
+            List<Corpus> read;
             if (split) {
                 EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, columns.spec(file), model.model, bar,
                         CancellationToken.none());
                 String label = OutOfScope.require(file, corpus.labels(), given, HINT);
                 study = GateStudy.splitting(corpus, label, how).orElseThrow(() -> new BadInputException(file
                         + ": splitting it leaves no in-scope example, in-scope query or out-of-scope query"));
+                read = List.of(corpus.corpus());
             } else {
                 study = GateStudy.ofFiles(workspace, model.model, columns.spec(reference), columns.spec(queries), given, HINT,
                         how, bar, CancellationToken.none());
+                read = study.read();
             }
             bar.finish();
+            Corpus[] files = read.toArray(Corpus[]::new);
+            SkippedRows.warn(output, files);
             GateReport report = study.report();
             if (export != null) {
                 GatePolicy.export(report.gate(), export);
@@ -105,6 +112,7 @@ final class GateEvalCommand implements Runnable {
             if (export != null) {
                 result.put("export", export.toString());
             }
+            SkippedRows.put(result, files);
             if (output.json) {
                 output.printJson(result);
                 return;

@@ -127,10 +127,19 @@ class CorpusInputsTest {
     }
 
     @Test
-    void skippingIsRefusedWhereACommandCannotShowTheSkippedRows() throws IOException {
-        Path train = ragged();
-        assertOneLineError(Run.of("eval", "classify", "-m", MODEL, "--train", train.toString(), "--test", train.toString(),
-                "--skip-bad-rows"), "--skip-bad-rows", "eval classify");
+    void theOtherCommandsThatReadACorpusListTheRowsTheySkipToo() throws IOException {
+        String file = ragged().toString();
+        Run classify = Run.of("eval", "classify", "-m", MODEL, "--train", file, "--test", file, "--skip-bad-rows", "--json",
+                "--quiet");
+        assertThat(classify.exitCode()).as(classify.err()).isZero();
+        assertThat(classify.json().get("skipped_rows").asInt()).isEqualTo(6);
+        Run compare = Run.of("compare", file, "-m", MODEL, "-m", "bge-small-zh-v1.5", "-k", "3", "--skip-bad-rows", "--quiet",
+                "--cache", cache().toString());
+        assertThat(compare.exitCode()).as(compare.err()).isZero();
+        assertThat(compare.err().strip()).startsWith("warning: " + file + ": skipped 3 bad rows");
+        Run gate = Run.of("eval", "gate", "-m", MODEL, "--reference", file, "--queries", file, "--out-of-scope", "network",
+                "--skip-bad-rows", "--json", "--quiet");
+        assertThat(gate.json().get("skipped").get(0).get("line").asInt()).as(gate.err()).isEqualTo(7);
     }
 
     @Test

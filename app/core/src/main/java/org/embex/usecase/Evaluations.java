@@ -31,12 +31,16 @@ public final class Evaluations {
     private Evaluations() {
     }
 
-    public static ClassificationReport classify(Workspace workspace, String model, CorpusSpec train, CorpusSpec test,
-                                                ProgressListener progress) {
-        Corpus trainRows = nonEmpty(train);
-        Corpus testRows = nonEmpty(test);
-        return Classification.run(workspace.source(model), trainRows.texts(), labels(trainRows), testRows.texts(),
-                labels(testRows), progress);
+    /** A classification and the two files as they were read (with any rows skipped). */
+    public record Classified(ClassificationReport report, Corpus train, Corpus test) {
+    }
+
+    public static Classified classify(Workspace workspace, String model, CorpusSpec train, CorpusSpec test,
+                                      ProgressListener progress) {
+        Corpus trainRows = train.read();
+        Corpus testRows = test.read();
+        return new Classified(Classification.run(workspace.source(model), trainRows.texts(), labels(trainRows),
+                testRows.texts(), labels(testRows), progress), trainRows, testRows);
     }
 
     /** BEIR's layout: {@code corpus.jsonl} (_id, optional title, text), {@code queries.jsonl}, {@code qrels.tsv}. */
@@ -47,14 +51,6 @@ public final class Evaluations {
         return Retrieval.run(workspace.source(model), ids(documents),
                 documents.rows().stream().map(row -> row.text().strip()).toList(), ids(asked), asked.texts(),
                 judgements(qrels), progress);
-    }
-
-    private static Corpus nonEmpty(CorpusSpec spec) {
-        Corpus corpus = spec.read();
-        if (corpus.rows().isEmpty()) {
-            throw new BadInputException(spec.file() + ": no texts");
-        }
-        return corpus;
     }
 
     private static List<String> labels(Corpus corpus) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.embex.BadInputException;
+import org.embex.corpus.Corpus;
 import org.embex.gate.GateEvaluation;
 import org.embex.gate.GateReport;
 import org.embex.gate.GateScoring;
@@ -27,8 +28,12 @@ public final class GateStudy {
     private GateStudy() {
     }
 
-    /** The figures ({@code eval gate}) and the scores behind them (the workbench). */
-    public record Result(GateReport report, ThresholdStudy study, int references) {
+    /**
+     * The figures ({@code eval gate}) and the scores behind them (the workbench).
+     *
+     * @param read the files as they were read, with any rows skipped (none when one corpus was split)
+     */
+    public record Result(GateReport report, ThresholdStudy study, int references, List<Corpus> read) {
     }
 
     /**
@@ -71,7 +76,7 @@ public final class GateStudy {
         return Optional.of(scored(open, source, queries.stream().map(i -> corpus.vectors().row(i)).toList(),
                 queries.stream().map(i -> corpus.row(i).label()).toList(), outOfScope,
                 queries.stream().map(i -> corpus.row(i).text()).toList(),
-                queries.stream().mapToInt(Integer::intValue).toArray(), references.size()));
+                queries.stream().mapToInt(Integer::intValue).toArray(), references.size(), List.of()));
     }
 
     /**
@@ -105,15 +110,16 @@ public final class GateStudy {
         Arrays.fill(noRows, -1);
         String source = String.format("gate: %,d examples from %s, %,d queries from %s", examples.size(),
                 references.file().getFileName(), asked.size(), queries.file().getFileName());
-        return scored(open, source, rows(asked.vectors()), queryLabels, label, asked.corpus().texts(), noRows, examples.size());
+        return scored(open, source, rows(asked.vectors()), queryLabels, label, asked.corpus().texts(), noRows, examples.size(),
+                List.of(exampleRows, queryRows));
     }
 
     private static Result scored(IntentGate open, String source, List<float[]> queries, List<String> labels, String outOfScope,
-                                 List<String> texts, int[] rows, int references) {
+                                 List<String> texts, int[] rows, int references, List<Corpus> read) {
         GateReport report = GateEvaluation.score(open, queries, labels, outOfScope);
         ThresholdStudy study = ThresholdStudy.of(open.modelId(), source, report.scores(), report.positive(), texts, rows,
                 Optional.of(open));
-        return new Result(report, study, references);
+        return new Result(report, study, references, read);
     }
 
     private static List<float[]> rows(VectorMatrix vectors) {

@@ -20,6 +20,8 @@ import org.embex.cli.ColumnOptions;
 import org.embex.cli.ModelOptions;
 import org.embex.cli.OutputOptions;
 import org.embex.cli.ProgressBar;
+import org.embex.cli.ShowsSkippedRows;
+import org.embex.cli.SkippedRows;
 import org.embex.desktop.plot.Plots;
 import org.embex.layout.Layout;
 import org.embex.layout.LayoutWatch;
@@ -39,7 +41,7 @@ import org.embex.usecase.Workspace;
 @Command(name = "plot", header = "Draw the explorer's map, threshold workbench or model comparison to a PNG.",
         description = "The same views the window shows, drawn off-screen; the layout comes from the cache when 'project' or "
                 + "the window made it before.")
-final class PlotCommand implements Runnable {
+final class PlotCommand implements Runnable, ShowsSkippedRows {
 
     @Mixin
     private ModelOptions model;
@@ -104,6 +106,7 @@ final class PlotCommand implements Runnable {
             ProgressBar embedding = output.progress("embedding");
             EmbeddedCorpus embedded = CorpusEmbedding.embed(workspace, spec, model.model, embedding, CancellationToken.none());
             embedding.finish();
+            SkippedRows.warn(output, embedded.corpus());
             if (embedded.size() < 2) {
                 throw new BadInputException(file + ": a map needs at least two rows");
             }
@@ -128,7 +131,7 @@ final class PlotCommand implements Runnable {
             result.put("colour", coloured);
             result.put("output", target.toString());
             report(result, String.format("wrote %s: %s map of %,d points, coloured by %s", target, chosen.label(),
-                    embedded.size(), coloured));
+                    embedded.size(), coloured), embedded);
         }
     }
 
@@ -158,7 +161,7 @@ final class PlotCommand implements Runnable {
         StringBuilder line = new StringBuilder(String.format("wrote %s: ROC of %s (%s); AUROC", target,
                 studies.get(0).model(), studies.get(0).source()));
         studies.forEach(study -> line.append(String.format(" %s %.4f", study.model(), study.curve().auc())));
-        report(result, line.toString());
+        report(result, line.toString(), embedded);
     }
 
     private void plotCompare(Workspace workspace, EmbeddedCorpus embedded, Layout layout, LayoutMethod chosen,
@@ -174,11 +177,12 @@ final class PlotCommand implements Runnable {
         result.put("neighbour_overlap_mean", pair.comparison().meanOverlap());
         result.put("output", target.toString());
         report(result, String.format("wrote %s: %s vs %s, %d-NN overlap mean %.3f", target, pair.first().model(),
-                pair.second().model(), pair.comparison().k(), pair.comparison().meanOverlap()));
+                pair.second().model(), pair.comparison().k(), pair.comparison().meanOverlap()), embedded);
     }
 
-    private void report(Map<String, Object> result, String line) {
+    private void report(Map<String, Object> result, String line, EmbeddedCorpus corpus) {
         if (output.json) {
+            SkippedRows.put(result, corpus.corpus());
             output.printJson(result);
         } else {
             output.out().println(line);
