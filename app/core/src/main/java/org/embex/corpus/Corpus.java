@@ -3,7 +3,6 @@ package org.embex.corpus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The texts of one file, read whole, with the file's columns and the rows left out as bad (only
@@ -30,12 +29,6 @@ public record Corpus(Path source, List<String> columns, List<TextRow> rows, List
      * when none was skipped: what the command line warns and the window shows.
      */
     public Optional<String> skippedSummary(int shown) {
-        if (skipped.isEmpty()) {
-            return Optional.empty();
-        }
-        String first = skipped.stream().limit(shown).map(row -> row.describe(source)).collect(Collectors.joining("; "));
-        int more = skipped.size() - Math.min(shown, skipped.size());
-        return Optional.of(source + ": skipped " + skipped.size() + " bad row" + (skipped.size() == 1 ? "" : "s") + ": "
-                + first + (more > 0 ? "; and " + more + " more" : ""));
+        return SkippedRow.summary(source, skipped, shown);
     }
 }

@@ -14,6 +14,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -21,6 +22,7 @@ import javafx.stage.Window;
 
 import org.embex.BadInputException;
 import org.embex.corpus.ColumnChoice;
+import org.embex.corpus.CorpusFormatException;
 import org.embex.corpus.ReadOptions;
 import org.embex.corpus.Table;
 import org.embex.corpus.TableFormat;
@@ -37,10 +39,12 @@ public final class ImportDialog extends Dialog<CorpusSpec> {
 
     private static final int PREVIEW_ROWS = 200;
     private static final String NONE = "(none)";
+    private static final int SKIPPED_SHOWN = 5;
 
     private final Path file;
     private final ComboBox<TableFormat> format = new ComboBox<>();
     private final CheckBox header = new CheckBox("First line is a header");
+    private final CheckBox skipBadRows = new CheckBox("Skip rows that do not fit, and list them");
     private final ComboBox<String> text = new ComboBox<>();
     private final ComboBox<String> label = new ComboBox<>();
     private final ComboBox<String> id = new ComboBox<>();
@@ -64,6 +68,9 @@ public final class ImportDialog extends Dialog<CorpusSpec> {
         label.setId("label-column");
         id.setId("id-column");
         header.setSelected(true);
+        skipBadRows.setId("skip-bad-rows");
+        skipBadRows.setTooltip(new Tooltip("Rows with more or fewer cells than the header, or with an empty text, are left "
+                + "out and listed, as the commands' --skip-bad-rows does; otherwise the first one stops the import"));
         problem.setId("import-problem");
         problem.setWrapText(true);
         problem.getStyleClass().add("danger");
@@ -73,7 +80,7 @@ public final class ImportDialog extends Dialog<CorpusSpec> {
         GridPane choices = new GridPane();
         choices.setHgap(10);
         choices.setVgap(8);
-        choices.addRow(0, new Label("Format"), format, header);
+        choices.addRow(0, new Label("Format"), format, header, skipBadRows);
         choices.addRow(1, new Label("Text"), text, new Label("Label"), label, new Label("Id"), id);
         preview.setId("preview");
         preview.setPlaceholder(new Label("Nothing to preview"));
@@ -86,6 +93,7 @@ public final class ImportDialog extends Dialog<CorpusSpec> {
         format.setValue(detected.orElse(TableFormat.CSV));
         format.valueProperty().addListener((o, was, now) -> reload());
         header.selectedProperty().addListener((o, was, now) -> reload());
+        skipBadRows.selectedProperty().addListener((o, was, now) -> reload());
         reload();
         setResultConverter(button -> button == ButtonType.OK ? spec() : null);
     }
@@ -99,7 +107,8 @@ public final class ImportDialog extends Dialog<CorpusSpec> {
     }
 
     private ReadOptions options() {
-        return ReadOptions.defaults().withHeader(header.isSelected()).withFormat(format.getValue());
+        return ReadOptions.defaults().withHeader(header.isSelected()).withFormat(format.getValue())
+                .withSkipBadRows(skipBadRows.isSelected());
     }
 
     /** Reads the file again with the current format and header choice and refills the preview. */
@@ -110,13 +119,19 @@ public final class ImportDialog extends Dialog<CorpusSpec> {
         filling = true;
         try {
             Table table = CorpusPreview.of(file, options());
-            problem.setVisible(false);
-            problem.setManaged(false);
+            // Skipped rows are told, in the words the commands use, but do not stop the import.
+            Optional<String> skipped = CorpusPreview.skippedSummary(table, SKIPPED_SHOWN);
+            problem.setText(skipped.orElse(""));
+            problem.getStyleClass().setAll("label", "warning");
+            problem.setVisible(skipped.isPresent());
+            problem.setManaged(skipped.isPresent());
             showColumns(table);
             showPreview(table);
             getDialogPane().lookupButton(ButtonType.OK).setDisable(table.columns().isEmpty());
         } catch (BadInputException e) {
-            problem.setText(e.getMessage());
+            problem.setText(e.getMessage() + (e instanceof CorpusFormatException && !skipBadRows.isSelected()
+                    ? "\nTick “Skip rows that do not fit” to leave such rows out and list them." : ""));
+            problem.getStyleClass().setAll("label", "danger");
             problem.setVisible(true);
             problem.setManaged(true);
             preview.getColumns().clear();
