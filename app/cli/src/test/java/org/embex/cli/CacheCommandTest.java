@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.embex.cache.CachedVector;
 import org.embex.cache.VectorCache;
 import org.embex.embed.Embedding;
+import org.embex.model.ContentHash;
 import org.embex.model.ModelFingerprint;
 
 /**
@@ -64,11 +65,11 @@ class CacheCommandTest {
     void statsOnAnotherProgramsDatabaseLeavesItAsItWas() throws Exception {
         Path other = dir.resolve("app.db");
         sql(other, "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)", "INSERT INTO settings VALUES ('theme', 'dark')");
-        byte[] before = Files.readAllBytes(other);
+        String before = ContentHash.ofFile(other);
         assertOneLineError(Run.of("cache", "stats", "--cache", other.toString()), ExitCode.BAD_INPUT,
                 "embex: cache " + other + " is not an embex cache (it is another program's SQLite database); "
                         + "embex leaves it alone: choose another file with --cache or EMBEX_CACHE");
-        assertThat(Files.readAllBytes(other)).isEqualTo(before);
+        assertThat(ContentHash.ofFile(other)).isEqualTo(before);
     }
 
     @Test
@@ -94,11 +95,11 @@ class CacheCommandTest {
     @Test
     void embedIntoADamagedCacheWritesNothingToIt() throws IOException {
         Path cache = damagedCache();
-        byte[] before = Files.readAllBytes(cache);
+        String before = ContentHash.ofFile(cache);
         Path input = Files.writeString(dir.resolve("in.txt"), "hello\nworld\n");
         assertOneLineError(Run.of("embed", input.toString(), "-m", "all-minilm-l6-v2", "--cache", cache.toString()),
                 ExitCode.FAILURE, "is damaged", "./embex cache recover");
-        assertThat(Files.readAllBytes(cache)).isEqualTo(before);
+        assertThat(ContentHash.ofFile(cache)).isEqualTo(before);
         Path wal = Path.of(cache + "-wal");
         assertThat(Files.notExists(wal) || sizeOf(wal) == 0).as("nothing went into a WAL either").isTrue();
     }
@@ -128,14 +129,14 @@ class CacheCommandTest {
     @Test
     void recoverCopiesTheGoodRowsIntoANewCacheThatIsSound() throws IOException {
         Path cache = damagedCache();
-        byte[] before = Files.readAllBytes(cache);
+        String before = ContentHash.ofFile(cache);
         Path copy = dir.resolve("vectors-recovered.sqlite");
         Run run = Run.of("cache", "recover", "--cache", cache.toString(), "--to", copy.toString(), "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode recovery = run.json();
         assertThat(recovery.get("vectors").asLong()).isBetween(VECTORS - 22L, VECTORS - 1L);
         assertThat(recovery.get("listed").asLong()).isEqualTo(VECTORS);
-        assertThat(Files.readAllBytes(cache)).isEqualTo(before);
+        assertThat(ContentHash.ofFile(cache)).isEqualTo(before);
 
         JsonNode check = Run.of("cache", "check", "--cache", copy.toString(), "--json").json();
         assertThat(check.get("sound").asBoolean()).isTrue();

@@ -16,7 +16,6 @@ import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteOpenMode;
 
 import org.embex.BadInputException;
 import org.embex.embed.Embedding;
@@ -25,7 +24,7 @@ import org.embex.model.ModelFingerprint;
 
 /**
  * Copies what SQLite can still read from a damaged cache into a new cache file
- * ({@code cache recover}, docs/decisions/0012). The damaged file is only read ({@code query_only}):
+ * ({@code cache recover}, docs/decisions/0012). The damaged file is only read (a read-only connection):
  * if anything goes wrong, it is as it was, and the half-made copy is deleted. What costs compute is
  * copied, through the same methods every run writes with: models, vectors, layouts and neighbour
  * graphs. The list of corpora opened and the remembered file hashes are not: they are filled again
@@ -84,15 +83,15 @@ public final class CacheRecovery {
         }
     }
 
-    /** A connection that cannot write: the damaged file stays exactly as it was. */
+    /**
+     * A read-only connection: the damaged file stays exactly as it was. Read-only rather than
+     * {@code query_only}: a read-write connection, the last to close, would checkpoint the WAL into
+     * the damaged file.
+     */
     private static Connection reading(Path file) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
-        config.resetOpenMode(SQLiteOpenMode.CREATE);
-        Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA query_only = 1");
-        }
-        return connection;
+        config.setReadOnly(true);
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 
     private static CacheSchema.Identity identity(Connection source, Path file) {

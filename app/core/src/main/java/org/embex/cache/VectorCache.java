@@ -83,6 +83,7 @@ public final class VectorCache implements AutoCloseable, FileHasher {
 
     private static VectorCache open(Path file, boolean create) {
         CachePath.requireUsable(file, create);
+        refuseThroughItsWal(file);
         SQLiteConfig config = new SQLiteConfig();
         // No journal mode or page size here: setting them writes to the file, which is not known to be a cache yet.
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -104,6 +105,27 @@ public final class VectorCache implements AutoCloseable, FileHasher {
         } catch (RuntimeException e) {
             cache.close();
             throw e;
+        }
+    }
+
+    /**
+     * Refuses a file that is not embex's, looking through a read-only connection, when a WAL lies
+     * beside it. The last read-write connection to close checkpoints the WAL into the database:
+     * another program's file left with frames in its WAL (the program died) would be written to
+     * just by being looked at. A read-only connection never checkpoints. Without a WAL beside the
+     * file, the read-write connection that {@link #prepare} identifies it through writes nothing.
+     */
+    private static void refuseThroughItsWal(Path file) {
+        if (!Files.exists(Path.of(file.toAbsolutePath() + "-wal"))) {
+            return;
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        try (Connection look = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+            CacheSchema.requireWritable(CacheSchema.identify(look), file);
+        } catch (SQLException e) {
+            throw CacheException.of(file, "open", e);
         }
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.embex.BadInputException;
 import org.embex.embed.Embedding;
 import org.embex.layout.Layout;
+import org.embex.model.ContentHash;
 import org.embex.model.ModelFingerprint;
 import org.embex.vectors.Metric;
 
@@ -33,7 +34,7 @@ class CacheRecoveryTest {
     @Test
     void recoveryCopiesTheVectorsOnSoundPagesBitForBitAndLeavesTheDamagedFileAlone() throws IOException {
         Path damaged = DamagedCaches.damaged(dir.resolve("c.sqlite"), MODEL);
-        byte[] before = Files.readAllBytes(damaged);
+        String before = ContentHash.ofFile(damaged);
         Path target = dir.resolve("c-recovered.sqlite");
 
         Recovery recovery = CacheRecovery.recover(damaged, target);
@@ -43,7 +44,7 @@ class CacheRecoveryTest {
         assertThat(recovery.vectors()).as("the rows of the damaged pages are lost, the others kept")
                 .isBetween(DamagedCaches.VECTORS - 22L, DamagedCaches.VECTORS - 1L);
         assertThat(recovery.listed()).hasValue(DamagedCaches.VECTORS);
-        assertThat(Files.readAllBytes(damaged)).isEqualTo(before);
+        assertThat(ContentHash.ofFile(damaged)).isEqualTo(before);
         try (VectorCache copy = VectorCache.openExisting(target)) {
             assertThat(copy.check().problems()).isEmpty();
             Map<ByteBuffer, Embedding> back = copy.get(copy.modelKey(MODEL, "a", DamagedCaches.DIMS), DamagedCaches.hashes());

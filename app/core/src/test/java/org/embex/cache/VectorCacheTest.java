@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.embex.BadInputException;
 import org.embex.embed.Embedding;
+import org.embex.model.ContentHash;
 import org.embex.model.ModelFingerprint;
 
 class VectorCacheTest {
@@ -152,13 +153,36 @@ class VectorCacheTest {
     void anotherProgramsDatabaseIsRefusedAndLeftAsItWas() throws Exception {
         Path file = dir.resolve("photos.db");
         sql(file, "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)", "INSERT INTO photos (name) VALUES ('beach')");
-        byte[] before = Files.readAllBytes(file);
+        String before = ContentHash.ofFile(file);
         assertThatThrownBy(() -> VectorCache.open(file))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("cache " + file + " is not an embex cache (it is another program's SQLite database); "
                         + "embex leaves it alone: choose another file with --cache or EMBEX_CACHE");
-        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(ContentHash.ofFile(file)).isEqualTo(before);
         assertThat(besides(file)).isEmpty();
+    }
+
+    @Test
+    void anotherProgramsDatabaseLeftWithFramesInItsWalGetsNothingCheckpointedIntoIt() throws Exception {
+        Path running = dir.resolve("running.db");
+        Path crashed = dir.resolve("crashed.db");
+        try (Connection app = DriverManager.getConnection("jdbc:sqlite:" + running);
+             Statement statement = app.createStatement()) {
+            statement.execute("PRAGMA journal_mode = WAL");
+            statement.execute("PRAGMA wal_autocheckpoint = 0");
+            statement.execute("CREATE TABLE notes (text TEXT)");
+            statement.execute("INSERT INTO notes VALUES ('only in the WAL so far')");
+            // The files as the program leaves them when it dies before a checkpoint.
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                Files.copy(Path.of(running + suffix), Path.of(crashed + suffix));
+            }
+        }
+        String before = ContentHash.ofFile(crashed);
+        String walBefore = ContentHash.ofFile(Path.of(crashed + "-wal"));
+        assertThatThrownBy(() -> VectorCache.open(crashed)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("is not an embex cache");
+        assertThat(ContentHash.ofFile(crashed)).isEqualTo(before);
+        assertThat(ContentHash.ofFile(Path.of(crashed + "-wal"))).isEqualTo(walBefore);
     }
 
     @Test
@@ -166,10 +190,10 @@ class VectorCacheTest {
         Path file = dir.resolve("mine.db");
         sql(file, "CREATE TABLE vectors (id INTEGER PRIMARY KEY, data BLOB)", "INSERT INTO vectors (data) VALUES (x'0102')",
                 "PRAGMA user_version = 1");
-        byte[] before = Files.readAllBytes(file);
+        String before = ContentHash.ofFile(file);
         assertThatThrownBy(() -> VectorCache.open(file)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("is not an embex cache");
-        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(ContentHash.ofFile(file)).isEqualTo(before);
     }
 
     @Test
@@ -313,7 +337,7 @@ class VectorCacheTest {
     @Test
     void theFirstWriteToADamagedCacheIsRefusedAndWritesNothing() throws IOException {
         Path file = DamagedCaches.damaged(dir.resolve("c.sqlite"), MODEL_A);
-        byte[] before = Files.readAllBytes(file);
+        String before = ContentHash.ofFile(file);
         Path corpus = Files.writeString(dir.resolve("corpus.csv"), "text\nhello\n");
         try (VectorCache cache = VectorCache.open(file)) {
             assertThatThrownBy(() -> cache.recordCorpus(corpus, "text=text", 1))
@@ -322,7 +346,7 @@ class VectorCacheTest {
                     .hasMessageEndingWith("problems); copy its good rows into a new cache with: ./embex cache recover --cache "
                             + file + " --to " + dir.resolve("c-recovered.sqlite"));
         }
-        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(ContentHash.ofFile(file)).isEqualTo(before);
     }
 
     @Test
