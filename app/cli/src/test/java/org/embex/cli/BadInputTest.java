@@ -76,8 +76,8 @@ class BadInputTest {
         Path input = Files.writeString(dir.resolve("in.txt"), "hello\n");
         Path notes = Files.writeString(dir.resolve("notes.sqlite"), "my notes, not a database\n".repeat(100));
         Run run = Run.of("embed", input.toString(), "-m", "all-minilm-l6-v2", "--cache", notes.toString());
-        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILURE);
-        assertThat(run.err().strip()).doesNotContain("\n").contains("is not a SQLite database");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("is not an embex cache (it is not a SQLite database)");
         assertThat(Files.readString(notes)).startsWith("my notes");
     }
 

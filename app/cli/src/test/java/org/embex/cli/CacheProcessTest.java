@@ -82,7 +82,7 @@ class CacheProcessTest {
         assertThat(result.get("cached").asLong()).isEqualTo(committed);
         assertThat(result.get("embedded").asLong()).isEqualTo(6000 - committed);
         try (VectorCache opened = VectorCache.open(cache)) {
-            assertThat(opened.integrityCheck()).isEqualTo("ok");
+            assertThat(opened.check().problems()).isEmpty();
             assertThat(opened.stats().vectors()).isEqualTo(6000);
         }
     }
@@ -102,7 +102,7 @@ class CacheProcessTest {
             assertThat(result.get("texts").asInt()).isEqualTo(1500);
         }
         try (VectorCache opened = VectorCache.open(cache)) {
-            assertThat(opened.integrityCheck()).isEqualTo("ok");
+            assertThat(opened.check().problems()).isEmpty();
             assertThat(opened.stats().vectors()).isEqualTo(1500);
         }
         Process third = embex(corpus, cache, dir.resolve("three.json")).start();

@@ -17,8 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
 
 import org.embex.embed.Embedding;
 import org.embex.model.ContentHash;
@@ -34,10 +36,13 @@ import org.embex.layout.Layout;
  * any moment loses at most the batch in flight. Concurrent writers queue on the write lock
  * ({@code BEGIN IMMEDIATE} with a long busy timeout) and {@code INSERT OR IGNORE} makes a vector
  * two processes computed at once land once.
+ *
+ * <p>embex writes only to a file it recognises as its own cache ({@link CacheSchema}), never
+ * beside a path that is not a regular file ({@link CachePath}), and never into a damaged one: the
+ * first write of an open cache waits for SQLite's quick check (docs/decisions/0012).
  */
 public final class VectorCache implements AutoCloseable, FileHasher {
 
-    private static final int SCHEMA_VERSION = 4;
     /**
      * Large pages keep a 1.5 KB vector row in its table page: with 4 KB pages and a WITHOUT ROWID
      * table every row spilled to an overflow page, 4.6 KB on disk per 384-dim vector.
@@ -52,40 +57,103 @@ public final class VectorCache implements AutoCloseable, FileHasher {
 
     private final Path file;
     private final Connection connection;
+    /** Whether SQLite's quick check passed on this open cache; set before its first write. */
+    private boolean sound;
 
     private VectorCache(Path file, Connection connection) {
         this.file = file;
         this.connection = connection;
     }
 
-    /** Opens the cache at {@code file}, creating it and its folder if needed. */
+    /**
+     * Opens the cache at {@code file}, creating it and its folder if needed. Bad input when the
+     * path is a folder or a device, or holds a file that is not an embex cache.
+     */
     public static VectorCache open(Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (IOException e) {
-            throw new CacheException("cache " + file + ": cannot create its folder: " + e.getMessage(), e);
-        }
+        return open(file, true);
+    }
+
+    /**
+     * Opens the cache at {@code file}, which must be there: looking after a cache (stats, check,
+     * prune, vacuum) never creates one. Bad input when there is none.
+     */
+    public static VectorCache openExisting(Path file) {
+        return open(file, false);
+    }
+
+    private static VectorCache open(Path file, boolean create) {
+        CachePath.requireUsable(file, create);
+        refuseThroughItsWal(file);
         SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // No journal mode or page size here: setting them writes to the file, which is not known to be a cache yet.
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        config.setPageSize(PAGE_SIZE);
-        Connection connection = null;
+        if (!create) {
+            config.resetOpenMode(SQLiteOpenMode.CREATE);
+        }
+        Connection connection;
         try {
             connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            VectorCache cache = new VectorCache(file, connection);
-            cache.migrate();
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA mmap_size = " + MMAP_BYTES);
-            }
-            return cache;
         } catch (SQLException e) {
-            closeQuietly(connection);
             throw CacheException.of(file, "open", e);
+        }
+        VectorCache cache = new VectorCache(file, connection);
+        try {
+            cache.prepare();
+            return cache;
+        } catch (RuntimeException e) {
+            cache.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Refuses a file that is not embex's, looking through a read-only connection, when a WAL lies
+     * beside it. The last read-write connection to close checkpoints the WAL into the database:
+     * another program's file left with frames in its WAL (the program died) would be written to
+     * just by being looked at. A read-only connection never checkpoints. Without a WAL beside the
+     * file, the read-write connection that {@link #prepare} identifies it through writes nothing.
+     */
+    private static void refuseThroughItsWal(Path file) {
+        if (!Files.exists(Path.of(file.toAbsolutePath() + "-wal"))) {
+            return;
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        try (Connection look = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+            CacheSchema.requireWritable(CacheSchema.identify(look), file);
+        } catch (SQLException e) {
+            throw CacheException.of(file, "open", e);
+        }
+    }
+
+    /** Recognises the file, then creates, migrates or marks it when it is a new or older embex cache. */
+    private void prepare() {
+        try {
+            CacheSchema.Identity identity = CacheSchema.identify(connection);
+            CacheSchema.requireWritable(identity, file);
+            if (identity.owner() == CacheSchema.Owner.NOBODY) {
+                execute("PRAGMA page_size = " + PAGE_SIZE);
+            }
+            execute("PRAGMA journal_mode = WAL");
+            if (!CacheSchema.upToDate(identity)) {
+                transaction(() -> {
+                    CacheSchema.bringUpToDate(connection, CacheSchema.identify(connection), file);
+                    return null;
+                });
+            }
+            execute("PRAGMA mmap_size = " + MMAP_BYTES);
+        } catch (SQLException e) {
+            throw failure("open", e);
+        }
+    }
+
+    /** Runs one statement and lets go of it: a pragma's result left open would keep the schema locked. */
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
@@ -109,48 +177,6 @@ public final class VectorCache implements AutoCloseable, FileHasher {
         return file;
     }
 
-    private void migrate() throws SQLException {
-        int version;
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("PRAGMA user_version")) {
-            version = result.getInt(1);
-        }
-        if (version > SCHEMA_VERSION) {
-            throw new SQLException("cache schema " + version + " is newer than this embex reads (" + SCHEMA_VERSION + ")");
-        }
-        if (version == SCHEMA_VERSION) {
-            return;
-        }
-        transaction(() -> {
-            try (Statement statement = connection.createStatement()) {
-                if (version == 1) {
-                    // The first layout stored vectors in a WITHOUT ROWID table; a cache can be refilled.
-                    statement.executeUpdate("DROP TABLE vectors");
-                }
-                statement.executeUpdate("CREATE TABLE IF NOT EXISTS models ("
-                        + "model INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL UNIQUE, model_id TEXT NOT NULL, "
-                        + "dims INTEGER NOT NULL, created INTEGER NOT NULL)");
-                statement.executeUpdate("CREATE TABLE IF NOT EXISTS vectors ("
-                        + "model INTEGER NOT NULL REFERENCES models(model), text_hash BLOB NOT NULL, "
-                        + "tokens INTEGER NOT NULL, truncated INTEGER NOT NULL, unknown_share REAL NOT NULL, "
-                        + "vector BLOB NOT NULL, UNIQUE (model, text_hash))");
-                statement.executeUpdate("CREATE TABLE IF NOT EXISTS files ("
-                        + "path TEXT PRIMARY KEY, size INTEGER NOT NULL, modified INTEGER NOT NULL, sha256 TEXT NOT NULL)");
-                statement.executeUpdate("CREATE TABLE IF NOT EXISTS corpora ("
-                        + "path TEXT NOT NULL, columns TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, "
-                        + "rows INTEGER NOT NULL, opened INTEGER NOT NULL, PRIMARY KEY (path, columns))");
-                statement.executeUpdate("CREATE TABLE IF NOT EXISTS layouts ("
-                        + "key TEXT PRIMARY KEY, points INTEGER NOT NULL, x BLOB NOT NULL, y BLOB NOT NULL, "
-                        + "created INTEGER NOT NULL)");
-                statement.executeUpdate("CREATE TABLE IF NOT EXISTS graphs ("
-                        + "key TEXT PRIMARY KEY, points INTEGER NOT NULL, k INTEGER NOT NULL, neighbours BLOB NOT NULL, "
-                        + "created INTEGER NOT NULL)");
-                statement.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);
-            }
-            return null;
-        });
-    }
-
     /** The cache's key for a model, registering it on first use. */
     public synchronized int modelKey(ModelFingerprint fingerprint, String modelId, int dims) {
         try {
@@ -172,7 +198,7 @@ public final class VectorCache implements AutoCloseable, FileHasher {
                 }
             });
         } catch (SQLException e) {
-            throw CacheException.of(file, "register model " + modelId, e);
+            throw failure("register model " + modelId, e);
         }
     }
 
@@ -210,7 +236,7 @@ public final class VectorCache implements AutoCloseable, FileHasher {
                 }
             }
         } catch (SQLException e) {
-            throw CacheException.of(file, "read vectors", e);
+            throw failure("read vectors", e);
         }
         return found;
     }
@@ -239,7 +265,7 @@ public final class VectorCache implements AutoCloseable, FileHasher {
                 return null;
             });
         } catch (SQLException e) {
-            throw CacheException.of(file, "store vectors", e);
+            throw failure("store vectors", e);
         }
     }
 
@@ -282,7 +308,7 @@ public final class VectorCache implements AutoCloseable, FileHasher {
             });
             return hash;
         } catch (SQLException e) {
-            throw CacheException.of(file, "remember the hash of " + absolute, e);
+            throw failure("remember the hash of " + absolute, e);
         }
     }
 
@@ -308,7 +334,7 @@ public final class VectorCache implements AutoCloseable, FileHasher {
         } catch (IOException e) {
             throw new CacheException("cache: cannot read " + absolute + ": " + e.getMessage(), e);
         } catch (SQLException e) {
-            throw CacheException.of(file, "remember corpus " + absolute, e);
+            throw failure("remember corpus " + absolute, e);
         }
     }
 
@@ -327,7 +353,7 @@ public final class VectorCache implements AutoCloseable, FileHasher {
                         result.getLong(3), result.getLong(4)));
             }
         } catch (SQLException e) {
-            throw CacheException.of(file, "look up corpus " + absolute, e);
+            throw failure("look up corpus " + absolute, e);
         }
     }
 
@@ -340,16 +366,21 @@ public final class VectorCache implements AutoCloseable, FileHasher {
                         : Optional.empty();
             }
         } catch (SQLException e) {
-            throw CacheException.of(file, "read a layout", e);
+            throw failure("read a layout", e);
         }
     }
 
     public synchronized void storeLayout(LayoutKey key, Layout layout) {
+        storeLayout(key.text(), layout);
+    }
+
+    /** Stores a layout under a key's text: {@link CacheRecovery} copies keys as they are. */
+    synchronized void storeLayout(String key, Layout layout) {
         try {
             transaction(() -> {
                 try (PreparedStatement upsert = connection.prepareStatement(
                         "INSERT OR REPLACE INTO layouts (key, points, x, y, created) VALUES (?, ?, ?, ?, ?)")) {
-                    upsert.setString(1, key.text());
+                    upsert.setString(1, key);
                     upsert.setInt(2, layout.points());
                     upsert.setBytes(3, toBytes(layout.x()));
                     upsert.setBytes(4, toBytes(layout.y()));
@@ -359,7 +390,7 @@ public final class VectorCache implements AutoCloseable, FileHasher {
                 return null;
             });
         } catch (SQLException e) {
-            throw CacheException.of(file, "store a layout", e);
+            throw failure("store a layout", e);
         }
     }
 
@@ -375,21 +406,19 @@ public final class VectorCache implements AutoCloseable, FileHasher {
                 if (!result.next()) {
                     return Optional.empty();
                 }
-                int points = result.getInt(1);
-                int k = result.getInt(2);
-                java.nio.IntBuffer values = ByteBuffer.wrap(result.getBytes(3)).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
-                int[][] neighbours = new int[points][k];
-                for (int[] row : neighbours) {
-                    values.get(row);
-                }
-                return Optional.of(neighbours);
+                return Optional.of(toGraph(result.getInt(1), result.getInt(2), result.getBytes(3)));
             }
         } catch (SQLException e) {
-            throw CacheException.of(file, "read a neighbour graph", e);
+            throw failure("read a neighbour graph", e);
         }
     }
 
     public synchronized void storeGraph(GraphKey key, int[][] neighbours) {
+        storeGraph(key.text(), neighbours);
+    }
+
+    /** Stores a graph under a key's text: {@link CacheRecovery} copies keys as they are. */
+    synchronized void storeGraph(String key, int[][] neighbours) {
         int k = neighbours.length == 0 ? 0 : neighbours[0].length;
         ByteBuffer buffer = ByteBuffer.allocate(Math.multiplyExact(neighbours.length, k) * Integer.BYTES)
                 .order(ByteOrder.LITTLE_ENDIAN);
@@ -405,7 +434,7 @@ public final class VectorCache implements AutoCloseable, FileHasher {
             transaction(() -> {
                 try (PreparedStatement upsert = connection.prepareStatement(
                         "INSERT OR REPLACE INTO graphs (key, points, k, neighbours, created) VALUES (?, ?, ?, ?, ?)")) {
-                    upsert.setString(1, key.text());
+                    upsert.setString(1, key);
                     upsert.setInt(2, neighbours.length);
                     upsert.setInt(3, k);
                     upsert.setBytes(4, buffer.array());
@@ -415,7 +444,7 @@ public final class VectorCache implements AutoCloseable, FileHasher {
                 return null;
             });
         } catch (SQLException e) {
-            throw CacheException.of(file, "store a neighbour graph", e);
+            throw failure("store a neighbour graph", e);
         }
     }
 
@@ -435,7 +464,7 @@ public final class VectorCache implements AutoCloseable, FileHasher {
             }
             return new CacheStats(file, fileSize(), models, corpora);
         } catch (SQLException e) {
-            throw CacheException.of(file, "read statistics", e);
+            throw failure("read statistics", e);
         }
     }
 
@@ -471,7 +500,7 @@ public final class VectorCache implements AutoCloseable, FileHasher {
                 return deleted;
             });
         } catch (SQLException e) {
-            throw CacheException.of(file, "prune", e);
+            throw failure("prune", e);
         }
     }
 
@@ -495,22 +524,67 @@ public final class VectorCache implements AutoCloseable, FileHasher {
 
     /** Gives the space of deleted rows back to the disk. */
     public synchronized void vacuum() {
+        requireSound();
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("VACUUM");
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException e) {
-            throw CacheException.of(file, "vacuum", e);
+            throw failure("vacuum", e);
         }
     }
 
-    /** SQLite's own check of the file, "ok" when sound. */
-    public synchronized String integrityCheck() {
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("PRAGMA integrity_check")) {
-            return result.getString(1);
-        } catch (SQLException e) {
-            throw CacheException.of(file, "check integrity", e);
+    /**
+     * Throws the damaged-cache error, which names the way to recover, unless SQLite's quick check
+     * passes; checks once per open cache. Every write waits for it: SQLite writes into a damaged
+     * b-tree as readily as into a sound one and can spread the damage, and a run that fails on the
+     * damaged page has already written elsewhere. Once per open cache and not on every open: the
+     * check reads the whole file, 65 ms for 100,000 384-dim vectors in the page cache and 0.3 s from
+     * disk (docs/decisions/0012), which runs that only read never pay.
+     */
+    public synchronized void requireSound() {
+        if (sound) {
+            return;
         }
+        Integrity integrity = Integrity.quick(connection);
+        if (!integrity.sound()) {
+            throw CacheException.damaged(file, integrity.problems().size());
+        }
+        sound = true;
+    }
+
+    /** SQLite's full integrity check (indexes against their tables too) and the rows each table holds. */
+    public synchronized CacheCheck check() {
+        Integrity integrity = Integrity.full(connection);
+        List<CacheCheck.TableRows> tables = new ArrayList<>();
+        for (String table : CacheSchema.TABLES) {
+            tables.add(new CacheCheck.TableRows(table, count(table)));
+        }
+        return new CacheCheck(file, integrity.problems(), tables);
+    }
+
+    /** The rows SQLite counts in {@code table}, or nothing when damage keeps it from counting. */
+    private OptionalLong count(String table) {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            return OptionalLong.of(result.getLong(1));
+        } catch (SQLException e) {
+            if (CacheException.isDamage(e)) {
+                return OptionalLong.empty();
+            }
+            throw failure("count the rows of " + table, e);
+        }
+    }
+
+    /**
+     * The error for a failed statement. Damage reported by SQLite (a corrupt page, a page that is
+     * not a database page) is looked at with the quick check, so the message says how much is
+     * damaged and how to recover, never SQLite's own words.
+     */
+    private CacheException failure(String doing, SQLException e) {
+        if (CacheException.isDamage(e)) {
+            return CacheException.damaged(file, Integrity.quick(connection).problems().size(), e);
+        }
+        return CacheException.of(file, doing, e);
     }
 
     private long fileSize() {
@@ -530,7 +604,9 @@ public final class VectorCache implements AutoCloseable, FileHasher {
         T run() throws SQLException;
     }
 
+    /** Runs {@code work} as one write transaction, once the file has passed {@link #requireSound()}. */
     private <T> T transaction(Work<T> work) throws SQLException {
+        requireSound();
         connection.setAutoCommit(false);
         try {
             T result = work.run();
@@ -552,6 +628,16 @@ public final class VectorCache implements AutoCloseable, FileHasher {
         ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buffer.asFloatBuffer().put(vector);
         return buffer.array();
+    }
+
+    /** Row i of a stored graph is {@code [i]}: {@code points} rows of {@code k} little-endian ints. */
+    static int[][] toGraph(int points, int k, byte[] bytes) {
+        java.nio.IntBuffer values = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+        int[][] neighbours = new int[points][k];
+        for (int[] row : neighbours) {
+            values.get(row);
+        }
+        return neighbours;
     }
 
     static float[] toFloats(byte[] bytes) {

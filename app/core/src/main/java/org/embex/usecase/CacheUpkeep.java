@@ -4,19 +4,35 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.embex.cache.CacheCheck;
+import org.embex.cache.CacheRecovery;
 import org.embex.cache.CacheStats;
+import org.embex.cache.Recovery;
 import org.embex.cache.VectorCache;
 import org.embex.model.ModelFingerprint;
 
-/** Looking after the vector cache: what it holds, dropping vectors of models gone, giving space back. */
+/**
+ * Looking after the vector cache: what it holds, whether it is sound, dropping vectors of models
+ * gone, giving space back, and copying the good rows of a damaged one into a new file. None of
+ * these creates a cache: a path without one is a bad input.
+ */
 public final class CacheUpkeep {
 
     private CacheUpkeep() {
     }
 
+    /** What the cache holds, once SQLite's quick check has found it sound (a damaged cache's counts would mislead). */
     public static CacheStats stats(Path cache) {
-        try (VectorCache opened = VectorCache.open(cache)) {
+        try (VectorCache opened = VectorCache.openExisting(cache)) {
+            opened.requireSound();
             return opened.stats();
+        }
+    }
+
+    /** SQLite's full integrity check and the rows of each table; a damaged cache is reported, not thrown. */
+    public static CacheCheck check(Path cache) {
+        try (VectorCache opened = VectorCache.openExisting(cache)) {
+            return opened.check();
         }
     }
 
@@ -29,7 +45,7 @@ public final class CacheUpkeep {
      * changed model file counts as a new model), keeping those of the model folders in {@code keep}.
      */
     public static Pruned prune(Workspace workspace, List<Path> keep) {
-        VectorCache cache = workspace.cache();
+        VectorCache cache = workspace.existingCache();
         List<ModelFingerprint> live = Stream.concat(workspace.installedModels().stream(),
                         keep.stream().map(path -> workspace.installed(path.toString())))
                 .map(model -> ModelFingerprint.of(model, cache))
@@ -39,9 +55,14 @@ public final class CacheUpkeep {
     }
 
     public static CacheStats vacuum(Path cache) {
-        try (VectorCache opened = VectorCache.open(cache)) {
+        try (VectorCache opened = VectorCache.openExisting(cache)) {
             opened.vacuum();
             return opened.stats();
         }
+    }
+
+    /** Copies what can still be read from the cache at {@code cache} into a new cache at {@code to}. */
+    public static Recovery recover(Path cache, Path to) {
+        return CacheRecovery.recover(cache, to);
     }
 }

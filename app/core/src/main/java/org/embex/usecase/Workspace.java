@@ -85,9 +85,18 @@ public final class Workspace implements AutoCloseable {
         exactSearchUpTo = rows;
     }
 
+    /** The cache, opened on first use and created if there is none. */
     synchronized VectorCache cache() {
         if (cache == null) {
             cache = VectorCache.open(cacheFile);
+        }
+        return cache;
+    }
+
+    /** The cache, opened on first use; a bad input when there is none, for upkeep, which must not create one. */
+    synchronized VectorCache existingCache() {
+        if (cache == null) {
+            cache = VectorCache.openExisting(cacheFile);
         }
         return cache;
     }
