@@ -75,6 +75,7 @@ public final class Explorer extends BorderPane {
     static final String COLOUR_QUERY = "Similarity to query";
     static final String COLOUR_NONE = "One colour";
     private static final int SNAPSHOT_EVERY = 10;
+    private static final int SKIPPED_SHOWN = 5;
     private static final long SNAPSHOT_NANOS = 120_000_000L;
 
     private final Workspace workspace;
@@ -373,7 +374,9 @@ public final class Explorer extends BorderPane {
         opacity.setValue(style.opacity());
         map.setLayout(pca);
         map.fitAll();
-        List<String> warnings = current.diagnostics().warnings();
+        // Rows left out by "skip rows that do not fit" are said first, in the commands' words.
+        List<String> warnings = new ArrayList<>(current.corpus().skippedSummary(SKIPPED_SHOWN).stream().toList());
+        warnings.addAll(current.diagnostics().warnings());
         warning.setText(String.join("\n", warnings));
         warning.setVisible(!warnings.isEmpty());
         Window window = window();

@@ -17,6 +17,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -73,6 +74,8 @@ public final class ImportDialog extends Dialog<CorpusSpec> {
                 + "out and listed, as the commands' --skip-bad-rows does; otherwise the first one stops the import"));
         problem.setId("import-problem");
         problem.setWrapText(true);
+        // Wrapped over as many lines as the message needs, never cut with an ellipsis.
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.getStyleClass().add("danger");
         problem.setVisible(false);
         problem.setManaged(false);
@@ -80,7 +83,8 @@ public final class ImportDialog extends Dialog<CorpusSpec> {
         GridPane choices = new GridPane();
         choices.setHgap(10);
         choices.setVgap(8);
-        choices.addRow(0, new Label("Format"), format, header, skipBadRows);
+        choices.addRow(0, new Label("Format"), format, header);
+        choices.add(skipBadRows, 2, 2, 5, 1);
         choices.addRow(1, new Label("Text"), text, new Label("Label"), label, new Label("Id"), id);
         preview.setId("preview");
         preview.setPlaceholder(new Label("Nothing to preview"));

@@ -246,6 +246,40 @@ class ExplorerTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !explorer.neighbours().rows().isEmpty());
     }
 
+    @Test
+    void aRowThatDoesNotFitStopsTheImportUntilItIsSkippedAndThenIsListed(FxRobot robot, @TempDir Path dir) throws Exception {
+        openAndWait(Fixtures.sample("en"));
+        StringBuilder csv = new StringBuilder("id,text,label\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append(i).append(',').append(i == 4 ? "my bill,billing,extra" : "my bill is wrong number " + i + ",billing")
+                    .append('\n');
+        }
+        Path ragged = Files.writeString(dir.resolve("ragged.csv"), csv, StandardCharsets.UTF_8);
+
+        Platform.runLater(() -> explorer.chooseColumns(ragged));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#import-problem").tryQuery().isPresent()
+                && robot.lookup("#import-problem").queryAs(Label.class).isVisible());
+        Label problem = robot.lookup("#import-problem").queryAs(Label.class);
+        DialogPane dialog = robot.lookup("#import-dialog").queryAs(DialogPane.class);
+        assertThat(problem.getText()).contains("ragged.csv: line 6, column 4: 4 cells where the header has 3")
+                .contains("Skip rows that do not fit");
+        assertThat(dialog.lookupButton(ButtonType.OK).isDisabled()).isTrue();
+
+        robot.clickOn("#skip-bad-rows");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> !dialog.lookupButton(ButtonType.OK).isDisabled()));
+        assertThat(fx(problem::getText)).isEqualTo(ragged + ": skipped 1 bad row: line 6, column 4: 4 cells where the header has 3");
+        PngFile.write(fx(() -> dialog.getScene().snapshot(null)), Fixtures.screenshots().resolve("import-skipping.png"));
+        fx(() -> ((Button) dialog.lookupButton(ButtonType.OK)).fire());
+
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> explorer.current() != null
+                && explorer.current().spec().file().equals(ragged)));
+        assertThat(explorer.current().size()).isEqualTo(29);
+        Label banner = robot.lookup("#warning").queryAs(Label.class);
+        assertThat(fx(banner::getText)).contains("skipped 1 bad row: line 6, column 4");
+        assertThat(fx(banner::isVisible)).isTrue();
+        snapshot("explorer-skipped-rows.png");
+    }
+
     /**
      * A watchdog posts to the JavaFX thread every 10 ms and measures, for each post, how much
      * processor time the JavaFX thread spent before it got to it: that is the time the thread was
