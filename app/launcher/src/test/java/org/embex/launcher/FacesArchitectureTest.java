@@ -41,7 +41,9 @@ class FacesArchitectureTest {
 
     private static final DescribedPredicate<JavaClass> ENGINE_SERVICES = new DescribedPredicate<>("engine services") {
         @Override
-        public boolean test(JavaClass type) {
+        public boolean test(JavaClass used) {
+            // An array of values is a value: judge its element type.
+            JavaClass type = used.isArray() ? used.getBaseComponentType() : used;
             JavaClass outer = type;
             while (outer.getEnclosingClass().isPresent()) {
                 outer = outer.getEnclosingClass().get();
