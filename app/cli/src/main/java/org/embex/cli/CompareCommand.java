@@ -94,11 +94,11 @@ final class CompareCommand implements Runnable, ShowsSkippedRows {
             ModelPair pair = ModelPair.of(workspace, first, models.get(1), k == null ? Math.min(ModelPair.DEFAULT_K,
                     first.size() - 1) : k, chosen, Optional.ofNullable(outOfScope), seed, second, CancellationToken.none());
             second.finish();
-            Map<String, Double> spearman = new LinkedHashMap<>();
+            List<Double> spearman = new ArrayList<>();
             if (stsPairs != null) {
-                for (String model : List.of(pair.first().model(), pair.second().model())) {
-                    ProgressBar stsBar = output.progress("STS pairs with " + model);
-                    spearman.put(model, StsStudy.of(workspace, model, stsPairs, stsBar, CancellationToken.none()).spearman());
+                for (EmbeddedCorpus model : List.of(pair.first(), pair.second())) {
+                    ProgressBar stsBar = output.progress("STS pairs with " + model.model());
+                    spearman.add(StsStudy.of(workspace, model.modelRef(), stsPairs, stsBar, CancellationToken.none()).spearman());
                     stsBar.finish();
                 }
             }
@@ -106,7 +106,8 @@ final class CompareCommand implements Runnable, ShowsSkippedRows {
         }
     }
 
-    private void print(ModelPair pair, Metric chosen, Map<String, Double> spearman) {
+    /** @param spearman each model's STS Spearman, first then second, or empty */
+    private void print(ModelPair pair, Metric chosen, List<Double> spearman) {
         var comparison = pair.comparison();
         List<Map<String, Object>> disagreeing = new ArrayList<>();
         for (int r = 0; r < Math.min(top, comparison.mostDisagreeing().length); r++) {
@@ -138,7 +139,7 @@ final class CompareCommand implements Runnable, ShowsSkippedRows {
             figures.put("label_silhouette", model.labelSilhouette().isPresent() ? model.labelSilhouette().getAsDouble() : null);
             figures.put("gate_auroc", gates.get(m).isPresent() ? gates.get(m).getAsDouble() : null);
             if (!spearman.isEmpty()) {
-                figures.put("sts_spearman", spearman.get(model.model()));
+                figures.put("sts_spearman", spearman.get(m));
             }
             metrics.put(model.model(), figures);
         }
@@ -158,7 +159,7 @@ final class CompareCommand implements Runnable, ShowsSkippedRows {
                         Rates.percent(model.knnLabelAccuracy().getAsDouble()), model.labelSilhouette().isPresent()
                                 ? String.format("%.3f", model.labelSilhouette().getAsDouble()) : "n/a",
                         gates.get(m).isPresent() ? String.format(", gate AUROC %.4f", gates.get(m).getAsDouble()) : "",
-                        spearman.containsKey(model.model()) ? String.format(", STS Spearman %.4f", spearman.get(model.model())) : "");
+                        spearman.isEmpty() ? "" : String.format(", STS Spearman %.4f", spearman.get(m)));
             }
         }
         output.out().println("Rows the models disagree on most (overlap, label, text):");

@@ -56,7 +56,8 @@ public final class CorpusEmbedding {
         });
         double seconds = (System.nanoTime() - started) / 1e9;
         VectorMatrix matrix = VectorMatrix.of(run.embeddings().stream().map(e -> e.vector()).toList(), source.descriptor().dims());
-        return new EmbeddedCorpus(spec, corpus, source.descriptor().id(), source.fingerprint().hex(),
+        return new EmbeddedCorpus(spec, corpus, source.descriptor().id(), Workspace.reference(workspace.installed(model)),
+                source.fingerprint().hex(),
                 new NeighbourSearch(matrix, workspace.exactSearchUpTo(), Seed.DEFAULT),
                 EmbedDiagnostics.of(source.descriptor(), run.embeddings()),
                 new EmbeddedCorpus.EmbedRun(run.embedded() + run.cached(), run.embedded(), run.cached(), seconds));

@@ -16,10 +16,13 @@ import org.embex.vectors.VectorMatrix;
  * once when the corpus is embedded and handed on as it is. Neighbours come from {@code search}:
  * exact, or through its graph index once built for a corpus too large to score every row.
  *
+ * @param model       the model's id, for people
+ * @param modelRef    the model's folder, which names it for later use cases (an id may name another folder)
  * @param fingerprint the model's fingerprint, part of every cache key made for this corpus
  * @param run         what the embedding cost: texts embedded now and read from the cache, seconds
  */
-public record EmbeddedCorpus(CorpusSpec spec, Corpus corpus, String model, String fingerprint, NeighbourSearch search,
+public record EmbeddedCorpus(CorpusSpec spec, Corpus corpus, String model, String modelRef, String fingerprint,
+                             NeighbourSearch search,
                              EmbedDiagnostics diagnostics, EmbedRun run) {
 
     /**
@@ -46,7 +49,7 @@ public record EmbeddedCorpus(CorpusSpec spec, Corpus corpus, String model, Strin
         return corpus.rows().get(index);
     }
 
-    /** The labels of the rows, in row order ({@code null} where a row has none). */
+    /** The labels of the rows, in row order (empty or {@code null} where a row has none). */
     public List<String> labels() {
         return corpus.rows().stream().map(TextRow::label).toList();
     }

@@ -36,7 +36,7 @@ public final class Search {
         if (k < 1) {
             throw new BadInputException("k must be at least 1, was " + k);
         }
-        Embedding query = embed(workspace, corpus.model(), text);
+        Embedding query = embed(workspace, corpus.modelRef(), text);
         return new Hits(text, query, corpus.neighbours(query.vector(), k, metric), corpus.indexed(metric));
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.embex.BadInputException;
+import org.embex.EmbexException;
 import org.embex.cache.CachingEmbedder;
 import org.embex.cache.VectorCache;
 import org.embex.embed.Embedder;
@@ -24,9 +25,13 @@ public final class Workspace implements AutoCloseable {
 
     private final ModelCatalogue catalogue;
     private final Path cacheFile;
-    private final Map<String, Embedder> embedders = new LinkedHashMap<>();
-    private final Map<String, CachingEmbedder> sources = new LinkedHashMap<>();
+    /** Open models by folder: two folders whose model.json say the same id are two models. */
+    private final Map<Path, Embedder> embedders = new LinkedHashMap<>();
+    private final Map<Path, CachingEmbedder> sources = new LinkedHashMap<>();
+    /** Each reference a face gave (an id or a folder) resolved once: resolving lists the catalogue. */
+    private final Map<String, ModelFolder> resolved = new LinkedHashMap<>();
     private VectorCache cache;
+    private boolean closed;
     private volatile int exactSearchUpTo = NeighbourSearch.DEFAULT_EXACT_UP_TO;
 
     private Workspace(ModelCatalogue catalogue, Path cacheFile) {
@@ -63,12 +68,25 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** An installed model by id or folder; a bad input that says what is missing otherwise. */
-    public ModelFolder installed(String idOrPath) {
-        return catalogue.findInstalled(idOrPath);
+    public synchronized ModelFolder installed(String idOrPath) {
+        ModelFolder folder = resolved.get(idOrPath);
+        if (folder == null) {
+            folder = catalogue.findInstalled(idOrPath);
+            resolved.put(idOrPath, folder);
+        }
+        return folder;
     }
 
-    public Path modelsDir() {
-        return catalogue.directory();
+    /**
+     * The reference that names {@code model} unambiguously from now on: its folder. An id names the
+     * catalogue's model, and a user's own folder may carry a catalogue id in its model.json.
+     */
+    public static String reference(ModelFolder model) {
+        return key(model).toString();
+    }
+
+    private static Path key(ModelFolder model) {
+        return model.directory().toAbsolutePath().normalize();
     }
 
     public Path cacheFile() {
@@ -87,6 +105,7 @@ public final class Workspace implements AutoCloseable {
 
     /** The cache, opened on first use and created if there is none. */
     synchronized VectorCache cache() {
+        open();
         if (cache == null) {
             cache = VectorCache.open(cacheFile);
         }
@@ -103,31 +122,41 @@ public final class Workspace implements AutoCloseable {
 
     /** The model behind the cache; opened on first use. */
     synchronized CachingEmbedder source(String model) {
-        ModelFolder folder = catalogue.findInstalled(model);
-        CachingEmbedder source = sources.get(folder.id());
+        open();
+        ModelFolder folder = installed(model);
+        CachingEmbedder source = sources.get(key(folder));
         if (source == null) {
             source = new CachingEmbedder(embedder(folder), cache(), folder);
-            sources.put(folder.id(), source);
+            sources.put(key(folder), source);
         }
         return source;
     }
 
     /** The model itself, for one text at a time (its own session, lowest latency), without the cache. */
     synchronized Embedder embedder(String model) {
-        return embedder(catalogue.findInstalled(model));
+        open();
+        return embedder(installed(model));
     }
 
     private Embedder embedder(ModelFolder folder) {
-        Embedder embedder = embedders.get(folder.id());
+        Embedder embedder = embedders.get(key(folder));
         if (embedder == null) {
             embedder = Embedder.open(folder);
-            embedders.put(folder.id(), embedder);
+            embedders.put(key(folder), embedder);
         }
         return embedder;
     }
 
+    /** A job that outlives its window must not reopen what the window closed. */
+    private void open() {
+        if (closed) {
+            throw new EmbexException("the workspace is closed");
+        }
+    }
+
     @Override
     public synchronized void close() {
+        closed = true;
         embedders.values().forEach(Embedder::close);
         embedders.clear();
         sources.clear();

@@ -66,14 +66,14 @@ final class Tools {
 
     /** Studies a file of labelled pairs with the model on screen, and shows it in the workbench. */
     Job<ThresholdStudy> studyPairs(Path file) {
-        String chosen = explorer.current().model();
+        String chosen = explorer.current().modelRef();
         return study("Embedding the pairs of " + file.getFileName(),
                 job -> PairStudy.of(workspace, chosen, PairColumns.labels().read(file), job.progress(), job.cancellation()).study());
     }
 
     /** Studies the gate command's setup (examples and queries files) with the model on screen. */
     Job<ThresholdStudy> studyGate(Path references, Path queries) {
-        String chosen = explorer.current().model();
+        String chosen = explorer.current().modelRef();
         return study("Embedding the gate's examples and queries", job -> GateStudy.ofFiles(workspace, chosen,
                 CorpusSpec.defaults(references), CorpusSpec.defaults(queries), Optional.empty(), ThresholdWindow.OUT_OF_SCOPE_HINT,
                 GateScoring.NEAREST, job.progress(), job.cancellation()).study());
@@ -132,8 +132,8 @@ final class Tools {
         Job<double[]> scoring = new Job<>("STS pairs of " + file.getFileName(), "sentences", job -> {
             PairColumns.Pairs pairs = PairColumns.scores().read(file);
             return new double[] {
-                StsStudy.of(workspace, pair.pair().first().model(), pairs, job.progress(), job.cancellation()).spearman(),
-                StsStudy.of(workspace, pair.pair().second().model(), pairs, job.progress(), job.cancellation()).spearman()};
+                StsStudy.of(workspace, pair.pair().first().modelRef(), pairs, job.progress(), job.cancellation()).spearman(),
+                StsStudy.of(workspace, pair.pair().second().modelRef(), pairs, job.progress(), job.cancellation()).spearman()};
         });
         scoring.setOnSucceeded(event -> {
             if (compareWindow.shown() == pair) {
