@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 
 import org.embex.eval.ClassificationReport;
 import org.embex.usecase.Evaluations;
+import org.embex.usecase.Percent;
 import org.embex.usecase.Workspace;
 
 
@@ -70,7 +71,7 @@ final class ClassifyCommand implements Runnable, ShowsSkippedRows {
             SkippedRows.warn(output, classified.train(), classified.test());
             output.out().printf("%s: %d training, %d test texts%n", report.model(), report.train(), report.test());
             report.methods().forEach((method, figures) -> output.out().printf("  %-9s accuracy %s   macro-F1 %.4f%n",
-                    method, Rates.percent(figures.accuracy()), figures.macroF1()));
+                    method, Percent.of(figures.accuracy()), figures.macroF1()));
         }
     }
 }

@@ -51,7 +51,7 @@ final class ClusterCommand implements Runnable, ShowsSkippedRows {
     @Option(names = "--k", paramLabel = "N", description = "Clusters for k-means (default: √(rows / 2), from 2 to 30).")
     private Integer k;
 
-    @Option(names = "--min-cluster-size", paramLabel = "N", description = "Smallest HDBSCAN cluster (default: 10).")
+    @Option(names = "--min-cluster-size", paramLabel = "N", description = "Smallest HDBSCAN cluster (default: " + ClusterParams.DEFAULT_MIN_CLUSTER_SIZE + ").")
     private Integer minClusterSize;
 
     @Option(names = "--seed", defaultValue = Seed.DEFAULT_TEXT, paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")

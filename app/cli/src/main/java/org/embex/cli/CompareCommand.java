@@ -22,6 +22,7 @@ import org.embex.usecase.CorpusEmbedding;
 import org.embex.usecase.EmbeddedCorpus;
 import org.embex.usecase.ModelPair;
 import org.embex.usecase.PairColumns;
+import org.embex.usecase.Percent;
 import org.embex.usecase.StsStudy;
 import org.embex.usecase.Workspace;
 import org.embex.vectors.Metric;
@@ -61,9 +62,8 @@ final class CompareCommand implements Runnable, ShowsSkippedRows {
     @Option(names = "--seed", defaultValue = Seed.DEFAULT_TEXT, paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = {"--out-of-scope", "--oos-label"}, paramLabel = "LABEL",
-            description = "The label of texts a gate must refuse, for each model's gate AUROC (default: out_of_scope, oos, "
-                    + "out-of-scope and other usual spellings).")
+    @Option(names = {OutOfScopeOption.NAME, OutOfScopeOption.ALIAS}, paramLabel = "LABEL",
+            description = OutOfScopeOption.DESCRIPTION)
     private String outOfScope;
 
     @Option(names = "--sts", paramLabel = "PAIRS",
@@ -91,8 +91,8 @@ final class CompareCommand implements Runnable, ShowsSkippedRows {
             bar.finish();
             SkippedRows.warn(output, first.corpus());
             ProgressBar second = output.progress("embedding with " + models.get(1));
-            ModelPair pair = ModelPair.of(workspace, first, models.get(1), k == null ? Math.min(ModelPair.DEFAULT_K,
-                    first.size() - 1) : k, chosen, Optional.ofNullable(outOfScope), seed, second, CancellationToken.none());
+            ModelPair pair = ModelPair.of(workspace, first, models.get(1), Optional.ofNullable(k), chosen,
+                    Optional.ofNullable(outOfScope), seed, second, CancellationToken.none());
             second.finish();
             List<Double> spearman = new ArrayList<>();
             if (stsPairs != null) {
@@ -156,7 +156,7 @@ final class CompareCommand implements Runnable, ShowsSkippedRows {
             ModelMetrics model = both.get(m);
             if (model.knnLabelAccuracy().isPresent()) {
                 output.out().printf("  %-22s k-NN label accuracy %s, label silhouette %s%s%s%n", model.model(),
-                        Rates.percent(model.knnLabelAccuracy().getAsDouble()), model.labelSilhouette().isPresent()
+                        Percent.of(model.knnLabelAccuracy().getAsDouble()), model.labelSilhouette().isPresent()
                                 ? String.format("%.3f", model.labelSilhouette().getAsDouble()) : "n/a",
                         gates.get(m).isPresent() ? String.format(", gate AUROC %.4f", gates.get(m).getAsDouble()) : "",
                         spearman.isEmpty() ? "" : String.format(", STS Spearman %.4f", spearman.get(m)));

@@ -81,7 +81,7 @@ final class EmbedCommand implements Runnable, ShowsSkippedRows {
                 output.out().printf("%,d texts with %s in %.1f s (%.0f texts/s): %,d distinct, %,d embedded, %,d from the cache%s%n",
                         corpus.size(), corpus.model(), run.seconds(), result.get("texts_per_second"), run.distinct(),
                         run.embedded(), run.cached(), target == null ? "" : " -> " + target);
-                TextReport.warnCorpus(output.out(), corpus.diagnostics());
+                TextReport.warnCorpus(output.err(), corpus.diagnostics());
             }
         }
     }

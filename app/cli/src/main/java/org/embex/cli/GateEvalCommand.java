@@ -2,7 +2,6 @@ package org.embex.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,11 +15,9 @@ import org.embex.corpus.Corpus;
 import org.embex.gate.GateReport;
 import org.embex.gate.GateScoring;
 import org.embex.progress.CancellationToken;
-import org.embex.usecase.CorpusEmbedding;
-import org.embex.usecase.EmbeddedCorpus;
 import org.embex.usecase.GatePolicy;
 import org.embex.usecase.GateStudy;
-import org.embex.usecase.OutOfScope;
+import org.embex.usecase.Percent;
 import org.embex.usecase.Workspace;
 
 /** The customer-service gate: can similarity to in-scope examples refuse out-of-scope queries? */
@@ -30,8 +27,6 @@ import org.embex.usecase.Workspace;
                 "The reported threshold keeps 95%% of in-scope queries. JSON rates are fractions from 0 to 1."})
 final class GateEvalCommand implements Runnable, ShowsSkippedRows {
 
-    private static final String OPTION = "--out-of-scope";
-    private static final String HINT = "Name it with " + OPTION + " LABEL.";
 
     @Mixin
     private ModelOptions model;
@@ -54,9 +49,8 @@ final class GateEvalCommand implements Runnable, ShowsSkippedRows {
     @Option(names = "--queries", paramLabel = "FILE", description = "Labelled queries.")
     private Path queries;
 
-    @Option(names = {OPTION, "--oos-label"}, paramLabel = "LABEL",
-            description = "Label of out-of-scope queries (default: the first of " + "out_of_scope, oos, out-of-scope, "
-                    + "out_of_domain, ood found, any case).")
+    @Option(names = {OutOfScopeOption.NAME, OutOfScopeOption.ALIAS}, paramLabel = "LABEL",
+            description = OutOfScopeOption.DESCRIPTION)
     private String oosLabel;
 
     @Option(names = "--score", defaultValue = "nearest", paramLabel = "HOW",
@@ -76,22 +70,13 @@ final class GateEvalCommand implements Runnable, ShowsSkippedRows {
         Optional<String> given = Optional.ofNullable(oosLabel);
         try (Workspace workspace = model.workspace(cache)) {
             ProgressBar bar = output.progress("embedding");
-            GateStudy.Result study;
-            List<Corpus> read;
-            if (split) {
-                EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, columns.spec(file), model.model, bar,
-                        CancellationToken.none());
-                String label = OutOfScope.require(file, corpus.labels(), given, HINT);
-                study = GateStudy.splitting(corpus, label, how).orElseThrow(() -> new BadInputException(file
-                        + ": splitting it leaves no in-scope example, in-scope query or out-of-scope query"));
-                read = List.of(corpus.corpus());
-            } else {
-                study = GateStudy.ofFiles(workspace, model.model, columns.spec(reference), columns.spec(queries), given, HINT,
-                        how, bar, CancellationToken.none());
-                read = study.read();
-            }
+            GateStudy.Result study = split
+                    ? GateStudy.ofFile(workspace, model.model, columns.spec(file), given, OutOfScopeOption.HINT, how, bar,
+                            CancellationToken.none())
+                    : GateStudy.ofFiles(workspace, model.model, columns.spec(reference), columns.spec(queries), given,
+                            OutOfScopeOption.HINT, how, bar, CancellationToken.none());
             bar.finish();
-            Corpus[] files = read.toArray(Corpus[]::new);
+            Corpus[] files = study.read().toArray(Corpus[]::new);
             SkippedRows.warn(output, files);
             GateReport report = study.report();
             if (export != null) {
@@ -121,8 +106,8 @@ final class GateEvalCommand implements Runnable, ShowsSkippedRows {
                     how.label(), report.queries(), report.inScope(), study.references());
             output.out().printf("AUROC %.4f; at threshold %.4f (keeps 95%% in scope) FPR %s, out-of-scope refused %s; "
                     + "in-scope intent accuracy %s; scoring %.2f s%n", report.auroc(), report.tpr95().threshold(),
-                    Rates.percent(report.fprAtTpr95()), Rates.percent(report.oosRejectedAtTpr95()),
-                    Rates.percent(report.inScopeAccuracy()), report.scoringSeconds());
+                    Percent.of(report.fprAtTpr95()), Percent.of(report.oosRejectedAtTpr95()),
+                    Percent.of(report.inScopeAccuracy()), report.scoringSeconds());
             if (export != null) {
                 output.out().println("gate written to " + export);
             }

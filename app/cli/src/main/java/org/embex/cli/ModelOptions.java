@@ -15,10 +15,6 @@ public final class ModelOptions {
     @Mixin
     CatalogueOptions catalogue;
 
-    public CatalogueOptions catalogue() {
-        return catalogue;
-    }
-
     /** A workspace over the catalogue and {@code cache}. */
     public Workspace workspace(CacheOptions cache) {
         return catalogue.workspace(cache);

@@ -14,6 +14,7 @@ import org.embex.progress.CancellationToken;
 import org.embex.threshold.OperatingPoint;
 import org.embex.usecase.PairColumns;
 import org.embex.usecase.PairStudy;
+import org.embex.usecase.Percent;
 import org.embex.usecase.Workspace;
 import org.embex.vectors.Metric;
 
@@ -65,8 +66,8 @@ final class PairsCommand implements Runnable {
                     report.pairs(), cosine.auroc(), cosine.averagePrecision());
             report.metrics().forEach((metric, figures) -> output.out().printf(
                     "  %-6s accuracy %s at %.4f   F1 %s at %.4f%n", metric.label(),
-                    Rates.percent(figures.bestAccuracy().confusion().accuracy()), figures.shown(figures.bestAccuracy()),
-                    Rates.percent(figures.bestF1().confusion().f1()), figures.shown(figures.bestF1())));
+                    Percent.of(figures.bestAccuracy().confusion().accuracy()), figures.shown(figures.bestAccuracy()),
+                    Percent.of(figures.bestF1().confusion().f1()), figures.shown(figures.bestF1())));
         }
     }
 

@@ -14,12 +14,14 @@ import picocli.CommandLine.Parameters;
 
 import org.embex.BadInputException;
 import org.embex.Seed;
+import org.embex.corpus.Corpus;
 import org.embex.layout.Layout;
 import org.embex.layout.LayoutWatch;
 import org.embex.layout.TsneParams;
 import org.embex.layout.UmapParams;
 import org.embex.progress.CancellationToken;
 import org.embex.usecase.CorpusEmbedding;
+import org.embex.usecase.CorpusSpec;
 import org.embex.usecase.EmbeddedCorpus;
 import org.embex.usecase.LayoutMethod;
 import org.embex.usecase.Layouts;
@@ -51,14 +53,14 @@ final class ProjectCommand implements Runnable, ShowsSkippedRows {
             description = "umap, tsne or pca (default: ${DEFAULT-VALUE}).")
     private String method;
 
-    @Option(names = {"--neighbours", "--neighbors"}, defaultValue = "15", paramLabel = "N",
+    @Option(names = {"--neighbours", "--neighbors"}, defaultValue = "" + UmapParams.DEFAULT_NEIGHBOURS, paramLabel = "N",
             description = "UMAP neighbourhood (default: ${DEFAULT-VALUE}).")
     private int neighbours;
 
-    @Option(names = "--min-dist", defaultValue = "0.1", paramLabel = "X", description = "UMAP minimum distance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-dist", defaultValue = "" + UmapParams.DEFAULT_MIN_DIST, paramLabel = "X", description = "UMAP minimum distance (default: ${DEFAULT-VALUE}).")
     private double minDist;
 
-    @Option(names = "--perplexity", defaultValue = "30", paramLabel = "P", description = "t-SNE perplexity (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--perplexity", defaultValue = "" + TsneParams.DEFAULT_PERPLEXITY, paramLabel = "P", description = "t-SNE perplexity (default: ${DEFAULT-VALUE}).")
     private double perplexity;
 
     @Option(names = "--seed", defaultValue = Seed.DEFAULT_TEXT, paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -78,14 +80,14 @@ final class ProjectCommand implements Runnable, ShowsSkippedRows {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
+        CorpusSpec spec = columns.spec(file);
+        Corpus read = spec.read();
+        Layouts.check(read);
         try (Workspace workspace = model.workspace(cache)) {
             ProgressBar bar = output.progress("embedding");
-            EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, columns.spec(file), model.model, bar, CancellationToken.none());
+            EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, spec, read, model.model, bar, CancellationToken.none());
             bar.finish();
             SkippedRows.warn(output, corpus.corpus());
-            if (corpus.size() < 2) {
-                throw new BadInputException(file + ": a layout needs at least two rows");
-            }
             Layouts layouts = new Layouts(workspace, umap, tsne);
             ProgressBar iterations = output.progress(chosen.label());
             Layouts.Made made = layouts.make(corpus, chosen, LayoutWatch.of(iterations));
@@ -100,7 +102,7 @@ final class ProjectCommand implements Runnable, ShowsSkippedRows {
             }
             OptionalDouble trust = layouts.trustworthiness(corpus, layout);
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("method", chosen.key());
+            result.put("method", made.method().key());
             result.put("model", corpus.model());
             result.put("points", layout.points());
             SkippedRows.put(result, corpus.corpus());
@@ -115,7 +117,7 @@ final class ProjectCommand implements Runnable, ShowsSkippedRows {
             if (output.json) {
                 output.printJson(result);
             } else {
-                output.out().printf("%s layout of %d points in %.1f s%s; trustworthiness %s%s%n", chosen.label(), layout.points(),
+                output.out().printf("%s layout of %d points in %.1f s%s; trustworthiness %s%s%n", made.method().label(), layout.points(),
                         made.seconds(), made.cached() ? " (from the cache)" : "",
                         trust.isPresent() ? String.format("%.4f", trust.getAsDouble()) : "n/a (too few points)",
                         made.knnRecall().isPresent() ? String.format("; neighbour graph recall %.3f", made.knnRecall().getAsDouble()) : "");

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 
 import org.embex.eval.RetrievalReport;
 import org.embex.usecase.Evaluations;
+import org.embex.usecase.Percent;
 import org.embex.usecase.Workspace;
 
 
@@ -58,7 +59,7 @@ final class RetrievalCommand implements Runnable {
             } else {
                 output.out().printf("%s, %d queries over %d documents: nDCG@10 %.4f  recall@10 %s  recall@100 %s  "
                         + "MRR@10 %.4f  MAP@100 %.4f%n", report.model(), report.queries(), report.documents(),
-                        report.ndcgAt10(), Rates.percent(report.recallAt10()), Rates.percent(report.recallAt100()),
+                        report.ndcgAt10(), Percent.of(report.recallAt10()), Percent.of(report.recallAt100()),
                         report.mrrAt10(), report.mapAt100());
             }
         }

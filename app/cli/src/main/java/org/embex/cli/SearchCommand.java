@@ -59,9 +59,7 @@ final class SearchCommand implements Runnable, ShowsSkippedRows {
 
     @Override
     public void run() {
-        if (query.isBlank()) {
-            throw new org.embex.BadInputException("the query is empty");
-        }
+        Search.check(query, k);
         try (Workspace workspace = model.workspace(cache)) {
             workspace.exactSearchUpTo(exact ? Integer.MAX_VALUE : graphAbove);
             ProgressBar bar = output.progress("embedding");
@@ -102,7 +100,7 @@ final class SearchCommand implements Runnable, ShowsSkippedRows {
                 return;
             }
             var out = output.out();
-            TextReport.warn(out, "of the query", hits.query(), workspace.installed(model.model).descriptor());
+            TextReport.warn(output.err(), "of the query", hits.query(), workspace.installed(model.model).descriptor());
             for (Map<String, Object> hit : results) {
                 out.printf("%3d  %7.4f  %-16s %s%n", hit.get("rank"), hit.get("score"), hit.get("label"), hit.get("text"));
             }

@@ -44,8 +44,8 @@ final class SimilarityCommand implements Runnable {
             var out = output.out();
             out.printf("cosine %.4f   dot %.4f   l2 %.4f   (%s)%n", similarity.cosine(), similarity.dot(), similarity.l2(),
                     similarity.model().id());
-            TextReport.warn(out, "A", similarity.first(), similarity.model());
-            TextReport.warn(out, "B", similarity.second(), similarity.model());
+            TextReport.warn(output.err(), "A", similarity.first(), similarity.model());
+            TextReport.warn(output.err(), "B", similarity.second(), similarity.model());
         }
     }
 }

@@ -24,19 +24,19 @@ final class TextReport {
     }
 
     /** Warnings about one text, by the rule the corpus warnings use ({@link EmbedDiagnostics#UNREADABLE_TEXT}). */
-    static void warn(PrintWriter out, String name, Embedding embedding, ModelDescriptor model) {
+    static void warn(PrintWriter err, String name, Embedding embedding, ModelDescriptor model) {
         if (embedding.unknownShare() > EmbedDiagnostics.UNREADABLE_TEXT) {
-            out.printf("warning: %s cannot read %.0f%% of text %s's tokens (unknown to its tokenizer, language '%s'); "
+            err.printf("warning: %s cannot read %.0f%% of text %s's tokens (unknown to its tokenizer, language '%s'); "
                     + "its score means little%n", model.id(), 100 * embedding.unknownShare(), name, model.language());
         }
         if (embedding.truncated()) {
-            out.printf("warning: text %s is longer than %s reads; it was cut at %d tokens%n", name, model.id(),
+            err.printf("warning: text %s is longer than %s reads; it was cut at %d tokens%n", name, model.id(),
                     model.maxTokens());
         }
     }
 
     /** The warnings about a whole corpus, the same the window's banner shows. */
-    static void warnCorpus(PrintWriter out, EmbedDiagnostics diagnostics) {
-        diagnostics.warnings().forEach(warning -> out.println("warning: " + warning));
+    static void warnCorpus(PrintWriter err, EmbedDiagnostics diagnostics) {
+        diagnostics.warnings().forEach(warning -> err.println("warning: " + warning));
     }
 }

@@ -66,7 +66,7 @@ class CommandsTest {
     void similarityShowsThatMiniLmCannotReadChinese() {
         Run run = Run.of("similarity", "-m", "all-minilm-l6-v2", "天氣熱", "今天好曬");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("warning: all-minilm-l6-v2 cannot read");
+        assertThat(run.err()).contains("warning: all-minilm-l6-v2 cannot read");
         JsonNode json = Run.of("similarity", "-m", "all-minilm-l6-v2", "天氣熱", "今天好曬", "--json").json();
         assertThat(json.get("texts").get(1).get("unknown_token_share").asDouble()).isGreaterThan(0.5);
         JsonNode zh = Run.of("similarity", "-m", "bge-small-zh-v1.5", "天氣熱", "今天好曬", "--json").json();

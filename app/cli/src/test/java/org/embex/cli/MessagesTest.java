@@ -147,4 +147,16 @@ class MessagesTest {
     void aModelNameThatCannotBeAPathIsAnUnknownModel() {
         assertOneLine(Run.of("similarity", "-m", "bad\u0000name", "a", "b"), ExitCode.BAD_INPUT, "unknown model 'bad");
     }
+
+    @Test
+    void pruneAgainstAMissingOrEmptyCatalogueDeletesNothing() throws IOException {
+        Path cache = dir.resolve("prune.sqlite");
+        assertThat(Run.of("embed", SAMPLE, "-m", "all-minilm-l6-v2", "--cache", cache.toString(), "--quiet").exitCode()).isZero();
+        assertOneLine(Run.of("cache", "prune", "--cache", cache.toString(), "--models-dir", dir.resolve("typo").toString()),
+                ExitCode.BAD_INPUT, "there is no model catalogue at");
+        Path empty = Files.createDirectories(dir.resolve("empty-catalogue"));
+        assertOneLine(Run.of("cache", "prune", "--cache", cache.toString(), "--models-dir", empty.toString()),
+                ExitCode.BAD_INPUT, "pruning would delete every vector");
+        assertThat(Run.of("cache", "stats", "--cache", cache.toString(), "--json").json().get("vectors").asInt()).isEqualTo(402);
+    }
 }

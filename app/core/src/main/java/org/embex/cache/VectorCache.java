@@ -23,10 +23,10 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 import org.embex.embed.Embedding;
+import org.embex.layout.Layout;
 import org.embex.model.ContentHash;
 import org.embex.model.FileHasher;
 import org.embex.model.ModelFingerprint;
-import org.embex.layout.Layout;
 
 /**
  * The SQLite file where embex keeps every vector it has computed, keyed by the model's
@@ -539,7 +539,8 @@ public final class VectorCache implements AutoCloseable, FileHasher {
      * b-tree as readily as into a sound one and can spread the damage, and a run that fails on the
      * damaged page has already written elsewhere. Once per open cache and not on every open: the
      * check reads the whole file, 65 ms for 100,000 384-dim vectors in the page cache and 0.3 s from
-     * disk (docs/decisions/0012), which runs that only read never pay.
+     * disk (docs/decisions/0012). Every command that embeds writes (it registers its model), so it pays
+     * this once per run; the window pays it once per session.
      */
     public synchronized void requireSound() {
         if (sound) {

@@ -24,8 +24,11 @@ public record ClusterParams(ClusterMethod method, int k, int minClusterSize, lon
         }
     }
 
+    /** The smallest cluster HDBSCAN keeps unless told otherwise. */
+    public static final int DEFAULT_MIN_CLUSTER_SIZE = 10;
+
     public static ClusterParams defaults(ClusterMethod method) {
-        return new ClusterParams(method, 10, 10, Seed.DEFAULT);
+        return new ClusterParams(method, 10, DEFAULT_MIN_CLUSTER_SIZE, Seed.DEFAULT);
     }
 
     public ClusterParams withK(int clusters) {

@@ -65,8 +65,14 @@ final class OnnxEncoder implements AutoCloseable {
             return encoder;
         } catch (OrtException e) {
             // ONNX Runtime's message repeats the path and runs on; its error code says what went wrong.
-            throw new EmbexException("cannot open ONNX model " + modelFile + ": " + e.getCode()
-                    + " (the file is damaged or not an ONNX model; install the model again)", e);
+            boolean unreadable = switch (e.getCode()) {
+                case ORT_INVALID_PROTOBUF, ORT_INVALID_GRAPH, ORT_NO_SUCHFILE -> true;
+                default -> false;
+            };
+            throw new EmbexException("cannot open ONNX model " + modelFile + ": " + e.getCode() + (unreadable
+                    ? " (the file is damaged or not an ONNX model: install the model again, or replace model.onnx in "
+                            + modelFile.getParent() + ")"
+                    : ""), e);
         } finally {
             if (session != null) {
                 closeQuietly(session);

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.embex.BadInputException;
+import org.embex.EmbexException;
 import org.embex.vectors.VectorMatrix;
 
 /**
@@ -54,7 +55,8 @@ public final class GateFile {
             JSON.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), json);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new BadInputException("cannot write " + file + ": " + e.getMessage(), e);
+            // The disk or the folder failed, not the user's input: exit 1 (README).
+            throw new EmbexException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -6,7 +6,7 @@ import org.embex.progress.CancellationToken;
 import org.embex.progress.ProgressListener;
 
 /**
- * What a view hands a running projection: where to report progress, a token to stop it, and
+ * What a view hands a layout being made: where to report progress, a token to stop it, and
  * where to send the layout as it forms, every {@code snapshotEvery} iterations.
  */
 public record LayoutWatch(ProgressListener progress, CancellationToken cancellation, Consumer<Layout> snapshots,

@@ -30,8 +30,11 @@ public record TsneParams(double perplexity, double theta, double exaggeration, i
         }
     }
 
+    /** openTSNE's and scikit-learn's default; named so that option descriptions can quote it. */
+    public static final double DEFAULT_PERPLEXITY = 30;
+
     public static TsneParams defaults() {
-        return new TsneParams(30, 0.5, 12, 500, Metric.COSINE, Seed.DEFAULT);
+        return new TsneParams(DEFAULT_PERPLEXITY, 0.5, 12, 500, Metric.COSINE, Seed.DEFAULT);
     }
 
     public TsneParams withPerplexity(double value) {

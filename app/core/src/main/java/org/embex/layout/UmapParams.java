@@ -33,8 +33,12 @@ public record UmapParams(int neighbours, double minDist, double spread, Metric m
         }
     }
 
+    /** umap-learn's defaults; named so that option descriptions can quote them. */
+    public static final int DEFAULT_NEIGHBOURS = 15;
+    public static final double DEFAULT_MIN_DIST = 0.1;
+
     public static UmapParams defaults() {
-        return new UmapParams(15, 0.1, 1.0, Metric.COSINE, 0, 5, Seed.DEFAULT);
+        return new UmapParams(DEFAULT_NEIGHBOURS, DEFAULT_MIN_DIST, 1.0, Metric.COSINE, 0, 5, Seed.DEFAULT);
     }
 
     public UmapParams withNeighbours(int count) {

@@ -1,13 +1,13 @@
 package org.embex.neighbours;
 
 import org.embex.vectors.Metric;
-import org.embex.vectors.VectorMatrix;
 import org.embex.vectors.Neighbour;
+import org.embex.vectors.VectorMatrix;
 
 
 /**
  * Each point's k nearest other points, closest first, with their distances: the neighbour graph
- * that projections and large-corpus search are built on.
+ * that layouts and large-corpus search are built on.
  *
  * @param metric     what "near" means
  * @param neighbours {@code neighbours[i]} the k nearest points to i, closest first

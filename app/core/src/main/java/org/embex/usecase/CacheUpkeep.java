@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.embex.BadInputException;
 import org.embex.cache.CacheCheck;
 import org.embex.cache.CacheRecovery;
 import org.embex.cache.CacheStats;
 import org.embex.cache.Recovery;
 import org.embex.cache.VectorCache;
 import org.embex.model.ModelFingerprint;
+import org.embex.model.ModelFolder;
 
 /**
  * Looking after the vector cache: what it holds, whether it is sound, dropping vectors of models
@@ -45,8 +47,14 @@ public final class CacheUpkeep {
      * changed model file counts as a new model), keeping those of the model folders in {@code keep}.
      */
     public static Pruned prune(Workspace workspace, List<Path> keep) {
+        // models() refuses a catalogue folder that is not there: pruning against it would delete every vector.
+        List<ModelFolder> installed = workspace.models().stream().filter(ModelFolder::installed).toList();
+        if (installed.isEmpty() && keep.isEmpty()) {
+            throw new BadInputException("no model is installed in " + workspace.catalogueDir() + ", so pruning would delete "
+                    + "every vector; install one, or name the models to keep with --keep");
+        }
         VectorCache cache = workspace.existingCache();
-        List<ModelFingerprint> live = Stream.concat(workspace.installedModels().stream(),
+        List<ModelFingerprint> live = Stream.concat(installed.stream(),
                         keep.stream().map(path -> workspace.installed(path.toString())))
                 .map(model -> ModelFingerprint.of(model, cache))
                 .toList();

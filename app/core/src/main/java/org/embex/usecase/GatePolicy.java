@@ -49,8 +49,4 @@ public final class GatePolicy {
     public GateDecision decide(String text) {
         return gate.decide(embedder.embed(text, Role.TEXT).vector());
     }
-
-    public IntentGate gate() {
-        return gate;
-    }
 }

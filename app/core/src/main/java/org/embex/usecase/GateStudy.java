@@ -31,7 +31,7 @@ public final class GateStudy {
     /**
      * The figures ({@code eval gate}) and the scores behind them (the workbench).
      *
-     * @param read the files as they were read, with any rows skipped (none when one corpus was split)
+     * @param read the files as they were read, with any rows skipped (none for a corpus already embedded)
      */
     public record Result(GateReport report, ThresholdStudy study, int references, List<Corpus> read) {
     }
@@ -80,6 +80,22 @@ public final class GateStudy {
     }
 
     /**
+     * One labelled file, split as {@link #splitting} splits it: its out-of-scope label is looked for
+     * before anything is embedded.
+     *
+     * @param hint how this face names the out-of-scope label, for the message when none is found
+     */
+    public static Result ofFile(Workspace workspace, String model, CorpusSpec spec, Optional<String> outOfScope, String hint,
+                                GateScoring scoring, ProgressListener progress, CancellationToken cancellation) {
+        Corpus rows = spec.read();
+        String label = OutOfScope.require(spec.file(), rows.rows().stream().map(row -> row.label()).toList(), outOfScope, hint);
+        EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, spec, rows, model, progress, cancellation);
+        Result split = splitting(corpus, label, scoring).orElseThrow(() -> new BadInputException(spec.file()
+                + ": splitting it leaves no in-scope example, in-scope query or out-of-scope query"));
+        return new Result(split.report(), split.study(), split.references(), List.of(rows));
+    }
+
+    /**
      * A file of labelled in-scope examples (the references) and a file of labelled queries, of
      * which those labelled with the out-of-scope label (given, or one of its usual spellings) must
      * be refused.
@@ -91,12 +107,6 @@ public final class GateStudy {
                                  CancellationToken cancellation) {
         var exampleRows = references.read();
         var queryRows = queries.read();
-        if (exampleRows.rows().isEmpty()) {
-            throw new BadInputException(references.file() + ": no in-scope examples");
-        }
-        if (queryRows.rows().isEmpty()) {
-            throw new BadInputException(queries.file() + ": no queries");
-        }
         List<String> queryLabels = queryRows.rows().stream().map(row -> row.label()).toList();
         String label = OutOfScope.require(queries.file(), queryLabels, outOfScope, hint);
         long total = exampleRows.rows().size() + queryRows.rows().size();

@@ -3,8 +3,10 @@ package org.embex.usecase;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import org.embex.BadInputException;
 import org.embex.Seed;
 import org.embex.cache.LayoutKey;
+import org.embex.corpus.Corpus;
 import org.embex.layout.Layout;
 import org.embex.layout.LayoutWatch;
 import org.embex.layout.PrincipalComponents;
@@ -55,6 +57,13 @@ public final class Layouts {
     public record Made(Layout layout, LayoutMethod method, boolean cached, OptionalDouble knnRecall, double seconds) {
     }
 
+    /** A corpus a layout can be made of: two rows at least. Faces call it before they embed. */
+    public static void check(Corpus corpus) {
+        if (corpus.rows().size() < 2) {
+            throw new BadInputException(corpus.source() + ": a layout needs at least two rows, found " + corpus.rows().size());
+        }
+    }
+
     /** The first view, in well under a second for tens of thousands of points. */
     public Layout quick(EmbeddedCorpus corpus) {
         return PrincipalComponents.project(corpus.vectors(), umap.seed());
@@ -74,9 +83,12 @@ public final class Layouts {
         }
         Layout layout;
         OptionalDouble recall = OptionalDouble.empty();
-        if (method == LayoutMethod.PCA || corpus.size() <= umap.neighbours()) {
+        // Too few points for a neighbour graph: PCA, and said so in what is returned.
+        boolean tooFew = method == LayoutMethod.UMAP ? corpus.size() <= umap.neighbours() : corpus.size() < 4;
+        LayoutMethod used = tooFew ? LayoutMethod.PCA : method;
+        if (used == LayoutMethod.PCA) {
             layout = quick(corpus);
-        } else if (method == LayoutMethod.TSNE) {
+        } else if (used == LayoutMethod.TSNE) {
             KnnGraph knn = Tsne.neighbourGraph(corpus.vectors(), tsne, watch.checkpoints());
             layout = Tsne.layout(corpus.vectors(), knn, tsne, watch);
             recall = OptionalDouble.of(recall(corpus, knn));
@@ -86,7 +98,7 @@ public final class Layouts {
             recall = OptionalDouble.of(recall(corpus, knn));
         }
         workspace.cache().storeLayout(key, layout);
-        return new Made(layout, method, false, recall, (System.nanoTime() - started) / 1e9);
+        return new Made(layout, used, false, recall, (System.nanoTime() - started) / 1e9);
     }
 
     /** How well a layout keeps each point's neighbours (cosine, k = 15), or empty for too few points. */
@@ -94,10 +106,6 @@ public final class Layouts {
         return layout.points() > 3 * TRUST_K + 1
                 ? OptionalDouble.of(Trustworthiness.of(corpus.vectors(), layout, TRUST_K, Metric.COSINE, TRUST_SAMPLE, umap.seed()))
                 : OptionalDouble.empty();
-    }
-
-    public long seed() {
-        return umap.seed();
     }
 
     private static double recall(EmbeddedCorpus corpus, KnnGraph knn) {

@@ -3,6 +3,7 @@ package org.embex.usecase;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import org.embex.BadInputException;
 import org.embex.Seed;
 import org.embex.compare.ModelComparison;
 import org.embex.progress.CancellationToken;
@@ -23,28 +24,33 @@ public record ModelPair(EmbeddedCorpus first, EmbeddedCorpus second, ModelCompar
     /**
      * Embeds {@code first}'s corpus with {@code secondModel} and compares the two.
      *
-     * @param k neighbours per row, from 1 to one less than the rows
+     * @param k neighbours per row, from 1 to one less than the rows; {@link #DEFAULT_K} (or fewer, on a
+     *          small corpus) when not given
      */
-    public static ModelPair of(Workspace workspace, EmbeddedCorpus first, String secondModel, int k, Metric metric,
-                               Optional<String> outOfScope, long seed, ProgressListener progress,
+    public static ModelPair of(Workspace workspace, EmbeddedCorpus first, String secondModel, Optional<Integer> k,
+                               Metric metric, Optional<String> outOfScope, long seed, ProgressListener progress,
                                CancellationToken cancellation) {
-        if (k < 1 || k >= first.size()) {
-            throw new org.embex.BadInputException(first.spec().file() + ": k must be between 1 and " + (first.size() - 1)
-                    + ", was " + k);
+        if (first.size() < 2) {
+            throw new BadInputException(first.spec().file() + ": comparing neighbours needs at least two rows");
+        }
+        int neighbours = k.orElse(Math.min(DEFAULT_K, first.size() - 1));
+        if (neighbours < 1 || neighbours >= first.size()) {
+            throw new BadInputException(first.spec().file() + ": k must be between 1 and " + (first.size() - 1)
+                    + ", was " + neighbours);
         }
         EmbeddedCorpus second = CorpusEmbedding.embed(workspace, first.spec(), first.corpus(), secondModel, progress,
                 cancellation);
         cancellation.check();
         ModelComparison comparison = ModelComparison.of(first.model(), first.vectors(), second.model(), second.vectors(),
-                first.labels(), k, metric, seed, ProgressListener.NONE);
+                first.labels(), neighbours, metric, seed, ProgressListener.NONE);
         return new ModelPair(first, second, comparison, gateAuroc(first, outOfScope), gateAuroc(second, outOfScope));
     }
 
     /** The window's comparison: the default k, cosine, the default seed, the out-of-scope label recognised. */
     public static ModelPair of(Workspace workspace, EmbeddedCorpus first, String secondModel, ProgressListener progress,
                                CancellationToken cancellation) {
-        return of(workspace, first, secondModel, Math.min(DEFAULT_K, first.size() - 1), Metric.COSINE, Optional.empty(),
-                Seed.DEFAULT, progress, cancellation);
+        return of(workspace, first, secondModel, Optional.empty(), Metric.COSINE, Optional.empty(), Seed.DEFAULT, progress,
+                cancellation);
     }
 
     private static OptionalDouble gateAuroc(EmbeddedCorpus corpus, Optional<String> outOfScope) {

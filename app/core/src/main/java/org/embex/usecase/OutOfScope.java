@@ -21,6 +21,9 @@ public final class OutOfScope {
     /** Recognised spellings, compared after lower-casing and turning hyphens and spaces into underscores. */
     public static final List<String> SPELLINGS = List.of("out_of_scope", "oos", "outofscope", "out_of_domain", "ood");
 
+    /** The spellings as text, for option descriptions written in annotations (a test holds it equal to the list). */
+    public static final String SPELLINGS_TEXT = "out_of_scope, oos, outofscope, out_of_domain, ood";
+
     private OutOfScope() {
     }
 

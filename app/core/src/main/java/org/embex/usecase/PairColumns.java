@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.embex.corpus.CorpusFormatException;
 import org.embex.corpus.Table;
 import org.embex.corpus.TableReader;
 
@@ -58,6 +59,12 @@ public record PairColumns(String left, String right, String third, boolean heade
         int thirdColumn = table.column(thirdReference);
         List<Pair> pairs = new ArrayList<>(table.rows().size());
         for (Table.Row row : table.rows()) {
+            // The corpus readers' rule for texts: an empty text is a mistake in the file, not a sentence.
+            for (int column : new int[] {leftColumn, rightColumn}) {
+                if (row.cell(column).isBlank()) {
+                    throw new CorpusFormatException(file, row.line(), column + 1, "the text is empty");
+                }
+            }
             pairs.add(new Pair(row.cell(leftColumn), row.cell(rightColumn), row.cell(thirdColumn), row.line()));
         }
         return new Pairs(file, pairs, thirdColumn + 1);

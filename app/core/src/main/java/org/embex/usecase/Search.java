@@ -30,14 +30,19 @@ public final class Search {
     }
 
     public static Hits query(Workspace workspace, EmbeddedCorpus corpus, String text, int k, Metric metric) {
+        check(text, k);
+        Embedding query = embed(workspace, corpus.modelRef(), text);
+        return new Hits(text, query, corpus.neighbours(query.vector(), k, metric), corpus.indexed(metric));
+    }
+
+    /** A query a face can refuse before it embeds anything: blank, or asking for fewer than one row. */
+    public static void check(String text, int k) {
         if (text.isBlank()) {
             throw new BadInputException("the query is empty");
         }
         if (k < 1) {
             throw new BadInputException("k must be at least 1, was " + k);
         }
-        Embedding query = embed(workspace, corpus.modelRef(), text);
-        return new Hits(text, query, corpus.neighbours(query.vector(), k, metric), corpus.indexed(metric));
     }
 
     /** A text embedded as the corpus's texts are, without the cache (a typed query is asked once). */

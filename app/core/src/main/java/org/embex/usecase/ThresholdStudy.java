@@ -35,12 +35,13 @@ public record ThresholdStudy(String model, String source, double[] scores, boole
     /**
      * The study a labelled corpus offers: its gate (in scope against its out-of-scope label) when
      * it has such a label, else sampled pairs of its labels; empty for a corpus with fewer than two
-     * labels.
+     * labels, or when the label given cannot make a gate study.
      */
     public static Optional<ThresholdStudy> of(EmbeddedCorpus corpus, Optional<String> outOfScope, long seed) {
         Optional<ThresholdStudy> gate = OutOfScope.find(corpus.labels(), outOfScope)
                 .flatMap(label -> GateStudy.splitting(corpus, label)).map(GateStudy.Result::study);
-        return gate.isPresent() ? gate : labelPairs(corpus, SAMPLED_PAIRS, seed);
+        // A label the user named is a request for the gate: no quiet fall-back to sampled pairs.
+        return gate.isPresent() || outOfScope.isPresent() ? gate : labelPairs(corpus, SAMPLED_PAIRS, seed);
     }
 
     /**

@@ -89,6 +89,10 @@ public final class Workspace implements AutoCloseable {
         return model.directory().toAbsolutePath().normalize();
     }
 
+    public Path catalogueDir() {
+        return catalogue.directory();
+    }
+
     public Path cacheFile() {
         return cacheFile;
     }

@@ -18,10 +18,12 @@ import org.embex.Seed;
 import org.embex.cli.CacheOptions;
 import org.embex.cli.ColumnOptions;
 import org.embex.cli.ModelOptions;
+import org.embex.cli.OutOfScopeOption;
 import org.embex.cli.OutputOptions;
 import org.embex.cli.ProgressBar;
 import org.embex.cli.ShowsSkippedRows;
 import org.embex.cli.SkippedRows;
+import org.embex.corpus.Corpus;
 import org.embex.desktop.plot.Plots;
 import org.embex.layout.Layout;
 import org.embex.layout.LayoutWatch;
@@ -66,9 +68,8 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
             description = "The second model: required for --view compare; for --view roc its curves are overlaid.")
     private String against;
 
-    @Option(names = {"--out-of-scope", "--oos-label"}, paramLabel = "LABEL",
-            description = "The label of texts a gate must refuse, for --view roc and the compare metrics (default: "
-                    + "out_of_scope, oos, out-of-scope and other usual spellings).")
+    @Option(names = {OutOfScopeOption.NAME, OutOfScopeOption.ALIAS}, paramLabel = "LABEL",
+            description = OutOfScopeOption.DESCRIPTION)
     private String outOfScope;
 
     @Option(names = "--method", defaultValue = "umap", paramLabel = "METHOD", description = "umap, tsne or pca (default: ${DEFAULT-VALUE}).")
@@ -102,14 +103,13 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
         LayoutMethod chosen = LayoutMethod.parse(method);
         Plots.Canvas canvas = new Plots.Canvas(width, height, dark);
         CorpusSpec spec = columns.spec(file);
+        Corpus rows = spec.read();
+        Layouts.check(rows);
         try (Workspace workspace = model.workspace(cache)) {
             ProgressBar embedding = output.progress("embedding");
-            EmbeddedCorpus embedded = CorpusEmbedding.embed(workspace, spec, model.model, embedding, CancellationToken.none());
+            EmbeddedCorpus embedded = CorpusEmbedding.embed(workspace, spec, rows, model.model, embedding, CancellationToken.none());
             embedding.finish();
             SkippedRows.warn(output, embedded.corpus());
-            if (embedded.size() < 2) {
-                throw new BadInputException(file + ": a map needs at least two rows");
-            }
             if (chosenView.equals("roc")) {
                 plotRoc(workspace, embedded, canvas);
                 return;
@@ -145,10 +145,12 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
         }
         Optional<String> label = Optional.ofNullable(outOfScope);
         if (label.isPresent()) {
-            OutOfScope.require(file, embedded.labels(), label, "Name it with --out-of-scope LABEL.");
+            OutOfScope.require(file, embedded.labels(), label, OutOfScopeOption.HINT);
         }
         List<ThresholdStudy> studies = models.stream().map(m -> ThresholdStudy.of(m, label, Seed.DEFAULT)
-                .orElseThrow(() -> new BadInputException(file + ": the roc view needs a label column with at least two labels")))
+                .orElseThrow(() -> new BadInputException(file + (label.isPresent()
+                        ? ": splitting it by '" + label.get() + "' leaves no in-scope example, in-scope query or out-of-scope query"
+                        : ": the roc view needs a label column with at least two labels"))))
                 .toList();
         Plots.roc(studies, canvas, target);
         Map<String, Object> result = new LinkedHashMap<>();
@@ -167,8 +169,8 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
     private void plotCompare(Workspace workspace, EmbeddedCorpus embedded, Layout layout, LayoutMethod chosen,
                              Plots.Canvas canvas) {
         ProgressBar second = output.progress("embedding with " + against);
-        ModelPair pair = ModelPair.of(workspace, embedded, against, Math.min(ModelPair.DEFAULT_K, embedded.size() - 1),
-                org.embex.vectors.Metric.COSINE, Optional.ofNullable(outOfScope), Seed.DEFAULT, second, CancellationToken.none());
+        ModelPair pair = ModelPair.of(workspace, embedded, against, Optional.empty(), org.embex.vectors.Metric.COSINE,
+                Optional.ofNullable(outOfScope), Seed.DEFAULT, second, CancellationToken.none());
         second.finish();
         Plots.compare(SideBySide.of(workspace, pair, layout, chosen, CancellationToken.none()), canvas, target);
         Map<String, Object> result = new LinkedHashMap<>();

@@ -31,6 +31,7 @@ import org.embex.desktop.map.MapView;
 import org.embex.desktop.map.PointStyle;
 import org.embex.usecase.EmbeddedCorpus;
 import org.embex.usecase.ModelPair;
+import org.embex.usecase.Percent;
 import org.embex.usecase.SideBySide;
 
 /**
@@ -190,7 +191,7 @@ public final class ComparePane extends BorderPane {
 
     /** A rate, as a percentage (docs/decisions/0011). */
     private static Label rate(OptionalDouble value) {
-        return new Label(value.isPresent() ? String.format("%.1f%%", 100 * value.getAsDouble()) : "—");
+        return new Label(value.isPresent() ? Percent.of(value.getAsDouble()) : "—");
     }
 
     private static Label figure(OptionalDouble value) {

@@ -26,6 +26,7 @@ import org.embex.threshold.Confusion;
 import org.embex.threshold.OperatingPoint;
 import org.embex.threshold.RocCurve;
 import org.embex.usecase.GatePolicy;
+import org.embex.usecase.Percent;
 import org.embex.usecase.ThresholdStudy;
 
 /**
@@ -230,9 +231,9 @@ public final class ThresholdPane extends BorderPane {
         fp.setText(String.valueOf(confusion.falsePositives()));
         tn.setText(String.valueOf(confusion.trueNegatives()));
         // Rates as percentages, as every face prints them in text (docs/decisions/0011).
-        rates.setText(String.format("TPR %.1f%%   FPR %.1f%%   precision %.1f%%%nF1 %.1f%%   accuracy %.1f%%",
-                100 * confusion.tpr(), 100 * confusion.fpr(), 100 * confusion.precision(), 100 * confusion.f1(),
-                100 * confusion.accuracy()));
+        rates.setText(String.format("TPR %s   FPR %s   precision %s%nF1 %s   accuracy %s", Percent.of(confusion.tpr()),
+                Percent.of(confusion.fpr()), Percent.of(confusion.precision()), Percent.of(confusion.f1()),
+                Percent.of(confusion.accuracy())));
         roc.setMarker(confusion.fpr(), confusion.tpr());
         pr.setMarker(confusion.tpr(), confusion.precision());
         histogram.setThreshold(threshold);

@@ -80,7 +80,7 @@ public final class Explorer extends BorderPane {
 
     private final Workspace workspace;
     private final Settings settings;
-    private final Layouts maps;
+    private final Layouts layouts;
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "embex-job");
         thread.setDaemon(true);
@@ -113,14 +113,14 @@ public final class Explorer extends BorderPane {
     private float[] queryVector;
     private String queryText;
     private Job<?> mainJob;
-    private Job<?> projectionJob;
+    private Job<?> layoutJob;
     private Job<?> indexJob;
 
     public Explorer(Workspace workspace, Settings settings, Themes themes) {
         this.workspace = workspace;
         this.settings = settings;
         this.themes = themes;
-        this.maps = Layouts.defaults(workspace);
+        this.layouts = Layouts.defaults(workspace);
         this.tools = new Tools(this, workspace, themes);
         getStyleClass().add("explorer");
 
@@ -318,15 +318,11 @@ public final class Explorer extends BorderPane {
             failed("No model installed", new EmbexException("install one with ./embex models install all-minilm-l6-v2"));
             return;
         }
-        if (corpus.rows().isEmpty()) {
-            failed("Nothing to show", new EmbexException(spec.file() + " has no rows with text"));
-            return;
-        }
         Job<Opened> embedding = new Job<>("Embedding with " + chosen, "texts", job -> {
             job.say("Loading " + chosen + " and looking up " + corpus.rows().size() + " texts in the cache…");
             EmbeddedCorpus embedded = CorpusEmbedding.embed(workspace, spec, corpus, chosen, job.progress(), job.cancellation());
             job.say("PCA of " + embedded.size() + " points…");
-            return new Opened(embedded, maps.quick(embedded));
+            return new Opened(embedded, layouts.quick(embedded));
         });
         embedding.setOnSucceeded(event -> show(embedding.getValue()));
         embedding.setOnFailed(event -> failed("Embedding failed", embedding.getException()));
@@ -345,12 +341,12 @@ public final class Explorer extends BorderPane {
 
     /**
      * Puts a new corpus on screen in three turns of the event loop (map, then colours and legend,
-     * then the projection), so that no turn holds the JavaFX thread long enough to be felt.
+     * then the layout), so that no turn holds the JavaFX thread long enough to be felt.
      */
     private void show(Opened opened) {
-        if (projectionJob != null) {
-            projectionJob.cancel();
-            projectionJob = null;
+        if (layoutJob != null) {
+            layoutJob.cancel();
+            layoutJob = null;
         }
         if (current == null || !current.spec().equals(opened.corpus().spec())) {
             embeddings.clear();
@@ -421,8 +417,8 @@ public final class Explorer extends BorderPane {
     // ---- the map ----
 
     private void project(LayoutMethod chosen) {
-        if (projectionJob != null) {
-            projectionJob.cancel();
+        if (layoutJob != null) {
+            layoutJob.cancel();
         }
         EmbeddedCorpus corpus = current;
         if (chosen == LayoutMethod.PCA) {
@@ -447,7 +443,7 @@ public final class Explorer extends BorderPane {
                     });
                 }
             }, SNAPSHOT_EVERY);
-            return maps.make(corpus, chosen, watch).layout();
+            return layouts.make(corpus, chosen, watch).layout();
         });
         projecting.setOnSucceeded(event -> {
             if (current == corpus) {
@@ -457,7 +453,7 @@ public final class Explorer extends BorderPane {
         });
         projecting.setOnFailed(event -> failed(chosen.label() + " failed", projecting.getException()));
         projecting.setOnCancelled(event -> status.say(chosen.label() + " cancelled; the map shows where it stopped."));
-        projectionJob = projecting;
+        layoutJob = projecting;
         start(projecting);
     }
 
@@ -659,7 +655,7 @@ public final class Explorer extends BorderPane {
     // ---- jobs and errors ----
 
     void start(Job<?> job) {
-        if (job != projectionJob) {
+        if (job != layoutJob) {
             if (mainJob != null && !mainJob.isDone()) {
                 mainJob.cancel();
             }
@@ -733,8 +729,8 @@ public final class Explorer extends BorderPane {
         return mainJob;
     }
 
-    public Job<?> projectionJob() {
-        return projectionJob;
+    public Job<?> layoutJob() {
+        return layoutJob;
     }
 
     /** Points the map at a row: centred, ringed, its neighbours listed. */
@@ -788,12 +784,18 @@ public final class Explorer extends BorderPane {
         if (mainJob != null) {
             mainJob.cancel();
         }
-        if (projectionJob != null) {
-            projectionJob.cancel();
+        if (layoutJob != null) {
+            layoutJob.cancel();
         }
         if (indexJob != null) {
             indexJob.cancel();
         }
         workers.shutdownNow();
+        // Jobs stop at their next progress report; give them that long before the workspace closes under them.
+        try {
+            workers.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

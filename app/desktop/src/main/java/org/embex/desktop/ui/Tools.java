@@ -21,7 +21,7 @@ import org.embex.usecase.ThresholdStudy;
 import org.embex.usecase.Workspace;
 
 /**
- * The explorer's two workbenches beside the map: the threshold workbench and the side-by-side
+ * The explorer's two tool windows beside the map: the threshold workbench and the side-by-side
  * comparison of two models, each in a window of its own, fed by jobs the explorer runs.
  */
 final class Tools {

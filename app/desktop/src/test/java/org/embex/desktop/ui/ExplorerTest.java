@@ -40,11 +40,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import org.embex.desktop.ExplorerApp;
 import org.embex.desktop.Fixtures;
+import org.embex.desktop.plot.PngFile;
+import org.embex.usecase.CacheUpkeep;
 import org.embex.usecase.CorpusSpec;
 import org.embex.usecase.EmbeddedCorpus;
-import org.embex.usecase.CacheUpkeep;
 import org.embex.usecase.Workspace;
-import org.embex.desktop.plot.PngFile;
 import org.embex.vectors.Metric;
 
 /** The real explorer window, headless: real models, a real cache, the real scene and a robot's mouse. */
@@ -56,12 +56,12 @@ class ExplorerTest {
     private Stage stage;
 
     @BeforeAll
-    static void openWorkbench() {
+    static void openWorkspace() {
         workspace = Workspace.open(Fixtures.models(), Fixtures.newCache());
     }
 
     @AfterAll
-    static void closeWorkbench() {
+    static void closeWorkspace() {
         workspace.close();
     }
 
@@ -95,7 +95,7 @@ class ExplorerTest {
         Platform.runLater(() -> explorer.open(CorpusSpec.defaults(file)));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> explorer.current() != null
                 && explorer.current().spec().file().equals(file)
-                && explorer.projectionJob() != null && explorer.projectionJob().isDone());
+                && explorer.layoutJob() != null && explorer.layoutJob().isDone());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -112,7 +112,7 @@ class ExplorerTest {
         EmbeddedCorpus corpus = explorer.current();
         assertThat(corpus.size()).isEqualTo(402);
         assertThat(explorer.map().mapLayout().points()).isEqualTo(402);
-        assertThat(fx(() -> explorer.projectionJob().getState())).isEqualTo(Worker.State.SUCCEEDED);
+        assertThat(fx(() -> explorer.layoutJob().getState())).isEqualTo(Worker.State.SUCCEEDED);
         assertThat(explorer.colourBy().getValue()).isEqualTo(Explorer.COLOUR_LABEL);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> explorer.map().drawnPoints() == 402);
         assertThat(explorer.map().colouring().categories()).hasSize(9);
@@ -371,7 +371,7 @@ class ExplorerTest {
 
         fx(() -> explorer.modelChoice().setValue("bge-small-zh-v1.5"));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> explorer.current().model().equals("bge-small-zh-v1.5")
-                && explorer.projectionJob() != null && explorer.projectionJob().isDone()));
+                && explorer.layoutJob() != null && explorer.layoutJob().isDone()));
         assertThat(fx(warning::isVisible)).isFalse();
         snapshot("explorer-zh-bge-dark.png");
         fx(() -> explorer.applyTheme(false));
