@@ -1,5 +1,6 @@
 package org.embex.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ public final class StsComparison {
     private StsComparison() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         if (args.length != 2) {
             System.err.println("usage: bench/run sts FILE MODEL");
             System.exit(2);
@@ -58,26 +59,21 @@ public final class StsComparison {
 
         StsResult ours;
         ModelFolder model;
-        try (Workspace workspace = Workspace.open(root.resolve("models"), temporaryCache())) {
+        // A cache of this run's own, so that every vector is computed here and not read from an earlier run.
+        Path scratch = Files.createTempDirectory("embex-sts");
+        try (Workspace workspace = Workspace.open(root.resolve("models"), scratch.resolve("vectors.sqlite"))) {
             model = workspace.installed(args[1]);
             ours = StsStudy.of(workspace, args[1], pairs, ProgressListener.NONE, CancellationToken.none());
+        } finally {
+            try (var files = Files.walk(scratch)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
         double theirs = referenceSpearman(REFERENCES.get(model.id()).get(), model.descriptor().prefixes().text(),
                 left, right, gold);
         // Spearman × 100, as STS papers and MTEB print it.
         System.out.printf("%-20s %-28s pairs %5d   embex Spearman %.2f  Pearson %.2f   LangChain4j Spearman %.2f%n",
                 model.id(), file.getFileName(), ours.pairs(), 100 * ours.spearman(), 100 * ours.pearson(), theirs);
-    }
-
-    /** A cache of this run's own, so that every vector is computed here and not read from an earlier run. */
-    private static Path temporaryCache() {
-        try {
-            Path dir = java.nio.file.Files.createTempDirectory("embex-sts");
-            dir.toFile().deleteOnExit();
-            return dir.resolve("vectors.sqlite");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static double referenceSpearman(EmbeddingModel reference, String prefix, List<String> left,

@@ -21,4 +21,9 @@ public final class CatalogueOptions {
     public Workspace workspace(CacheOptions cache) {
         return Workspace.open(modelsDir, cache.file());
     }
+
+    /** A workspace for work that needs no cache (the catalogue, one text at a time): the default cache stays untouched. */
+    public Workspace workspace() {
+        return workspace(new CacheOptions());
+    }
 }

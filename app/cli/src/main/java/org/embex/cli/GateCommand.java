@@ -40,7 +40,7 @@ final class GateCommand implements Runnable {
     @Override
     public void run() {
         var out = output.out();
-        try (Workspace workspace = catalogue.workspace(new CacheOptions())) {
+        try (Workspace workspace = catalogue.workspace()) {
             GatePolicy policy = GatePolicy.open(workspace, config);
             // Standard input is read, not owned: it stays open for whoever comes after (a test runner, a caller).
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -19,4 +19,9 @@ public final class ModelOptions {
     public Workspace workspace(CacheOptions cache) {
         return catalogue.workspace(cache);
     }
+
+    /** A workspace for work that needs no cache. */
+    public Workspace workspace() {
+        return catalogue.workspace();
+    }
 }

@@ -27,7 +27,7 @@ final class ModelsCommand implements Runnable {
     @Override
     public void run() {
         List<ModelFolder> models;
-        try (Workspace workspace = catalogue.workspace(new CacheOptions())) {
+        try (Workspace workspace = catalogue.workspace()) {
             models = workspace.models();
         }
         if (output.json) {
@@ -75,7 +75,7 @@ final class ModelsCommand implements Runnable {
         @Override
         public void run() {
             Map<String, Object> result = new LinkedHashMap<>();
-            try (Workspace workspace = catalogue.workspace(new CacheOptions())) {
+            try (Workspace workspace = catalogue.workspace()) {
                 ModelShelf.install(workspace, ids).forEach((model, written) -> {
                     result.put(model.id(), written ? "installed" : "already installed");
                     if (!output.json) {

@@ -29,7 +29,7 @@ final class SimilarityCommand implements Runnable {
 
     @Override
     public void run() {
-        try (Workspace workspace = model.workspace(new CacheOptions())) {
+        try (Workspace workspace = model.workspace()) {
             Similarity similarity = Similarity.of(workspace, model.model, textA, textB);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("model", similarity.model().id());

@@ -25,13 +25,23 @@ final class RecordReaders {
             return new FolderRecordReader(file, options.charset(), bad);
         }
         LocatingReader reader = text(file, options.charset());
-        return switch (format) {
-            case CSV -> new DelimitedRecordReader(file, reader, ',', options, bad);
-            case TSV -> new DelimitedRecordReader(file, reader, '\t', options, bad);
-            case JSONL -> new JsonlRecordReader(file, reader, bad);
-            case TXT -> new LineRecordReader(file, reader, bad);
-            case FOLDER -> throw new IllegalStateException("handled above");
-        };
+        try {
+            return switch (format) {
+                case CSV -> new DelimitedRecordReader(file, reader, ',', options, bad);
+                case TSV -> new DelimitedRecordReader(file, reader, '\t', options, bad);
+                case JSONL -> new JsonlRecordReader(file, reader, bad);
+                case TXT -> new LineRecordReader(file, reader, bad);
+                case FOLDER -> throw new IllegalStateException("handled above");
+            };
+        } catch (RuntimeException e) {
+            // A reader that fails on the file's first record (a broken header) owns no reader yet: close it here.
+            try {
+                reader.close();
+            } catch (java.io.IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
     /** The file's characters, decoded strictly. */

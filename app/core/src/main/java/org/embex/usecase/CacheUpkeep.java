@@ -47,13 +47,13 @@ public final class CacheUpkeep {
      * changed model file counts as a new model), keeping those of the model folders in {@code keep}.
      */
     public static Pruned prune(Workspace workspace, List<Path> keep) {
+        VectorCache cache = workspace.existingCache();
         // models() refuses a catalogue folder that is not there: pruning against it would delete every vector.
         List<ModelFolder> installed = workspace.models().stream().filter(ModelFolder::installed).toList();
         if (installed.isEmpty() && keep.isEmpty()) {
             throw new BadInputException("no model is installed in " + workspace.catalogueDir() + ", so pruning would delete "
                     + "every vector; install one, or name the models to keep with --keep");
         }
-        VectorCache cache = workspace.existingCache();
         List<ModelFingerprint> live = Stream.concat(installed.stream(),
                         keep.stream().map(path -> workspace.installed(path.toString())))
                 .map(model -> ModelFingerprint.of(model, cache))

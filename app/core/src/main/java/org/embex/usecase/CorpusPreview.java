@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.embex.corpus.ReadOptions;
-import org.embex.corpus.SkippedRow;
 import org.embex.corpus.Table;
 import org.embex.corpus.TableReader;
 
@@ -18,8 +17,11 @@ public final class CorpusPreview {
         return TableReader.read(file, options);
     }
 
-    /** The rows the preview left out, in the words the commands warn with. */
-    public static Optional<String> skippedSummary(Table table, int shown) {
-        return SkippedRow.summary(table.source(), table.skipped(), shown);
+    /**
+     * Reads the corpus {@code spec} names, as opening it will, and says which rows it skipped (in
+     * the words the commands warn with), or throws the reader's error with its line and column.
+     */
+    public static Optional<String> check(CorpusSpec spec, int shown) {
+        return spec.read().skippedSummary(shown);
     }
 }

@@ -1,6 +1,5 @@
 package org.embex.desktop.map;
 
-import org.embex.corpus.TextRow;
 import org.embex.usecase.Clusters;
 import org.embex.usecase.EmbeddedCorpus;
 
@@ -11,7 +10,7 @@ public final class ColourBy {
     }
 
     public static Colouring label(EmbeddedCorpus corpus) {
-        return Colouring.categorical("Label", corpus.corpus().rows().stream().map(TextRow::label).toList());
+        return Colouring.categorical("Label", corpus.labels());
     }
 
     public static Colouring clusters(Clusters clusters) {

@@ -98,6 +98,9 @@ public final class ImportDialog extends Dialog<CorpusSpec> {
         format.valueProperty().addListener((o, was, now) -> reload());
         header.selectedProperty().addListener((o, was, now) -> reload());
         skipBadRows.selectedProperty().addListener((o, was, now) -> reload());
+        for (ComboBox<String> column : List.of(text, label, id)) {
+            column.valueProperty().addListener((o, was, now) -> check());
+        }
         reload();
         setResultConverter(button -> button == ButtonType.OK ? spec() : null);
     }
@@ -115,7 +118,7 @@ public final class ImportDialog extends Dialog<CorpusSpec> {
                 .withSkipBadRows(skipBadRows.isSelected());
     }
 
-    /** Reads the file again with the current format and header choice and refills the preview. */
+    /** Reads the file again with the current format and header choice, refills the preview, and checks it. */
     private void reload() {
         if (filling) {
             return;
@@ -123,27 +126,47 @@ public final class ImportDialog extends Dialog<CorpusSpec> {
         filling = true;
         try {
             Table table = CorpusPreview.of(file, options());
-            // Skipped rows are told, in the words the commands use, but do not stop the import.
-            Optional<String> skipped = CorpusPreview.skippedSummary(table, SKIPPED_SHOWN);
+            showColumns(table);
+            showPreview(table);
+        } catch (BadInputException e) {
+            preview.getColumns().clear();
+            preview.getItems().clear();
+            showProblem(e);
+            return;
+        } finally {
+            filling = false;
+        }
+        check();
+    }
+
+    /**
+     * Reads the corpus as it will be opened, with the columns chosen, so that a row the commands
+     * would stop at (an empty text, a JSONL text that is not a string) stops the import here, in
+     * the same words, and rows skipped are listed before OK rather than after.
+     */
+    private void check() {
+        if (filling || text.getValue() == null) {
+            return;
+        }
+        try {
+            Optional<String> skipped = CorpusPreview.check(spec(), SKIPPED_SHOWN);
             problem.setText(skipped.orElse(""));
             problem.getStyleClass().setAll("label", "warning");
             problem.setVisible(skipped.isPresent());
             problem.setManaged(skipped.isPresent());
-            showColumns(table);
-            showPreview(table);
-            getDialogPane().lookupButton(ButtonType.OK).setDisable(table.columns().isEmpty());
+            getDialogPane().lookupButton(ButtonType.OK).setDisable(false);
         } catch (BadInputException e) {
-            problem.setText(e.getMessage() + (e instanceof CorpusFormatException && !skipBadRows.isSelected()
-                    ? "\nTick “Skip rows that do not fit” to leave such rows out and list them." : ""));
-            problem.getStyleClass().setAll("label", "danger");
-            problem.setVisible(true);
-            problem.setManaged(true);
-            preview.getColumns().clear();
-            preview.getItems().clear();
-            getDialogPane().lookupButton(ButtonType.OK).setDisable(true);
-        } finally {
-            filling = false;
+            showProblem(e);
         }
+    }
+
+    private void showProblem(BadInputException e) {
+        problem.setText(e.getMessage() + (e instanceof CorpusFormatException && !skipBadRows.isSelected()
+                ? "\nTick “Skip rows that do not fit” to leave such rows out and list them." : ""));
+        problem.getStyleClass().setAll("label", "danger");
+        problem.setVisible(true);
+        problem.setManaged(true);
+        getDialogPane().lookupButton(ButtonType.OK).setDisable(true);
     }
 
     private void showColumns(Table table) {

@@ -280,6 +280,21 @@ class ExplorerTest {
         snapshot("explorer-skipped-rows.png");
     }
 
+    @Test
+    void anEmptyTextStopsTheImportInTheDialogWithTheCommandsWords(FxRobot robot, @TempDir Path dir) throws Exception {
+        openAndWait(Fixtures.sample("en"));
+        Path blank = Files.writeString(dir.resolve("blank.csv"), "id,text,label\n1,my bill,billing\n2,,billing\n3,roaming,roaming\n",
+                StandardCharsets.UTF_8);
+        Platform.runLater(() -> explorer.chooseColumns(blank));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#import-problem").tryQuery().isPresent()
+                && robot.lookup("#import-problem").queryAs(Label.class).isVisible());
+        Label problem = robot.lookup("#import-problem").queryAs(Label.class);
+        DialogPane dialog = robot.lookup("#import-dialog").queryAs(DialogPane.class);
+        assertThat(fx(problem::getText)).contains("blank.csv: line 3, column 2: the text is empty");
+        assertThat(fx(() -> dialog.lookupButton(ButtonType.OK).isDisabled())).isTrue();
+        fx(() -> ((Button) dialog.lookupButton(ButtonType.CANCEL)).fire());
+    }
+
     /**
      * A watchdog posts to the JavaFX thread every 10 ms and measures, for each post, how much
      * processor time the JavaFX thread spent before it got to it: that is the time the thread was
