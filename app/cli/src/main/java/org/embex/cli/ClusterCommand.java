@@ -73,6 +73,7 @@ final class ClusterCommand implements Runnable, ShowsSkippedRows {
             EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, columns.spec(file), model.model, bar, CancellationToken.none());
             bar.finish();
             SkippedRows.warn(output, corpus.corpus());
+            CorpusWarnings.print(output, workspace, corpus);
             ClusterParams params = Clusters.params(corpus.size(), chosen, Optional.ofNullable(k),
                     Optional.ofNullable(minClusterSize), seed);
             Clusters clusters = Clusters.of(corpus, params);

@@ -90,10 +90,12 @@ final class CompareCommand implements Runnable, ShowsSkippedRows {
                     CancellationToken.none());
             bar.finish();
             SkippedRows.warn(output, first.corpus());
+            CorpusWarnings.print(output, workspace, first);
             ProgressBar second = output.progress("embedding with " + models.get(1));
             ModelPair pair = ModelPair.of(workspace, first, models.get(1), Optional.ofNullable(k), chosen,
                     Optional.ofNullable(outOfScope), seed, second, CancellationToken.none());
             second.finish();
+            CorpusWarnings.print(output, workspace, pair.second());
             List<Double> spearman = new ArrayList<>();
             if (stsPairs != null) {
                 for (EmbeddedCorpus model : List.of(pair.first(), pair.second())) {

@@ -55,6 +55,7 @@ final class EmbedCommand implements Runnable, ShowsSkippedRows {
                     CancellationToken.none());
             bar.finish();
             SkippedRows.warn(output, corpus.corpus());
+            CorpusWarnings.print(output, workspace, corpus);
             if (target != null) {
                 VectorExport.npy(corpus, target);
             }
@@ -81,7 +82,6 @@ final class EmbedCommand implements Runnable, ShowsSkippedRows {
                 output.out().printf("%,d texts with %s in %.1f s (%.0f texts/s): %,d distinct, %,d embedded, %,d from the cache%s%n",
                         corpus.size(), corpus.model(), run.seconds(), result.get("texts_per_second"), run.distinct(),
                         run.embedded(), run.cached(), target == null ? "" : " -> " + target);
-                TextReport.warnCorpus(output.err(), corpus.diagnostics());
             }
         }
     }

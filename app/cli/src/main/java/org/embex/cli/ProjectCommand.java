@@ -88,6 +88,7 @@ final class ProjectCommand implements Runnable, ShowsSkippedRows {
             EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, spec, read, model.model, bar, CancellationToken.none());
             bar.finish();
             SkippedRows.warn(output, corpus.corpus());
+            CorpusWarnings.print(output, workspace, corpus);
             Layouts layouts = new Layouts(workspace, umap, tsne);
             ProgressBar iterations = output.progress(chosen.label());
             Layouts.Made made = layouts.make(corpus, chosen, LayoutWatch.of(iterations));

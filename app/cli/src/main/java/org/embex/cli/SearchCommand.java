@@ -67,6 +67,7 @@ final class SearchCommand implements Runnable, ShowsSkippedRows {
                     CancellationToken.none());
             bar.finish();
             SkippedRows.warn(output, corpus.corpus());
+            CorpusWarnings.print(output, workspace, corpus);
             boolean graphCached = false;
             if (corpus.wantsIndex()) {
                 ProgressBar indexing = output.progress("neighbour graph");

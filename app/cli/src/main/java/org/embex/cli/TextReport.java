@@ -34,9 +34,4 @@ final class TextReport {
                     model.maxTokens());
         }
     }
-
-    /** The warnings about a whole corpus, the same the window's banner shows. */
-    static void warnCorpus(PrintWriter err, EmbedDiagnostics diagnostics) {
-        diagnostics.warnings().forEach(warning -> err.println("warning: " + warning));
-    }
 }

@@ -17,6 +17,9 @@ import org.embex.model.ModelDescriptor;
 public record EmbedDiagnostics(String model, String language, int maxTokens, int texts, double unknownShare,
                                int unreadable, int truncated) {
 
+    /** How the unknown-token warning ends when no better model can be named ({@link ModelChoice#warnings} names one). */
+    static final String TRY_ANOTHER = "try a model made for this language.";
+
     /** Above this share of unknown tokens the map says more about the tokenizer than the texts. */
     public static final double UNKNOWN_WARNING = 0.05;
 
@@ -42,7 +45,7 @@ public record EmbedDiagnostics(String model, String language, int maxTokens, int
         List<String> warnings = new ArrayList<>();
         if (unknownShare >= UNKNOWN_WARNING) {
             warnings.add(String.format("%s does not know %.0f%% of this corpus's tokens (it reads '%s'; %,d of %,d texts are "
-                    + "mostly unknown to it): try a model made for this language.", model, 100 * unknownShare, language,
+                    + "mostly unknown to it): " + TRY_ANOTHER, model, 100 * unknownShare, language,
                     unreadable, texts));
         }
         if (truncated > 0) {

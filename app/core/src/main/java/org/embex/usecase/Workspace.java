@@ -57,6 +57,11 @@ public final class Workspace implements AutoCloseable {
         return catalogue.all();
     }
 
+    /** Every catalogue model, or none when there is no catalogue folder (the models were given as folders). */
+    public List<ModelFolder> catalogueModels() {
+        return catalogue.all();
+    }
+
     /** The models a user can pick: installed catalogue models, in catalogue order. */
     public List<ModelFolder> installedModels() {
         return catalogue.all().stream().filter(ModelFolder::installed).toList();

@@ -17,6 +17,7 @@ import org.embex.BadInputException;
 import org.embex.Seed;
 import org.embex.cli.CacheOptions;
 import org.embex.cli.ColumnOptions;
+import org.embex.cli.CorpusWarnings;
 import org.embex.cli.ModelOptions;
 import org.embex.cli.OutOfScopeOption;
 import org.embex.cli.OutputOptions;
@@ -110,6 +111,7 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
             EmbeddedCorpus embedded = CorpusEmbedding.embed(workspace, spec, rows, model.model, embedding, CancellationToken.none());
             embedding.finish();
             SkippedRows.warn(output, embedded.corpus());
+            CorpusWarnings.print(output, workspace, embedded);
             if (chosenView.equals("roc")) {
                 plotRoc(workspace, embedded, canvas);
                 return;

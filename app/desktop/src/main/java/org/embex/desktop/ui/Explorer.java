@@ -1,5 +1,6 @@
 package org.embex.desktop.ui;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +34,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -56,6 +59,7 @@ import org.embex.usecase.CorpusSpec;
 import org.embex.usecase.EmbeddedCorpus;
 import org.embex.usecase.LayoutMethod;
 import org.embex.usecase.Layouts;
+import org.embex.usecase.ModelChoice;
 import org.embex.usecase.QueryPlacement;
 import org.embex.usecase.Search;
 import org.embex.usecase.SelectionExport;
@@ -93,6 +97,12 @@ public final class Explorer extends BorderPane {
     private final SelectionPane selection = new SelectionPane();
     private final StatusBar status = new StatusBar();
     private final Label warning = new Label();
+    /** Offered under the banner when an installed model reads the corpus the model on screen does not. */
+    private final Button switchModel = new Button();
+    /** Set while the model box follows a newly opened corpus, so that its listener does not re-embed the old one. */
+    private boolean followingCorpus;
+    /** The installed models, read once: the model box lists them and the model follows the corpus among them. */
+    private final List<ModelFolder> installedModels;
     private final Label placeholder = new Label("Open a corpus: File › Open (Ctrl+O), or drop a file here.");
     private final ComboBox<String> model = new ComboBox<>();
     private final ComboBox<LayoutMethod> method = new ComboBox<>();
@@ -119,6 +129,7 @@ public final class Explorer extends BorderPane {
     public Explorer(Workspace workspace, Settings settings, Themes themes) {
         this.workspace = workspace;
         this.settings = settings;
+        this.installedModels = workspace.installedModels();
         this.themes = themes;
         this.layouts = Layouts.defaults(workspace);
         this.tools = new Tools(this, workspace, themes);
@@ -134,15 +145,26 @@ public final class Explorer extends BorderPane {
         warning.setWrapText(true);
         warning.setMaxWidth(640);
         warning.setVisible(false);
-        warning.setOnMouseClicked(event -> warning.setVisible(false));
-        StackPane.setAlignment(warning, Pos.TOP_CENTER);
-        StackPane.setMargin(warning, new Insets(12));
+        warning.setOnMouseClicked(event -> {
+            warning.setVisible(false);
+            switchModel.setVisible(false);
+        });
+        switchModel.setId("switch-model");
+        switchModel.getStyleClass().add("accent");
+        switchModel.setVisible(false);
+        switchModel.managedProperty().bind(switchModel.visibleProperty());
+        VBox banner = new VBox(6, warning, switchModel);
+        banner.setAlignment(Pos.TOP_CENTER);
+        banner.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        banner.setPickOnBounds(false);
+        StackPane.setAlignment(banner, Pos.TOP_CENTER);
+        StackPane.setMargin(banner, new Insets(12));
         map.setId("map");
         placeholder.getStyleClass().add("map-placeholder");
         placeholder.setWrapText(true);
         placeholder.setMaxWidth(420);
         placeholder.setMouseTransparent(true);
-        StackPane mapArea = new StackPane(map, placeholder, warning);
+        StackPane mapArea = new StackPane(map, placeholder, banner);
         mapArea.setMinWidth(300);
 
         Tab neighbourTab = new Tab("Neighbours", neighbours);
@@ -197,14 +219,14 @@ public final class Explorer extends BorderPane {
         open.setId("open");
         open.setOnAction(event -> openWithChooser());
 
-        List<String> installed = workspace.installedModels().stream().map(ModelFolder::id).toList();
+        List<String> installed = installedModels.stream().map(ModelFolder::id).toList();
         model.getItems().setAll(installed);
         String remembered = settings.text("model", "all-minilm-l6-v2");
         model.setValue(installed.contains(remembered) ? remembered : installed.isEmpty() ? null : installed.get(0));
         model.setId("model");
         model.setTooltip(new Tooltip("Installed models; ./embex models install ID adds others"));
         model.valueProperty().addListener((o, was, now) -> {
-            if (now != null && current != null && !now.equals(current.model())) {
+            if (!followingCorpus && now != null && current != null && !now.equals(current.model())) {
                 settings.setText("model", now);
                 embed(current.spec(), current.corpus());
             }
@@ -299,17 +321,41 @@ public final class Explorer extends BorderPane {
     /** Reads and embeds a corpus; the current one stays on screen until the new one is ready. */
     public Job<Corpus> open(CorpusSpec spec) {
         Job<Corpus> reading = new Job<>("Reading " + spec.file().getFileName(), "rows", job -> spec.read());
+        Optional<String> lastUsed = Optional.ofNullable(settings.text(modelKey(spec.file()), null));
         if (current == null) {
             placeholder.setText("Opening " + spec.file().getFileName() + "…\n\nThe map appears as soon as the texts are "
                     + "embedded. The vectors are cached, so the next time it opens at once.");
         }
         reading.setOnSucceeded(event -> {
             settings.addRecentFile(spec.file());
+            follow(reading.getValue(), lastUsed);
             embed(spec, reading.getValue());
         });
         reading.setOnFailed(event -> failed("Could not open " + spec.file().getFileName(), reading.getException()));
         start(reading);
         return reading;
+    }
+
+    /**
+     * The model follows the corpus: the one last used on this file, else an installed model that
+     * reads its script (MiniLM for English, bge-small-zh for Chinese), chosen without re-embedding
+     * the corpus still on screen.
+     */
+    private void follow(Corpus corpus, Optional<String> lastUsed) {
+        ModelChoice.forCorpus(installedModels, corpus, lastUsed).ifPresent(id -> {
+            followingCorpus = true;
+            try {
+                model.setValue(id);
+            } finally {
+                followingCorpus = false;
+            }
+        });
+    }
+
+    /** The preferences key of the model last used on {@code file} (keys are short: a hash of the path). */
+    private static String modelKey(Path file) {
+        return "model-for-" + UUID.nameUUIDFromBytes(file.toAbsolutePath().normalize().toString()
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private void embed(CorpusSpec spec, Corpus corpus) {
@@ -322,7 +368,8 @@ public final class Explorer extends BorderPane {
             job.say("Loading " + chosen + " and looking up " + corpus.rows().size() + " texts in the cache…");
             EmbeddedCorpus embedded = CorpusEmbedding.embed(workspace, spec, corpus, chosen, job.progress(), job.cancellation());
             job.say("PCA of " + embedded.size() + " points…");
-            return new Opened(embedded, layouts.quick(embedded));
+            return new Opened(embedded, layouts.quick(embedded), ModelChoice.warnings(workspace, embedded),
+                    ModelChoice.advice(workspace.catalogueModels(), embedded));
         });
         embedding.setOnSucceeded(event -> show(embedding.getValue()));
         embedding.setOnFailed(event -> failed("Embedding failed", embedding.getException()));
@@ -335,8 +382,8 @@ public final class Explorer extends BorderPane {
         start(embedding);
     }
 
-    /** An embedded corpus and its first, instant map. */
-    private record Opened(EmbeddedCorpus corpus, Layout pca) {
+    /** An embedded corpus, its first, instant map, and what to tell about how the model read it. */
+    private record Opened(EmbeddedCorpus corpus, Layout pca, List<String> modelWarnings, Optional<ModelChoice.Advice> advice) {
     }
 
     /**
@@ -372,9 +419,14 @@ public final class Explorer extends BorderPane {
         map.fitAll();
         // Rows left out by "skip rows that do not fit" are said first, in the commands' words.
         List<String> warnings = new ArrayList<>(current.corpus().skippedSummary(SKIPPED_SHOWN).stream().toList());
-        warnings.addAll(current.diagnostics().warnings());
+        warnings.addAll(opened.modelWarnings());
         warning.setText(String.join("\n", warnings));
         warning.setVisible(!warnings.isEmpty());
+        Optional<String> better = opened.advice().flatMap(ModelChoice.Advice::switchTo);
+        switchModel.setText(better.map(id -> "Use " + id).orElse(""));
+        switchModel.setOnAction(event -> better.ifPresent(model::setValue));
+        switchModel.setVisible(better.isPresent());
+        settings.setText(modelKey(current.spec().file()), current.model());
         Window window = window();
         if (window instanceof javafx.stage.Stage stage) {
             stage.setTitle("embex — " + current.spec().file().getFileName() + " · " + current.model());

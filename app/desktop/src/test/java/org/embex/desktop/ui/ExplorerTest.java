@@ -265,7 +265,7 @@ class ExplorerTest {
                 .contains("Skip rows that do not fit");
         assertThat(dialog.lookupButton(ButtonType.OK).isDisabled()).isTrue();
 
-        robot.clickOn("#skip-bad-rows");
+        fx(() -> ((javafx.scene.control.CheckBox) dialog.lookup("#skip-bad-rows")).setSelected(true));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> !dialog.lookupButton(ButtonType.OK).isDisabled()));
         assertThat(fx(problem::getText)).isEqualTo(ragged + ": skipped 1 bad row: line 6, column 4: 4 cells where the header has 3");
         PngFile.write(fx(() -> dialog.getScene().snapshot(null)), Fixtures.screenshots().resolve("import-skipping.png"));
@@ -376,18 +376,37 @@ class ExplorerTest {
     }
 
     @Test
-    void aModelThatCannotReadTheCorpusIsWarnedAbout() throws TimeoutException {
+    void theModelFollowsTheCorpus() throws TimeoutException {
         openAndWait(Fixtures.sample("zh"));
+        assertThat(fx(() -> explorer.current().model())).isEqualTo("bge-small-zh-v1.5");
+        openAndWait(Fixtures.sample("en"));
+        assertThat(fx(() -> explorer.current().model())).isEqualTo("all-minilm-l6-v2");
+        openAndWait(Fixtures.sample("zh"));
+        assertThat(fx(() -> explorer.current().model())).isEqualTo("bge-small-zh-v1.5");
+        assertThat(fx(() -> stage.getScene().lookup("#warning").isVisible())).isFalse();
+    }
+
+    @Test
+    void aModelThatCannotReadTheCorpusIsWarnedAboutAndTheBannerSwitchesToOneThatCan(FxRobot robot) throws TimeoutException {
+        openAndWait(Fixtures.sample("zh"));
+        fx(() -> explorer.modelChoice().setValue("all-minilm-l6-v2"));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> explorer.current().model().equals("all-minilm-l6-v2")
+                && explorer.layoutJob() != null && explorer.layoutJob().isDone()));
         Label warning = fx(() -> (Label) stage.getScene().lookup("#warning"));
-        assertThat(warning.isVisible()).isTrue();
-        assertThat(warning.getText()).contains("all-minilm-l6-v2").contains("tokens");
+        Button switchModel = fx(() -> (Button) stage.getScene().lookup("#switch-model"));
+        assertThat(fx(warning::isVisible)).isTrue();
+        assertThat(fx(warning::getText)).contains("all-minilm-l6-v2 does not know").contains("tokens")
+                .contains("bge-small-zh-v1.5 reads it (-m bge-small-zh-v1.5)");
+        assertThat(fx(switchModel::isVisible)).isTrue();
+        assertThat(fx(switchModel::getText)).isEqualTo("Use bge-small-zh-v1.5");
         fx(() -> explorer.applyTheme(true));
         snapshot("explorer-zh-minilm-dark.png");
 
-        fx(() -> explorer.modelChoice().setValue("bge-small-zh-v1.5"));
+        robot.clickOn("#switch-model");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> explorer.current().model().equals("bge-small-zh-v1.5")
                 && explorer.layoutJob() != null && explorer.layoutJob().isDone()));
         assertThat(fx(warning::isVisible)).isFalse();
+        assertThat(fx(switchModel::isVisible)).isFalse();
         snapshot("explorer-zh-bge-dark.png");
         fx(() -> explorer.applyTheme(false));
     }
