@@ -109,11 +109,13 @@ public final class GateStudy {
         var queryRows = queries.read();
         List<String> queryLabels = queryRows.rows().stream().map(row -> row.label()).toList();
         String label = OutOfScope.require(queries.file(), queryLabels, outOfScope, hint);
-        long total = exampleRows.rows().size() + queryRows.rows().size();
+        // The embedder counts distinct texts, each embedded once: so does the progress of both files.
+        long exampleTexts = exampleRows.texts().stream().distinct().count();
+        long total = exampleTexts + queryRows.texts().stream().distinct().count();
         EmbeddedCorpus examples = CorpusEmbedding.embed(workspace, references, exampleRows, model,
                 (done, ignored) -> progress.progress(done, total), cancellation);
         EmbeddedCorpus asked = CorpusEmbedding.embed(workspace, queries, queryRows, model,
-                (done, ignored) -> progress.progress(exampleRows.rows().size() + done, total), cancellation);
+                (done, ignored) -> progress.progress(exampleTexts + done, total), cancellation);
         IntentGate open = IntentGate.build(examples.model(), examples.fingerprint(), scoring, Double.NEGATIVE_INFINITY,
                 examples.labels(), rows(examples.vectors()), examples.dims());
         int[] noRows = new int[asked.size()];
