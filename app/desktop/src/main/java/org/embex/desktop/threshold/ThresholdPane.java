@@ -66,6 +66,7 @@ public final class ThresholdPane extends BorderPane {
         rates.setId("rates");
         // Two lines of rates: the lists below grow, this label must not be squeezed to one.
         rates.setMinHeight(Region.USE_PREF_SIZE);
+        summary.setId("study-summary");
         summary.setWrapText(true);
         summary.getStyleClass().add("text-muted");
         export.setId("export-gate");

@@ -1,7 +1,9 @@
 package org.embex.desktop.ui;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -10,6 +12,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -27,11 +30,20 @@ final class ThresholdWindow {
     /** What a gate setup without an out-of-scope label is told, after the labels its queries have. */
     static final String OUT_OF_SCOPE_HINT = "Label the queries the gate must refuse out_of_scope (or oos).";
 
+    /** The refuse box's first entry: the label found by its usual spellings, as the commands find it. */
+    static final String USUAL_SPELLINGS = "out_of_scope, oos, … (found)";
+
     private final Stage stage = new Stage();
     private final ThresholdPane pane = new ThresholdPane();
+    private final ComboBox<String> refuse = new ComboBox<>();
+    private boolean offering;
 
+    /**
+     * @param onRefuse called with the label of the open corpus the gate must refuse (empty: the usual
+     *                 spellings), the window's counterpart of {@code eval gate FILE --out-of-scope LABEL}
+     */
     ThresholdWindow(Window owner, IntConsumer onRowPicked, Consumer<Path> onPairsFile, BiConsumer<Path, Path> onGateSetup,
-                    Themes themes) {
+                    Consumer<Optional<String>> onRefuse, Themes themes) {
         stage.initOwner(owner);
         stage.setTitle("embex — threshold workbench");
         Button pairs = new Button("Study a pairs file…");
@@ -59,9 +71,17 @@ final class ThresholdWindow {
                 }
             }
         });
+        refuse.setId("refuse-label");
+        refuse.setTooltip(new Tooltip("The open corpus's label of texts the gate must refuse "
+                + "(as eval gate FILE --out-of-scope LABEL)"));
+        refuse.valueProperty().addListener((o, was, now) -> {
+            if (!offering && now != null) {
+                onRefuse.accept(now.equals(USUAL_SPELLINGS) ? Optional.empty() : Optional.of(now));
+            }
+        });
         Label hint = new Label("Source: the open corpus's labels, a file of labelled pairs, or examples and queries");
         hint.getStyleClass().add("text-muted");
-        HBox bar = new HBox(10, pairs, gate, hint);
+        HBox bar = new HBox(10, new Label("Refuse"), refuse, pairs, gate, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 0, 10));
         Scene scene = Themes.fitted(new BorderPane(pane, bar, null, null, null), 1280, 820);
@@ -75,6 +95,19 @@ final class ThresholdWindow {
         pane.show(studies.get(0), studies.subList(1, studies.size()));
         stage.show();
         stage.toFront();
+    }
+
+    /** The open corpus's labels in the refuse box, {@code chosen} (or the usual spellings) selected, without a new study. */
+    void offerLabels(List<String> labels, Optional<String> chosen) {
+        offering = true;
+        try {
+            List<String> entries = new ArrayList<>(List.of(USUAL_SPELLINGS));
+            entries.addAll(labels);
+            refuse.getItems().setAll(entries);
+            refuse.setValue(chosen.orElse(USUAL_SPELLINGS));
+        } finally {
+            offering = false;
+        }
     }
 
     private void export(Path file) {

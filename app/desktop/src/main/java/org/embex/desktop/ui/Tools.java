@@ -41,6 +41,11 @@ final class Tools {
 
     /** Opens (or brings forward) the threshold workbench on the corpus on screen, every model it was embedded with overlaid. */
     void openThresholdWorkbench() {
+        studyCorpus(Optional.empty());
+    }
+
+    /** The open corpus's study, refusing {@code refuse} (empty: the label found by its usual spellings). */
+    void studyCorpus(Optional<String> refuse) {
         if (explorer.current() == null) {
             explorer.status().say("Open a labelled corpus first: the workbench needs labels.");
             return;
@@ -49,14 +54,18 @@ final class Tools {
         Job<List<ThresholdStudy>> studying = new Job<>("Scoring the threshold study", "models", job -> {
             List<ThresholdStudy> studies = new ArrayList<>();
             for (EmbeddedCorpus embedded : embeddings) {
-                ThresholdStudy.of(embedded, Optional.empty(), Seed.DEFAULT).ifPresent(studies::add);
+                ThresholdStudy.of(embedded, refuse, Seed.DEFAULT).ifPresent(studies::add);
             }
             return studies;
         });
         studying.setOnSucceeded(event -> {
             if (studying.getValue().isEmpty()) {
-                explorer.status().say("The threshold workbench needs a label column with at least two labels.");
+                explorer.status().say(refuse.map(label -> "Refusing '" + label + "' leaves no in-scope example, in-scope "
+                        + "query or out-of-scope query to study.")
+                        .orElse("The threshold workbench needs a label column with at least two labels."));
             } else {
+                thresholdWindow().offerLabels(embeddings.get(0).labels().stream()
+                        .filter(label -> label != null && !label.isEmpty()).distinct().sorted().toList(), refuse);
                 thresholdWindow().show(studying.getValue());
             }
         });
@@ -147,7 +156,8 @@ final class Tools {
 
     ThresholdWindow thresholdWindow() {
         if (thresholdWindow == null) {
-            thresholdWindow = new ThresholdWindow(explorer.window(), explorer::pickRow, this::studyPairs, this::studyGate, themes);
+            thresholdWindow = new ThresholdWindow(explorer.window(), explorer::pickRow, this::studyPairs, this::studyGate,
+                    this::studyCorpus, themes);
         }
         return thresholdWindow;
     }

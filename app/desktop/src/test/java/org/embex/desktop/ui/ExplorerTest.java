@@ -22,6 +22,7 @@ import javafx.concurrent.Worker;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -44,6 +45,7 @@ import org.embex.desktop.plot.PngFile;
 import org.embex.usecase.CacheUpkeep;
 import org.embex.usecase.CorpusSpec;
 import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.GateStudy;
 import org.embex.usecase.Workspace;
 import org.embex.vectors.Metric;
 
@@ -409,6 +411,27 @@ class ExplorerTest {
         assertThat(fx(switchModel::isVisible)).isFalse();
         snapshot("explorer-zh-bge-dark.png");
         fx(() -> explorer.applyTheme(false));
+    }
+
+    @Test
+    void theWorkbenchRefusesAnyLabelOfTheOpenCorpusAsEvalGateDoes() throws TimeoutException {
+        openAndWait(Fixtures.sample("en"));
+        fx(() -> explorer.tools().openThresholdWorkbench());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> explorer.tools().thresholdShowing()));
+        var scene = explorer.tools().thresholdWindow().stage().getScene();
+        @SuppressWarnings("unchecked")
+        ComboBox<String> refuse = fx(() -> (ComboBox<String>) scene.lookup("#refuse-label"));
+        Label summary = fx(() -> (Label) scene.lookup("#study-summary"));
+        assertThat(fx(refuse::getValue)).isEqualTo(ThresholdWindow.USUAL_SPELLINGS);
+        assertThat(fx(summary::getText)).contains("in scope vs 'out_of_scope'");
+        assertThat(fx(refuse::getItems)).contains("billing", "roaming", "out_of_scope");
+
+        fx(() -> refuse.setValue("billing"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(summary::getText).contains("in scope vs 'billing'"));
+        // What `eval gate FILE --out-of-scope billing` prints for the sample.
+        double auroc = GateStudy.splitting(explorer.current(), "billing").orElseThrow().report().auroc();
+        assertThat(fx(summary::getText)).contains(String.format("AUROC %.4f", auroc));
+        assertThat(fx(refuse::getValue)).isEqualTo("billing");
     }
 
     @Test
