@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -286,15 +285,7 @@ public final class CacheRecovery {
 
     /** The rows the damaged cache's smallest index counts, when it can still count them. */
     private OptionalLong count(String table) throws SQLException {
-        try (Statement statement = source.createStatement();
-             ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            return OptionalLong.of(result.getLong(1));
-        } catch (SQLException e) {
-            if (CacheException.isDamage(e)) {
-                return OptionalLong.empty();
-            }
-            throw e;
-        }
+        return CacheSchema.rows(source, table);
     }
 
     private static void deleteCopy(Path target) {

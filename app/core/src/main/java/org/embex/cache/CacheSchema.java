@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -182,6 +183,22 @@ final class CacheSchema {
         try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("PRAGMA " + name)) {
             return result.getInt(1);
+        }
+    }
+
+    /**
+     * The rows SQLite counts in {@code table}, or nothing when damage keeps it from counting: for
+     * {@code cache check} and for recovery, which must report a damaged cache rather than fail on it.
+     */
+    static OptionalLong rows(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            return OptionalLong.of(result.getLong(1));
+        } catch (SQLException e) {
+            if (CacheException.isDamage(e)) {
+                return OptionalLong.empty();
+            }
+            throw e;
         }
     }
 }

@@ -565,13 +565,9 @@ public final class VectorCache implements AutoCloseable, FileHasher {
 
     /** The rows SQLite counts in {@code table}, or nothing when damage keeps it from counting. */
     private OptionalLong count(String table) {
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            return OptionalLong.of(result.getLong(1));
+        try {
+            return CacheSchema.rows(connection, table);
         } catch (SQLException e) {
-            if (CacheException.isDamage(e)) {
-                return OptionalLong.empty();
-            }
             throw failure("count the rows of " + table, e);
         }
     }

@@ -158,11 +158,17 @@ public final class GateFile {
             return new BadInputException(file + ": field '" + field + "' " + problem);
         }
 
-        String text(String field) {
+        /** The field's value; a missing field and a null one are the same mistake. */
+        private JsonNode present(String field) {
             JsonNode node = root.get(field);
             if (node == null || node.isNull()) {
                 throw wrong(field, "is missing");
             }
+            return node;
+        }
+
+        String text(String field) {
+            JsonNode node = present(field);
             if (!node.isTextual() || node.asText().isBlank()) {
                 throw wrong(field, "must be a non-empty string, is " + node);
             }
@@ -170,10 +176,7 @@ public final class GateFile {
         }
 
         double number(String field) {
-            JsonNode node = root.get(field);
-            if (node == null || node.isNull()) {
-                throw wrong(field, "is missing");
-            }
+            JsonNode node = present(field);
             if (!node.isNumber() || !Double.isFinite(node.asDouble())) {
                 throw wrong(field, "must be a finite number, is " + node);
             }
@@ -181,10 +184,7 @@ public final class GateFile {
         }
 
         int positiveInt(String field) {
-            JsonNode node = root.get(field);
-            if (node == null || node.isNull()) {
-                throw wrong(field, "is missing");
-            }
+            JsonNode node = present(field);
             if (!node.isInt() || node.asInt() <= 0) {
                 throw wrong(field, "must be a positive whole number, is " + node);
             }
@@ -192,10 +192,7 @@ public final class GateFile {
         }
 
         JsonNode nonEmptyArray(String field) {
-            JsonNode node = root.get(field);
-            if (node == null || node.isNull()) {
-                throw wrong(field, "is missing");
-            }
+            JsonNode node = present(field);
             if (!node.isArray() || node.isEmpty()) {
                 throw wrong(field, "must be a non-empty list");
             }

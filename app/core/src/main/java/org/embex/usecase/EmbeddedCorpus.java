@@ -54,6 +54,11 @@ public record EmbeddedCorpus(CorpusSpec spec, Corpus corpus, String model, Strin
         return corpus.rows().stream().map(TextRow::label).toList();
     }
 
+    /** The labels the rows carry, each once, sorted. */
+    public List<String> labelNames() {
+        return labels().stream().filter(label -> label != null && !label.isEmpty()).distinct().sorted().toList();
+    }
+
     /** Whether some row has a label. */
     public boolean labelled() {
         return corpus.rows().stream().anyMatch(row -> row.label() != null && !row.label().isEmpty());

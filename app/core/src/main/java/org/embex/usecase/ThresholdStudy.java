@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
+import org.embex.BadInputException;
 import org.embex.gate.IntentGate;
 import org.embex.threshold.RocCurve;
 import org.embex.vectors.Metric;
@@ -42,6 +43,27 @@ public record ThresholdStudy(String model, String source, double[] scores, boole
                 .flatMap(label -> GateStudy.splitting(corpus, label)).map(GateStudy.Result::study);
         // A label the user named is a request for the gate: no quiet fall-back to sampled pairs.
         return gate.isPresent() || outOfScope.isPresent() ? gate : labelPairs(corpus, SAMPLED_PAIRS, seed);
+    }
+
+    /**
+     * The study of one corpus under each model it was embedded with, the first studied and the others
+     * overlaid (the workbench, {@code plot --view roc --against}): every model gets the same kind of
+     * study, so a corpus that offers none is a bad input that says why.
+     *
+     * @param hint how this face names the out-of-scope label, for the message when a given one is absent
+     */
+    public static List<ThresholdStudy> ofEach(List<EmbeddedCorpus> models, Optional<String> outOfScope, String hint,
+                                              long seed) {
+        EmbeddedCorpus first = models.get(0);
+        outOfScope.ifPresent(label -> OutOfScope.require(first.spec().file(), first.labels(), outOfScope, hint));
+        List<ThresholdStudy> studies = new ArrayList<>();
+        for (EmbeddedCorpus model : models) {
+            studies.add(of(model, outOfScope, seed).orElseThrow(() -> new BadInputException(first.spec().file()
+                    + outOfScope.map(label -> ": refusing '" + label + "' leaves no in-scope example, in-scope query or "
+                            + "out-of-scope query to study")
+                    .orElse(": a threshold study needs a label column with at least two labels"))));
+        }
+        return studies;
     }
 
     /**

@@ -205,4 +205,22 @@ class UseCasesTest {
         assertThat(clusters.names()).hasSize(402);
         assertThat(clusters.names().get(0)).matches("\\d+ · [^,]+(, [^,]+){0," + (Clusters.TOPIC_WORDS - 1) + "}");
     }
+
+    @Test
+    void everyModelOfACorpusGetsTheSameStudyOrTheFaceIsToldWhyNot() throws Exception {
+        EmbeddedCorpus minilm = embed("en", "all-minilm-l6-v2");
+        EmbeddedCorpus bge = embed("en", "bge-small-zh-v1.5");
+        List<ThresholdStudy> studies = ThresholdStudy.ofEach(List.of(minilm, bge), Optional.empty(), "", 42);
+        assertThat(studies).extracting(ThresholdStudy::model).containsExactly("all-minilm-l6-v2", "bge-small-zh-v1.5");
+        assertThat(studies).allSatisfy(study -> assertThat(study.source()).startsWith("in scope vs 'out_of_scope'"));
+
+        assertThatThrownBy(() -> ThresholdStudy.ofEach(List.of(minilm), Optional.of("nothing-like-it"), "Name it.", 42))
+                .hasMessageContaining("no row is labelled 'nothing-like-it'").hasMessageEndingWith("Name it.");
+        Path unlabelled = Files.writeString(Files.createTempDirectory("embex-unlabelled").resolve("texts.txt"),
+                "my bill is wrong\nroaming in Spain\nno signal\n");
+        EmbeddedCorpus plain = CorpusEmbedding.embed(workspace, CorpusSpec.defaults(unlabelled), "all-minilm-l6-v2",
+                ProgressListener.NONE, CancellationToken.none());
+        assertThatThrownBy(() -> ThresholdStudy.ofEach(List.of(plain), Optional.empty(), "", 42))
+                .hasMessageEndingWith("texts.txt: a threshold study needs a label column with at least two labels");
+    }
 }

@@ -35,7 +35,6 @@ import org.embex.usecase.EmbeddedCorpus;
 import org.embex.usecase.LayoutMethod;
 import org.embex.usecase.Layouts;
 import org.embex.usecase.ModelPair;
-import org.embex.usecase.OutOfScope;
 import org.embex.usecase.SideBySide;
 import org.embex.usecase.ThresholdStudy;
 import org.embex.usecase.Workspace;
@@ -145,15 +144,8 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
                     CancellationToken.none()));
             second.finish();
         }
-        Optional<String> label = Optional.ofNullable(outOfScope);
-        if (label.isPresent()) {
-            OutOfScope.require(file, embedded.labels(), label, OutOfScopeOption.HINT);
-        }
-        List<ThresholdStudy> studies = models.stream().map(m -> ThresholdStudy.of(m, label, Seed.DEFAULT)
-                .orElseThrow(() -> new BadInputException(file + (label.isPresent()
-                        ? ": splitting it by '" + label.get() + "' leaves no in-scope example, in-scope query or out-of-scope query"
-                        : ": the roc view needs a label column with at least two labels"))))
-                .toList();
+        List<ThresholdStudy> studies = ThresholdStudy.ofEach(models, Optional.ofNullable(outOfScope), OutOfScopeOption.HINT,
+                Seed.DEFAULT);
         Plots.roc(studies, canvas, target);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("view", "roc");

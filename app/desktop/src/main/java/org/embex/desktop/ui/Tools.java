@@ -1,12 +1,12 @@
 package org.embex.desktop.ui;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import javafx.scene.control.ChoiceDialog;
 
+import org.embex.BadInputException;
 import org.embex.Seed;
 import org.embex.gate.GateScoring;
 import org.embex.usecase.CorpusSpec;
@@ -25,7 +25,6 @@ import org.embex.usecase.Workspace;
  * comparison of two models, each in a window of its own, fed by jobs the explorer runs.
  */
 final class Tools {
-
 
     private final Explorer explorer;
     private final Workspace workspace;
@@ -51,25 +50,20 @@ final class Tools {
             return;
         }
         List<EmbeddedCorpus> embeddings = explorer.embeddings();
-        Job<List<ThresholdStudy>> studying = new Job<>("Scoring the threshold study", "models", job -> {
-            List<ThresholdStudy> studies = new ArrayList<>();
-            for (EmbeddedCorpus embedded : embeddings) {
-                ThresholdStudy.of(embedded, refuse, Seed.DEFAULT).ifPresent(studies::add);
-            }
-            return studies;
-        });
+        Job<List<ThresholdStudy>> studying = new Job<>("Scoring the threshold study", "models",
+                job -> ThresholdStudy.ofEach(embeddings, refuse, ThresholdWindow.OUT_OF_SCOPE_HINT, Seed.DEFAULT));
         studying.setOnSucceeded(event -> {
-            if (studying.getValue().isEmpty()) {
-                explorer.status().say(refuse.map(label -> "Refusing '" + label + "' leaves no in-scope example, in-scope "
-                        + "query or out-of-scope query to study.")
-                        .orElse("The threshold workbench needs a label column with at least two labels."));
+            thresholdWindow().offerLabels(embeddings.get(0).labelNames(), refuse);
+            thresholdWindow().show(studying.getValue());
+        });
+        // A corpus that offers no study is told on the status line, as a hint rather than an error.
+        studying.setOnFailed(event -> {
+            if (studying.getException() instanceof BadInputException why) {
+                explorer.status().say(why.getMessage());
             } else {
-                thresholdWindow().offerLabels(embeddings.get(0).labels().stream()
-                        .filter(label -> label != null && !label.isEmpty()).distinct().sorted().toList(), refuse);
-                thresholdWindow().show(studying.getValue());
+                explorer.failed("Threshold study failed", studying.getException());
             }
         });
-        studying.setOnFailed(event -> explorer.failed("Threshold study failed", studying.getException()));
         explorer.start(studying);
     }
 
