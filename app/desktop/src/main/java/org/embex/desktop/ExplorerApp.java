@@ -3,16 +3,18 @@ package org.embex.desktop;
 import java.nio.file.Path;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import org.embex.desktop.ui.BackgroundJobs;
 import org.embex.desktop.ui.Explorer;
-import org.embex.desktop.ui.Settings;
+import org.embex.desktop.ui.MainWindow;
 import org.embex.desktop.ui.Themes;
-import org.embex.usecase.CorpusSpec;
+import org.embex.desktop.ui.WindowDialogs;
+import org.embex.desktop.viewmodel.ExplorerViewModel;
+import org.embex.desktop.viewmodel.Settings;
 import org.embex.usecase.Workspace;
 
-/** The explorer's window: sized and placed as the user left it, opening a corpus at once. */
+/** The explorer application: puts the workspace, the view model and the window together, and opens a corpus at once. */
 public final class ExplorerApp extends Application {
 
     /** What to open and where models and vectors live; set before the toolkit starts the application. */
@@ -21,6 +23,7 @@ public final class ExplorerApp extends Application {
 
     private static volatile Start start;
     private Workspace workspace;
+    private BackgroundJobs jobs;
     private Explorer explorer;
     private Settings settings;
 
@@ -39,42 +42,21 @@ public final class ExplorerApp extends Application {
     public void start(Stage stage) {
         settings = Settings.user();
         workspace = Workspace.open(start.modelsDir(), start.cacheFile());
-        explorer = new Explorer(workspace, settings, new Themes());
-        stage.setScene(scene(explorer, settings));
-        stage.setTitle("embex");
-        placeWindow(stage, settings);
-        stage.show();
-        explorer.open(CorpusSpec.defaults(start.corpus()));
+        jobs = new BackgroundJobs();
+        ExplorerViewModel model = new ExplorerViewModel(workspace, settings, jobs, new WindowDialogs(() -> stage));
+        explorer = new Explorer(model, settings, new Themes());
+        MainWindow.show(stage, explorer, settings);
+        model.open(start.corpus());
     }
 
-    /** The scene around an explorer, at the size last used. */
-    public static Scene scene(Explorer explorer, Settings settings) {
-        return Themes.fitted(explorer, settings.number("window.width", 1440), settings.number("window.height", 900));
-    }
-
-    private static void placeWindow(Stage stage, Settings settings) {
-        double x = settings.number("window.x", Double.NaN);
-        double y = settings.number("window.y", Double.NaN);
-        if (!Double.isNaN(x) && !Double.isNaN(y)) {
-            stage.setX(x);
-            stage.setY(y);
-        }
-        stage.setMaximized(settings.flag("window.maximized", false));
-        stage.setOnCloseRequest(event -> {
-            settings.setFlag("window.maximized", stage.isMaximized());
-            if (!stage.isMaximized()) {
-                settings.setNumber("window.x", stage.getX());
-                settings.setNumber("window.y", stage.getY());
-                settings.setNumber("window.width", stage.getWidth());
-                settings.setNumber("window.height", stage.getHeight());
-            }
-        });
-    }
-
+    /** Stops the jobs (they end at their next progress report) before the workspace closes under them. */
     @Override
     public void stop() {
         if (explorer != null) {
             explorer.close();
+        }
+        if (jobs != null) {
+            jobs.close();
         }
         if (workspace != null) {
             workspace.close();

@@ -25,7 +25,6 @@ import org.embex.desktop.map.Palette;
 import org.embex.threshold.Confusion;
 import org.embex.threshold.OperatingPoint;
 import org.embex.threshold.RocCurve;
-import org.embex.usecase.GatePolicy;
 import org.embex.usecase.Percent;
 import org.embex.usecase.ThresholdStudy;
 
@@ -216,9 +215,9 @@ public final class ThresholdPane extends BorderPane {
         });
     }
 
-    /** Writes the gate at the current threshold. */
-    public void exportTo(Path file) {
-        GatePolicy.export(study.gateAt(threshold()).orElseThrow(), file);
+    /** The study on show (the first one, whose gate exports), or null. */
+    public ThresholdStudy study() {
+        return study;
     }
 
     private void update(double threshold) {

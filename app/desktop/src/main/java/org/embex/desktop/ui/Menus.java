@@ -11,9 +11,11 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 
+import org.embex.desktop.map.MapView;
+import org.embex.desktop.viewmodel.ExplorerViewModel;
 import org.embex.usecase.LayoutMethod;
 
-/** The menu bar, which is also where the keyboard shortcuts live. */
+/** The menu bar, which is also where the keyboard shortcuts live; its items call the view model's actions. */
 final class Menus {
 
     private static final String SHORTCUTS = """
@@ -26,10 +28,18 @@ final class Menus {
             Shift-drag   box selection      Alt-drag lasso selection
             Ctrl with a selection adds to it; click a point for its neighbours.""";
 
-    private final Explorer explorer;
+    private final ExplorerViewModel model;
+    private final MapView map;
+    private final Runnable focusQuery;
 
-    Menus(Explorer explorer) {
-        this.explorer = explorer;
+    /**
+     * @param map        the map, which showing all points and zooming act on directly: they change the view, not the state
+     * @param focusQuery puts the cursor in the query field
+     */
+    Menus(ExplorerViewModel model, MapView map, Runnable focusQuery) {
+        this.model = model;
+        this.map = map;
+        this.focusQuery = focusQuery;
     }
 
     MenuBar bar() {
@@ -37,44 +47,43 @@ final class Menus {
         recent.setOnShowing(event -> fillRecent(recent));
         recent.getItems().add(new MenuItem("(none)"));
         Menu file = new Menu("File", null,
-                item("Open…", "Shortcut+O", explorer::openWithChooser),
+                item("Open…", "Shortcut+O", model::openWithChooser),
                 recent,
-                item("Export selection…", "Shortcut+E", explorer::exportSelection),
+                item("Export selection…", "Shortcut+E", model::exportSelection),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", Platform::exit));
 
         Menu methods = new Menu("Map");
         for (LayoutMethod method : LayoutMethod.values()) {
             methods.getItems().add(item(method.label(), "Shortcut+" + (method.ordinal() + 1),
-                    () -> explorer.method().setValue(method)));
+                    () -> model.methodProperty().set(method)));
         }
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
-        dark.setOnAction(event -> explorer.applyTheme(dark.isSelected()));
+        dark.selectedProperty().bindBidirectional(model.darkProperty());
         Menu view = new Menu("View", null,
-                item("Show all points", "Shortcut+0", () -> explorer.map().fitAll()),
-                item("Zoom in", "Shortcut+Equals", () -> explorer.map().zoom(1.5)),
-                item("Zoom out", "Shortcut+Minus", () -> explorer.map().zoom(1 / 1.5)),
+                item("Show all points", "Shortcut+0", () -> map.fitAll()),
+                item("Zoom in", "Shortcut+Equals", () -> map.zoom(1.5)),
+                item("Zoom out", "Shortcut+Minus", () -> map.zoom(1 / 1.5)),
                 methods,
                 new SeparatorMenuItem(),
                 dark);
-        view.setOnShowing(event -> dark.setSelected(explorer.settings().flag("dark", false)));
 
         Menu find = new Menu("Find", null,
-                item("Query…", "Shortcut+F", explorer::focusQuery),
-                item("Clear selection", "Esc", explorer::clearSelection));
+                item("Query…", "Shortcut+F", focusQuery),
+                item("Clear selection", "Esc", model::clearSelection));
         Menu tools = new Menu("Tools", null,
-                item("Threshold workbench…", "Shortcut+T", () -> explorer.tools().openThresholdWorkbench()),
-                item("Compare with another model…", "Shortcut+M", () -> explorer.tools().chooseModelToCompare()));
+                item("Threshold workbench…", "Shortcut+T", () -> model.workbench().open()),
+                item("Compare with another model…", "Shortcut+M", () -> model.comparison().chooseModel()));
         Menu help = new Menu("Help", null, item("Keyboard shortcuts", "F1", this::showShortcuts));
         return new MenuBar(file, view, find, tools, help);
     }
 
     private void fillRecent(Menu recent) {
         recent.getItems().clear();
-        for (Path path : explorer.settings().recentFiles()) {
+        for (Path path : model.recentFiles()) {
             recent.getItems().add(item(path.getFileName() + "  —  " + path.getParent(), null,
-                    () -> explorer.chooseColumns(path)));
+                    () -> model.chooseColumns(path)));
         }
         if (recent.getItems().isEmpty()) {
             MenuItem none = new MenuItem("(none yet)");

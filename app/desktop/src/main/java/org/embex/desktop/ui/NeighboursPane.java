@@ -1,9 +1,8 @@
 package org.embex.desktop.ui;
 
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -22,11 +21,14 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
+import org.embex.desktop.viewmodel.ExplorerViewModel;
+import org.embex.desktop.viewmodel.NeighbourList;
+import org.embex.desktop.viewmodel.NeighbourRow;
 import org.embex.vectors.Metric;
 
 /**
  * The nearest texts to the clicked point or to a typed query: rank, text, label and score, with
- * the metric and how many to list. Picking a row points the map at that text.
+ * the metric and how many to list, bound to the view model. Picking a row points the map at that text.
  */
 public final class NeighboursPane extends VBox {
 
@@ -36,8 +38,10 @@ public final class NeighboursPane extends VBox {
     private final Spinner<Integer> k = new Spinner<>(1, 200, 10);
     private final Label heading = new Label("Click a point or type a query.");
     private final TableView<NeighbourRow> table = new TableView<>();
+    /** The view model's k as the spinner's object value, held here: a bidirectional binding holds it only weakly. */
+    private final ObjectProperty<Integer> count;
 
-    public NeighboursPane() {
+    public NeighboursPane(ExplorerViewModel model) {
         super(8);
         setPadding(new Insets(10));
         getStyleClass().add("neighbours-pane");
@@ -60,7 +64,6 @@ public final class NeighboursPane extends VBox {
                 return Metric.parse(label);
             }
         });
-        metric.setValue(Metric.COSINE);
         metric.setId("metric");
         k.setEditable(true);
         k.setPrefWidth(80);
@@ -92,6 +95,8 @@ public final class NeighboursPane extends VBox {
         table.getColumns().setAll(List.of(rank, score, label, text));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(queryRow, options, heading, table);
+        count = model.kProperty().asObject();
+        bind(model);
     }
 
     /** A cell whose text wraps onto as many lines as it needs, so a neighbour is read whole. */
@@ -111,52 +116,29 @@ public final class NeighboursPane extends VBox {
         return cell;
     }
 
-    public void onQuery(Consumer<String> listener) {
-        Runnable fire = () -> {
-            if (!query.getText().isBlank()) {
-                listener.accept(query.getText().strip());
-            }
-        };
-        query.setOnAction(event -> fire.run());
-        search.setOnAction(event -> fire.run());
-    }
-
-    /** Called with a row's corpus index when the user picks it. */
-    public void onPick(IntConsumer listener) {
+    private void bind(ExplorerViewModel model) {
+        Runnable ask = () -> model.query(query.getText());
+        query.setOnAction(event -> ask.run());
+        search.setOnAction(event -> ask.run());
+        metric.valueProperty().bindBidirectional(model.metricProperty());
+        k.getValueFactory().valueProperty().bindBidirectional(count);
         table.getSelectionModel().selectedItemProperty().addListener((observable, was, now) -> {
             if (now != null) {
-                listener.accept(now.index());
+                model.centreOn(now.index());
             }
         });
+        model.neighboursProperty().addListener((observable, was, now) -> show(now));
+        show(model.neighboursProperty().get());
     }
 
-    /** Called when the metric or k changes, so the list can be made again. */
-    public void onOptionsChanged(Runnable listener) {
-        metric.valueProperty().addListener((observable, was, now) -> listener.run());
-        k.valueProperty().addListener((observable, was, now) -> listener.run());
-    }
-
-    public Metric metric() {
-        return metric.getValue();
-    }
-
-    public int k() {
-        return k.getValue();
+    private void show(NeighbourList shown) {
+        heading.setText(shown.heading());
+        table.getItems().setAll(shown.rows());
     }
 
     public void focusQuery() {
         query.requestFocus();
         query.selectAll();
-    }
-
-    public void show(String title, List<NeighbourRow> rows) {
-        heading.setText(title);
-        table.getItems().setAll(rows);
-    }
-
-    public void clear() {
-        heading.setText("Click a point or type a query.");
-        table.getItems().clear();
     }
 
     public List<NeighbourRow> rows() {

@@ -1,6 +1,8 @@
 package org.embex.desktop.ui;
 
+import java.util.BitSet;
 import java.util.List;
+import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -14,7 +16,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The texts selected on the map (box, lasso, or a legend pick), ready to export. */
+import org.embex.desktop.viewmodel.ExplorerViewModel;
+import org.embex.desktop.viewmodel.SelectedRow;
+import org.embex.desktop.viewmodel.Selection;
+
+/** The texts selected on the map (box, lasso, or a legend pick), ready to export: a view of the view model's selection. */
 public final class SelectionPane extends VBox {
 
     private final Label count = new Label("Nothing selected. Shift-drag a box, Alt-drag a lasso.");
@@ -22,7 +28,7 @@ public final class SelectionPane extends VBox {
     private final Button clear = new Button("Clear");
     private final TableView<SelectedRow> table = new TableView<>();
 
-    public SelectionPane() {
+    public SelectionPane(ExplorerViewModel model) {
         super(8);
         setPadding(new Insets(10));
         export.setId("export");
@@ -44,9 +50,12 @@ public final class SelectionPane extends VBox {
                 column("Text", SelectedRow::text, 120, Double.MAX_VALUE)));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(top, table);
+        export.setOnAction(event -> model.exportSelection());
+        clear.setOnAction(event -> model.select(new BitSet()));
+        model.selectionProperty().addListener((o, was, now) -> show(now));
     }
 
-    private static TableColumn<SelectedRow, String> column(String title, java.util.function.Function<SelectedRow, String> value,
+    private static TableColumn<SelectedRow, String> column(String title, Function<SelectedRow, String> value,
                                                            double min, double max) {
         TableColumn<SelectedRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(value.apply(row.getValue())));
@@ -55,20 +64,12 @@ public final class SelectionPane extends VBox {
         return column;
     }
 
-    public void onExport(Runnable listener) {
-        export.setOnAction(event -> listener.run());
-    }
-
-    public void onClear(Runnable listener) {
-        clear.setOnAction(event -> listener.run());
-    }
-
-    public void show(List<SelectedRow> rows) {
-        table.getItems().setAll(rows);
-        count.setText(rows.isEmpty() ? "Nothing selected. Shift-drag a box, Alt-drag a lasso."
-                : String.format("%,d selected", rows.size()));
-        export.setDisable(rows.isEmpty());
-        clear.setDisable(rows.isEmpty());
+    private void show(Selection shown) {
+        table.getItems().setAll(shown.rows());
+        count.setText(shown.isEmpty() ? "Nothing selected. Shift-drag a box, Alt-drag a lasso."
+                : String.format("%,d selected", shown.rows().size()));
+        export.setDisable(shown.isEmpty());
+        clear.setDisable(shown.isEmpty());
     }
 
     public List<Integer> indices() {

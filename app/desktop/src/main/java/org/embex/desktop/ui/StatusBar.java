@@ -1,9 +1,8 @@
 package org.embex.desktop.ui;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-
-import javafx.concurrent.Worker;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -13,21 +12,33 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The line at the bottom: what runs now, its progress and a cancel button, and facts about the map. */
+import org.embex.desktop.viewmodel.Job;
+
+/**
+ * The line at the bottom: the latest job that still runs, with its progress and a cancel button,
+ * or the view model's last words; and facts about the map. A job started earlier that still runs
+ * (the neighbour index beside a map) is shown again when the later one ends, so long work never
+ * runs out of sight or out of reach of Cancel.
+ */
 public final class StatusBar extends HBox {
 
     private static final double MESSAGE_WIDTH = 560;
 
-    private final Label message = new Label("Ready");
+    private final Label message = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final Button cancel = new Button("Cancel");
     private final Label facts = new Label();
-    private Job<?> job;
-    /** Jobs followed before the current one that still run, the latest first. */
-    private final Deque<Job<?>> waiting = new ArrayDeque<>();
+    private final ObservableList<Job<?>> jobs;
+    private final ObservableStringValue words;
 
-    public StatusBar() {
+    /**
+     * @param jobs  the jobs that still run, the latest last
+     * @param words what to say when none runs
+     */
+    public StatusBar(ObservableList<Job<?>> jobs, ObservableStringValue words, ObservableStringValue factsText) {
         super(10);
+        this.jobs = jobs;
+        this.words = words;
         setPadding(new Insets(4, 10, 4, 10));
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("status-bar");
@@ -38,64 +49,35 @@ public final class StatusBar extends HBox {
         message.setMinWidth(MESSAGE_WIDTH);
         message.setMaxWidth(MESSAGE_WIDTH);
         progress.setPrefWidth(180);
-        progress.setVisible(false);
         cancel.setId("cancel");
-        cancel.setVisible(false);
         cancel.getStyleClass().add("small");
         cancel.setOnAction(event -> {
-            if (job != null) {
-                job.cancel();
+            if (!jobs.isEmpty()) {
+                jobs.get(jobs.size() - 1).cancel();
             }
         });
         facts.getStyleClass().add("text-muted");
+        facts.textProperty().bind(factsText);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         getChildren().addAll(message, progress, cancel, gap, facts);
+        jobs.addListener((ListChangeListener<Job<?>>) change -> showLatest());
+        showLatest();
     }
 
-    /**
-     * Follows {@code next} until it ends; its last words stay in the message. A job it followed
-     * before that still runs (the neighbour index beside a map) is followed again when this one
-     * ends, so long work never runs out of sight or out of reach of Cancel.
-     */
-    public void follow(Job<?> next) {
-        if (job != null && !job.isDone()) {
-            waiting.push(job);
+    private void showLatest() {
+        boolean running = !jobs.isEmpty();
+        progress.progressProperty().unbind();
+        message.textProperty().unbind();
+        if (running) {
+            Job<?> shown = jobs.get(jobs.size() - 1);
+            message.textProperty().bind(shown.messageProperty());
+            progress.progressProperty().bind(shown.progressProperty());
+        } else {
+            message.textProperty().bind(words);
         }
-        next.stateProperty().addListener((observable, was, state) -> {
-            if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
-                waiting.remove(next);
-                if (job == next) {
-                    Job<?> resumed = waiting.poll();
-                    if (resumed != null) {
-                        show(resumed);
-                    } else {
-                        message.textProperty().unbind();
-                        progress.progressProperty().unbind();
-                        progress.setVisible(false);
-                        cancel.setVisible(false);
-                        job = null;
-                    }
-                }
-            }
-        });
-        show(next);
-    }
-
-    private void show(Job<?> shown) {
-        job = shown;
-        message.textProperty().bind(shown.messageProperty());
-        progress.progressProperty().bind(shown.progressProperty());
-        progress.setVisible(true);
-        cancel.setVisible(true);
-    }
-
-    /** Shows {@code text} unless a job is running and speaking for itself. */
-    public void say(String text) {
-        if (job == null || job.isDone()) {
-            message.textProperty().unbind();
-            message.setText(text);
-        }
+        progress.setVisible(running);
+        cancel.setVisible(running);
     }
 
     public String message() {
@@ -104,9 +86,5 @@ public final class StatusBar extends HBox {
 
     String facts() {
         return facts.getText();
-    }
-
-    public void facts(String text) {
-        facts.setText(text);
     }
 }

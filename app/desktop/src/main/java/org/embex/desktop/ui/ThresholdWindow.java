@@ -4,9 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -22,13 +19,12 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import org.embex.desktop.threshold.ThresholdPane;
+import org.embex.desktop.viewmodel.ExplorerViewModel;
+import org.embex.desktop.viewmodel.WorkbenchViewModel;
 import org.embex.usecase.ThresholdStudy;
 
 /** The threshold workbench in a window of its own beside the map, so a picked text shows on the map. */
 final class ThresholdWindow {
-
-    /** What a gate setup without an out-of-scope label is told, after the labels its queries have. */
-    static final String OUT_OF_SCOPE_HINT = "Label the queries the gate must refuse out_of_scope (or oos).";
 
     /** The refuse box's first entry: the label found by its usual spellings, as the commands find it. */
     static final String USUAL_SPELLINGS = "out_of_scope, oos, … (found)";
@@ -39,11 +35,11 @@ final class ThresholdWindow {
     private boolean offering;
 
     /**
-     * @param onRefuse called with the label of the open corpus the gate must refuse (empty: the usual
-     *                 spellings), the window's counterpart of {@code eval gate FILE --out-of-scope LABEL}
+     * The refuse box studies the open corpus refusing the label chosen (the usual spellings: the
+     * label they find), the window's counterpart of {@code eval gate FILE --out-of-scope LABEL}.
      */
-    ThresholdWindow(Window owner, IntConsumer onRowPicked, Consumer<Path> onPairsFile, BiConsumer<Path, Path> onGateSetup,
-                    Consumer<Optional<String>> onRefuse, Themes themes) {
+    ThresholdWindow(Window owner, ExplorerViewModel explorer, Themes themes) {
+        WorkbenchViewModel model = explorer.workbench();
         stage.initOwner(owner);
         stage.setTitle("embex — threshold workbench");
         Button pairs = new Button("Study a pairs file…");
@@ -53,7 +49,7 @@ final class ThresholdWindow {
             chooser.setTitle("Labelled pairs");
             java.io.File file = chooser.showOpenDialog(stage);
             if (file != null) {
-                onPairsFile.accept(file.toPath());
+                model.studyPairs(file.toPath());
             }
         });
         Button gate = new Button("Study a gate setup…");
@@ -67,7 +63,7 @@ final class ThresholdWindow {
                 chooser.setTitle("Labelled queries");
                 java.io.File queries = chooser.showOpenDialog(stage);
                 if (queries != null) {
-                    onGateSetup.accept(references.toPath(), queries.toPath());
+                    model.studyGate(references.toPath(), queries.toPath());
                 }
             }
         });
@@ -76,7 +72,7 @@ final class ThresholdWindow {
                 + "(as eval gate FILE --out-of-scope LABEL)"));
         refuse.valueProperty().addListener((o, was, now) -> {
             if (!offering && now != null) {
-                onRefuse.accept(now.equals(USUAL_SPELLINGS) ? Optional.empty() : Optional.of(now));
+                model.studyCorpus(now.equals(USUAL_SPELLINGS) ? Optional.empty() : Optional.of(now));
             }
         });
         Label hint = new Label("Source: the open corpus's labels, a file of labelled pairs, or examples and queries");
@@ -86,19 +82,24 @@ final class ThresholdWindow {
         bar.setPadding(new Insets(8, 10, 0, 10));
         Scene scene = Themes.fitted(new BorderPane(pane, bar, null, null, null), 1280, 820);
         stage.setScene(scene);
-        pane.onRowPicked(onRowPicked);
-        pane.onExport(this::export);
+        pane.onRowPicked(explorer::pickRow);
+        pane.onExport(file -> model.exportGate(pane.study(), pane.threshold(), file));
         pane.setDark(themes.dark());
     }
 
-    void show(List<ThresholdStudy> studies) {
+    /** Shows the studies, and for a study of the open corpus offers its labels to refuse. */
+    void show(WorkbenchViewModel.Studies shown) {
+        List<ThresholdStudy> studies = shown.studies();
+        if (!shown.labels().isEmpty()) {
+            offerLabels(shown.labels(), shown.refused());
+        }
         pane.show(studies.get(0), studies.subList(1, studies.size()));
         stage.show();
         stage.toFront();
     }
 
     /** The open corpus's labels in the refuse box, {@code chosen} (or the usual spellings) selected, without a new study. */
-    void offerLabels(List<String> labels, Optional<String> chosen) {
+    private void offerLabels(List<String> labels, Optional<String> chosen) {
         offering = true;
         try {
             List<String> entries = new ArrayList<>(List.of(USUAL_SPELLINGS));
@@ -108,10 +109,6 @@ final class ThresholdWindow {
         } finally {
             offering = false;
         }
-    }
-
-    private void export(Path file) {
-        pane.exportTo(file);
     }
 
     void setDark(boolean dark) {

@@ -39,9 +39,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import org.embex.desktop.ExplorerApp;
 import org.embex.desktop.Fixtures;
 import org.embex.desktop.plot.PngFile;
+import org.embex.desktop.viewmodel.ExplorerViewModel;
+import org.embex.desktop.viewmodel.Job;
+import org.embex.desktop.viewmodel.NeighbourRow;
+import org.embex.desktop.viewmodel.Settings;
 import org.embex.usecase.CacheUpkeep;
 import org.embex.usecase.CorpusSpec;
 import org.embex.usecase.EmbeddedCorpus;
@@ -49,12 +52,18 @@ import org.embex.usecase.GateStudy;
 import org.embex.usecase.Workspace;
 import org.embex.vectors.Metric;
 
-/** The real explorer window, headless: real models, a real cache, the real scene and a robot's mouse. */
+/**
+ * The real explorer window, headless, for what only a scene shows: drawing, the mouse, the
+ * keyboard, dialogs and the tool windows, over real models and a real cache. What the window
+ * does with a gesture is the view model's, tested without a screen in ExplorerViewModelTest.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ExplorerTest {
 
     private static Workspace workspace;
+    private BackgroundJobs jobs;
     private Explorer explorer;
+    private ExplorerViewModel model;
     private Stage stage;
 
     @BeforeAll
@@ -72,8 +81,11 @@ class ExplorerTest {
         Settings settings = new Settings(Preferences.userRoot().node("org/embex/desktop-test"));
         settings.clear();
         stage = window;
-        explorer = new Explorer(workspace, settings, new Themes());
-        window.setScene(ExplorerApp.scene(explorer, settings));
+        jobs = new BackgroundJobs();
+        explorer = new Explorer(new ExplorerViewModel(workspace, settings, jobs, new WindowDialogs(() -> window)), settings,
+                new Themes());
+        model = explorer.model();
+        window.setScene(MainWindow.scene(explorer, settings));
         window.setWidth(1216);
         window.setHeight(798);
         window.show();
@@ -83,6 +95,7 @@ class ExplorerTest {
     void close() throws TimeoutException {
         WaitForAsyncUtils.asyncFx(explorer::close);
         WaitForAsyncUtils.waitForFxEvents();
+        jobs.close();
     }
 
     private static <T> T fx(java.util.concurrent.Callable<T> work) {
@@ -94,10 +107,10 @@ class ExplorerTest {
     }
 
     private void openAndWait(Path file) throws TimeoutException {
-        Platform.runLater(() -> explorer.open(CorpusSpec.defaults(file)));
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> explorer.current() != null
-                && explorer.current().spec().file().equals(file)
-                && explorer.layoutJob() != null && explorer.layoutJob().isDone());
+        Platform.runLater(() -> model.open(CorpusSpec.defaults(file)));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.corpus() != null
+                && model.corpus().spec().file().equals(file)
+                && model.layoutJob() != null && model.layoutJob().isDone());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -111,11 +124,11 @@ class ExplorerTest {
     void theSampleOpensEmbedsAndShowsEveryPoint() throws TimeoutException {
         openAndWait(Fixtures.sample("en"));
 
-        EmbeddedCorpus corpus = explorer.current();
+        EmbeddedCorpus corpus = model.corpus();
         assertThat(corpus.size()).isEqualTo(402);
         assertThat(explorer.map().mapLayout().points()).isEqualTo(402);
-        assertThat(fx(() -> explorer.layoutJob().getState())).isEqualTo(Worker.State.SUCCEEDED);
-        assertThat(explorer.colourBy().getValue()).isEqualTo(Explorer.COLOUR_LABEL);
+        assertThat(fx(() -> model.layoutJob().state())).isEqualTo(Job.State.SUCCEEDED);
+        assertThat(fx(() -> model.colourByProperty().get())).isEqualTo(ExplorerViewModel.COLOUR_LABEL);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> explorer.map().drawnPoints() == 402);
         assertThat(explorer.map().colouring().categories()).hasSize(9);
         snapshot("explorer-sample-en.png");
@@ -124,7 +137,7 @@ class ExplorerTest {
     @Test
     void clickingAPointListsItsNearestTexts(FxRobot robot) throws TimeoutException {
         openAndWait(Fixtures.sample("en"));
-        EmbeddedCorpus corpus = explorer.current();
+        EmbeddedCorpus corpus = model.corpus();
         int target = isolatedPoint();
         double[] local = explorer.map().screenPosition(target);
         Point2D onScreen = fx(() -> explorer.map().localToScreen(local[0], local[1]));
@@ -139,32 +152,6 @@ class ExplorerTest {
         assertThat(explorer.neighbours().rows().stream().map(NeighbourRow::index).toList()).isEqualTo(expected);
         assertThat(explorer.neighbours().rows().get(0).text()).isEqualTo(corpus.row(expected.get(0)).text());
         snapshot("explorer-neighbours.png");
-    }
-
-    @Test
-    void aCorpusTooLargeForExactSearchAnswersFromTheGraphIndex(FxRobot robot) throws TimeoutException {
-        // The sample stands in for a large corpus: exact search only up to 100 rows.
-        workspace.exactSearchUpTo(100);
-        try {
-            openAndWait(Fixtures.sample("en"));
-        } finally {
-            workspace.exactSearchUpTo(org.embex.neighbours.NeighbourSearch.DEFAULT_EXACT_UP_TO);
-        }
-        EmbeddedCorpus corpus = explorer.current();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> corpus.search().indexed(Metric.COSINE));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(explorer.status().facts()).contains("graph index");
-
-        int target = isolatedPoint();
-        double[] local = explorer.map().screenPosition(target);
-        robot.clickOn(fx(() -> explorer.map().localToScreen(local[0], local[1])));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> explorer.neighbours().rows().size() == 10);
-        List<Integer> expected = IntStream.range(0, corpus.size()).filter(i -> i != target).boxed()
-                .sorted(Comparator.comparingDouble(i -> -Metric.cosine(corpus.vectors().row(target), corpus.vectors().row(i))))
-                .limit(10).toList();
-        List<Integer> listed = explorer.neighbours().rows().stream().map(NeighbourRow::index).toList();
-        assertThat(listed.stream().filter(expected::contains).count()).isGreaterThanOrEqualTo(9);
-        snapshot("explorer-graph-index.png");
     }
 
     /** A point with no other within 12 pixels, so a click on it can only mean it. */
@@ -203,20 +190,20 @@ class ExplorerTest {
     void cancelStopsEmbeddingAndKeepsTheOpenCorpus(FxRobot robot, @TempDir Path dir) throws Exception {
         openAndWait(Fixtures.sample("en"));
         Path big = syntheticCorpus(dir.resolve("big.csv"), 6000, 7);
-        Platform.runLater(() -> explorer.open(CorpusSpec.defaults(big)));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> explorer.mainJob() != null
-                && explorer.mainJob().title().startsWith("Embedding") && explorer.mainJob().getProgress() > 0.02));
+        Platform.runLater(() -> model.open(CorpusSpec.defaults(big)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> model.mainJob() != null
+                && model.mainJob().title().startsWith("Embedding") && model.mainJob().progressProperty().get() > 0.02));
 
-        Worker<?> embedding = explorer.mainJob();
+        Job<?> embedding = model.mainJob();
         robot.clickOn("#cancel");
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> fx(() -> embedding.getState() == Worker.State.CANCELLED));
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> fx(() -> embedding.state() == Job.State.CANCELLED));
         // The work itself stops within a batch or two: the cache stops growing.
         Thread.sleep(1500);
         long settled = CacheUpkeep.stats(workspace.cacheFile()).vectors();
         Thread.sleep(1500);
         assertThat(CacheUpkeep.stats(workspace.cacheFile()).vectors()).isEqualTo(settled);
         assertThat(settled).isLessThan(6000 + 402);
-        assertThat(explorer.current().size()).isEqualTo(402);
+        assertThat(model.corpus().size()).isEqualTo(402);
         assertThat(explorer.status().message()).contains("cancelled");
     }
 
@@ -226,7 +213,7 @@ class ExplorerTest {
         Path broken = dir.resolve("broken.csv");
         Files.writeString(broken, "id,text,label\n1,fine,a\n2,\"never closed,b\n3,ok,c\n", StandardCharsets.UTF_8);
 
-        Platform.runLater(() -> explorer.chooseColumns(broken));
+        Platform.runLater(() -> model.chooseColumns(broken));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#import-problem").tryQuery().isPresent()
                 && robot.lookup("#import-problem").queryAs(Label.class).isVisible());
         Label problem = robot.lookup("#import-problem").queryAs(Label.class);
@@ -236,14 +223,14 @@ class ExplorerTest {
         snapshot("import-error.png");
         fx(() -> ((Button) dialog.lookupButton(ButtonType.CANCEL)).fire());
 
-        Platform.runLater(() -> explorer.open(CorpusSpec.defaults(broken)));
+        Platform.runLater(() -> model.open(CorpusSpec.defaults(broken)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#error-dialog").tryQuery().isPresent());
         DialogPane error = robot.lookup("#error-dialog").queryAs(DialogPane.class);
         assertThat(error.getContentText()).contains("line 3");
         fx(() -> ((Button) error.lookupButton(ButtonType.OK)).fire());
 
         // Still the sample, still answering.
-        assertThat(explorer.current().size()).isEqualTo(402);
+        assertThat(model.corpus().size()).isEqualTo(402);
         robot.clickOn("#query").write("my bill is wrong").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !explorer.neighbours().rows().isEmpty());
     }
@@ -258,7 +245,7 @@ class ExplorerTest {
         }
         Path ragged = Files.writeString(dir.resolve("ragged.csv"), csv, StandardCharsets.UTF_8);
 
-        Platform.runLater(() -> explorer.chooseColumns(ragged));
+        Platform.runLater(() -> model.chooseColumns(ragged));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#import-problem").tryQuery().isPresent()
                 && robot.lookup("#import-problem").queryAs(Label.class).isVisible());
         Label problem = robot.lookup("#import-problem").queryAs(Label.class);
@@ -273,28 +260,13 @@ class ExplorerTest {
         PngFile.write(fx(() -> dialog.getScene().snapshot(null)), Fixtures.screenshots().resolve("import-skipping.png"));
         fx(() -> ((Button) dialog.lookupButton(ButtonType.OK)).fire());
 
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> explorer.current() != null
-                && explorer.current().spec().file().equals(ragged)));
-        assertThat(explorer.current().size()).isEqualTo(29);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> model.corpus() != null
+                && model.corpus().spec().file().equals(ragged)));
+        assertThat(model.corpus().size()).isEqualTo(29);
         Label banner = robot.lookup("#warning").queryAs(Label.class);
         assertThat(fx(banner::getText)).contains("skipped 1 bad row: line 6, column 4");
         assertThat(fx(banner::isVisible)).isTrue();
         snapshot("explorer-skipped-rows.png");
-    }
-
-    @Test
-    void anEmptyTextStopsTheImportInTheDialogWithTheCommandsWords(FxRobot robot, @TempDir Path dir) throws Exception {
-        openAndWait(Fixtures.sample("en"));
-        Path blank = Files.writeString(dir.resolve("blank.csv"), "id,text,label\n1,my bill,billing\n2,,billing\n3,roaming,roaming\n",
-                StandardCharsets.UTF_8);
-        Platform.runLater(() -> explorer.chooseColumns(blank));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#import-problem").tryQuery().isPresent()
-                && robot.lookup("#import-problem").queryAs(Label.class).isVisible());
-        Label problem = robot.lookup("#import-problem").queryAs(Label.class);
-        DialogPane dialog = robot.lookup("#import-dialog").queryAs(DialogPane.class);
-        assertThat(fx(problem::getText)).contains("blank.csv: line 3, column 2: the text is empty");
-        assertThat(fx(() -> dialog.lookupButton(ButtonType.OK).isDisabled())).isTrue();
-        fx(() -> ((Button) dialog.lookupButton(ButtonType.CANCEL)).fire());
     }
 
     /**
@@ -340,12 +312,12 @@ class ExplorerTest {
         double busyMillis = busiest.get() / 1e6;
         System.out.printf("JavaFX thread while embedding and mapping 1,500 texts: longest busy stretch %.1f ms of "
                 + "processor time; longest wall-clock wait %.1f ms%n", busyMillis, longestWait.get() / 1e6);
-        assertThat(explorer.current().size()).isEqualTo(1500);
+        assertThat(model.corpus().size()).isEqualTo(1500);
         assertThat(busyMillis).isLessThan(100);
     }
 
     @Test
-    void aBoxSelectionFillsTheTableAndExports(FxRobot robot, @TempDir Path dir) throws Exception {
+    void aBoxSelectionFillsTheTable(FxRobot robot) throws Exception {
         openAndWait(Fixtures.sample("en"));
         var map = explorer.map();
         double right = Math.floor(map.getWidth() / 2);
@@ -368,32 +340,14 @@ class ExplorerTest {
         }
         assertThat(expected).isBetween(20L, 390L);
         snapshot("explorer-selection.png");
-
-        Path csv = dir.resolve("selection.csv");
-        var export = fx(() -> explorer.export(csv, explorer.selectionPane().indices()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, export::isDone);
-        List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("id,text,label,x,y,cluster");
-        assertThat(lines).hasSize(selected.size() + 1);
-    }
-
-    @Test
-    void theModelFollowsTheCorpus() throws TimeoutException {
-        openAndWait(Fixtures.sample("zh"));
-        assertThat(fx(() -> explorer.current().model())).isEqualTo("bge-small-zh-v1.5");
-        openAndWait(Fixtures.sample("en"));
-        assertThat(fx(() -> explorer.current().model())).isEqualTo("all-minilm-l6-v2");
-        openAndWait(Fixtures.sample("zh"));
-        assertThat(fx(() -> explorer.current().model())).isEqualTo("bge-small-zh-v1.5");
-        assertThat(fx(() -> stage.getScene().lookup("#warning").isVisible())).isFalse();
     }
 
     @Test
     void aModelThatCannotReadTheCorpusIsWarnedAboutAndTheBannerSwitchesToOneThatCan(FxRobot robot) throws TimeoutException {
         openAndWait(Fixtures.sample("zh"));
-        fx(() -> explorer.modelChoice().setValue("all-minilm-l6-v2"));
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> explorer.current().model().equals("all-minilm-l6-v2")
-                && explorer.layoutJob() != null && explorer.layoutJob().isDone()));
+        robot.clickOn("#model").clickOn("all-minilm-l6-v2");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> model.corpus().model().equals("all-minilm-l6-v2")
+                && model.layoutJob() != null && model.layoutJob().isDone()));
         Label warning = fx(() -> (Label) stage.getScene().lookup("#warning"));
         Button switchModel = fx(() -> (Button) stage.getScene().lookup("#switch-model"));
         assertThat(fx(warning::isVisible)).isTrue();
@@ -401,22 +355,22 @@ class ExplorerTest {
                 .contains("bge-small-zh-v1.5 reads it (-m bge-small-zh-v1.5)");
         assertThat(fx(switchModel::isVisible)).isTrue();
         assertThat(fx(switchModel::getText)).isEqualTo("Use bge-small-zh-v1.5");
-        fx(() -> explorer.applyTheme(true));
+        fx(() -> model.darkProperty().set(true));
         snapshot("explorer-zh-minilm-dark.png");
 
         robot.clickOn("#switch-model");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> explorer.current().model().equals("bge-small-zh-v1.5")
-                && explorer.layoutJob() != null && explorer.layoutJob().isDone()));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> model.corpus().model().equals("bge-small-zh-v1.5")
+                && model.layoutJob() != null && model.layoutJob().isDone()));
         assertThat(fx(warning::isVisible)).isFalse();
         assertThat(fx(switchModel::isVisible)).isFalse();
         snapshot("explorer-zh-bge-dark.png");
-        fx(() -> explorer.applyTheme(false));
+        fx(() -> model.darkProperty().set(false));
     }
 
     @Test
     void theWorkbenchRefusesAnyLabelOfTheOpenCorpusAsEvalGateDoes() throws TimeoutException {
         openAndWait(Fixtures.sample("en"));
-        fx(() -> explorer.tools().openThresholdWorkbench());
+        fx(() -> model.workbench().open());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> explorer.tools().thresholdShowing()));
         var scene = explorer.tools().thresholdWindow().stage().getScene();
         @SuppressWarnings("unchecked")
@@ -429,15 +383,15 @@ class ExplorerTest {
         fx(() -> refuse.setValue("billing"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(summary::getText).contains("in scope vs 'billing'"));
         // What `eval gate FILE --out-of-scope billing` prints for the sample.
-        double auroc = GateStudy.splitting(explorer.current(), "billing").orElseThrow().report().auroc();
+        double auroc = GateStudy.splitting(model.corpus(), "billing").orElseThrow().report().auroc();
         assertThat(fx(summary::getText)).contains(String.format("AUROC %.4f", auroc));
         assertThat(fx(refuse::getValue)).isEqualTo("billing");
     }
 
     @Test
-    void theThresholdWorkbenchStudiesTheGateAndExportsIt(FxRobot robot, @TempDir Path dir) throws Exception {
+    void theThresholdWorkbenchShowsTheGateAndAPickedTextOnTheMap() throws Exception {
         openAndWait(Fixtures.sample("en"));
-        fx(() -> explorer.tools().openThresholdWorkbench());
+        fx(() -> model.workbench().open());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> explorer.tools().thresholdShowing()));
         var pane = explorer.tools().thresholdWindow().pane();
         // The sample: 160 in-scope reference rows, 160 in-scope queries and 82 out-of-scope ones.
@@ -461,23 +415,16 @@ class ExplorerTest {
             var first = fx(() -> accepts.getItems().get(0));
             fx(() -> accepts.getSelectionModel().select(0));
             assertThat(fx(() -> explorer.neighbours().rows().size())).isEqualTo(10);
-            assertThat(explorer.current().row(first.row()).label()).isEqualTo("out_of_scope");
+            assertThat(model.corpus().row(first.row()).label()).isEqualTo("out_of_scope");
         }
 
-        Path gate = dir.resolve("gate.json");
-        double threshold = fx(pane::threshold);
-        fx(() -> pane.exportTo(gate));
-        var read = org.embex.gate.GateFile.read(gate);
-        assertThat(read.threshold()).isEqualTo(threshold);
-        assertThat(read.modelId()).isEqualTo("all-minilm-l6-v2");
-        assertThat(read.anchors().rows()).isEqualTo(160);
         fx(() -> explorer.tools().thresholdWindow().stage().close());
     }
 
     @Test
     void twoModelsSideBySideShareHoverClicksAndSelections(FxRobot robot) throws Exception {
         openAndWait(Fixtures.sample("en"));
-        fx(() -> explorer.tools().compareWith("bge-small-zh-v1.5"));
+        fx(() -> model.comparison().compareWith("bge-small-zh-v1.5"));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> explorer.tools().compareShowing()));
         WaitForAsyncUtils.waitForFxEvents();
         var pane = explorer.tools().compareWindow().pane();
@@ -514,7 +461,7 @@ class ExplorerTest {
                 "my bill is too high,why was I charged so much,4.2", "my bill is too high,the weather is nice today,0.1",
                 "I lost my SIM card,my SIM card was stolen,4.0", "I lost my SIM card,can I roam in Spain,0.3",
                 "no signal at home,coverage is bad in my street,4.4", "no signal at home,how do I cancel my contract,0.5") + "\n");
-        var scoring = fx(() -> explorer.tools().scoreSts(sts));
+        var scoring = fx(() -> model.comparison().scoreSts(sts));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, scoring::isDone);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> pane.lookupAll(".label").stream().map(n -> ((Label) n).getText()).toList())).contains("STS Spearman");

@@ -1,4 +1,4 @@
-package org.embex.desktop.ui;
+package org.embex.desktop.viewmodel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,41 @@
+package org.embex.desktop.ui;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import org.embex.desktop.viewmodel.Settings;
+
+/** The explorer's main window: sized and placed as the person left it, remembered when it closes. */
+public final class MainWindow {
+
+    private MainWindow() {
+    }
+
+    /** Shows {@code explorer} in {@code stage}, at the size and place last used. */
+    public static void show(Stage stage, Explorer explorer, Settings settings) {
+        stage.setScene(scene(explorer, settings));
+        stage.setTitle("embex");
+        double x = settings.number("window.x", Double.NaN);
+        double y = settings.number("window.y", Double.NaN);
+        if (!Double.isNaN(x) && !Double.isNaN(y)) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.setMaximized(settings.flag("window.maximized", false));
+        stage.setOnCloseRequest(event -> {
+            settings.setFlag("window.maximized", stage.isMaximized());
+            if (!stage.isMaximized()) {
+                settings.setNumber("window.x", stage.getX());
+                settings.setNumber("window.y", stage.getY());
+                settings.setNumber("window.width", stage.getWidth());
+                settings.setNumber("window.height", stage.getHeight());
+            }
+        });
+        stage.show();
+    }
+
+    /** The scene around an explorer, at the size last used. */
+    public static Scene scene(Explorer explorer, Settings settings) {
+        return Themes.fitted(explorer, settings.number("window.width", 1440), settings.number("window.height", 900));
+    }
+}

@@ -1,0 +1,65 @@
+package org.embex.desktop.ui;
+
+import java.util.function.Supplier;
+
+import javafx.stage.Window;
+
+import org.embex.desktop.viewmodel.ExplorerViewModel;
+
+/**
+ * The explorer's two tool windows beside the map, the threshold workbench and the side-by-side
+ * comparison of two models, each opened the first time its view model has something to show.
+ */
+final class ToolWindows {
+
+    private final ExplorerViewModel model;
+    private final Supplier<Window> owner;
+    private final Themes themes;
+    private ThresholdWindow thresholdWindow;
+    private CompareWindow compareWindow;
+
+    ToolWindows(ExplorerViewModel model, Supplier<Window> owner, Themes themes) {
+        this.model = model;
+        this.owner = owner;
+        this.themes = themes;
+        model.workbench().studiesProperty().addListener((o, was, now) -> thresholdWindow().show(now));
+        model.comparison().shownProperty().addListener((o, was, now) -> compareWindow().show(now));
+        model.comparison().stsProperty().addListener((o, was, now) -> {
+            if (compareWindow != null && now.pair() == compareWindow.shown()) {
+                compareWindow.pane().showSts(now.first(), now.second());
+            }
+        });
+    }
+
+    ThresholdWindow thresholdWindow() {
+        if (thresholdWindow == null) {
+            thresholdWindow = new ThresholdWindow(owner.get(), model, themes);
+        }
+        return thresholdWindow;
+    }
+
+    CompareWindow compareWindow() {
+        if (compareWindow == null) {
+            compareWindow = new CompareWindow(owner.get(), themes, model.comparison()::scoreSts);
+        }
+        return compareWindow;
+    }
+
+    /** Whether the workbench window shows, without opening it. */
+    boolean thresholdShowing() {
+        return thresholdWindow != null && thresholdWindow.stage().isShowing();
+    }
+
+    boolean compareShowing() {
+        return compareWindow != null && compareWindow.stage().isShowing();
+    }
+
+    void setDark(boolean dark) {
+        if (thresholdWindow != null) {
+            thresholdWindow.setDark(dark);
+        }
+        if (compareWindow != null) {
+            compareWindow.setDark(dark);
+        }
+    }
+}

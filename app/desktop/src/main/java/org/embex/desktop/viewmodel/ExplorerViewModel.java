@@ -1,0 +1,794 @@
+package org.embex.desktop.viewmodel;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.embex.EmbexException;
+import org.embex.corpus.Corpus;
+import org.embex.corpus.TextRow;
+import org.embex.desktop.map.ColourBy;
+import org.embex.desktop.map.Colouring;
+import org.embex.desktop.map.PointStyle;
+import org.embex.layout.Layout;
+import org.embex.model.ModelFolder;
+import org.embex.progress.CancelledException;
+import org.embex.usecase.Clusters;
+import org.embex.usecase.CorpusEmbedding;
+import org.embex.usecase.CorpusSpec;
+import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.LayoutMethod;
+import org.embex.usecase.Layouts;
+import org.embex.usecase.ModelChoice;
+import org.embex.usecase.QueryPlacement;
+import org.embex.usecase.Search;
+import org.embex.usecase.SelectionExport;
+import org.embex.usecase.Workspace;
+import org.embex.vectors.Metric;
+import org.embex.vectors.Neighbour;
+
+/**
+ * The explorer's state and actions, with no control in sight: the open corpus and the model that
+ * embedded it, the map and its colouring, neighbours, selection, the banner and the status line,
+ * as JavaFX properties the window binds; opening, embedding, remapping, querying and exporting as
+ * plain methods. Long work goes through the {@link JobRunner}, questions to the person through
+ * the {@link DialogService}, so the same behaviour runs in the window and in a test without one.
+ * The threshold workbench and the model comparison are view models of their own over this one.
+ */
+public final class ExplorerViewModel {
+
+    public static final String COLOUR_LABEL = "Label";
+    public static final String COLOUR_CLUSTER = "Cluster (k-means)";
+    public static final String COLOUR_QUERY = "Similarity to query";
+    public static final String COLOUR_NONE = "One colour";
+    static final String WAITING = "Open a corpus: File › Open (Ctrl+O), or drop a file here.";
+    private static final int SKIPPED_SHOWN = 5;
+
+    private final Workspace workspace;
+    private final Settings settings;
+    private final Layouts layouts;
+    private final JobRunner runner;
+    private final DialogService dialogs;
+    /** The installed models, read once: the model box lists them and the model follows the corpus among them. */
+    private final List<ModelFolder> installedModels;
+
+    private final ReadOnlyObjectWrapper<EmbeddedCorpus> corpus = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> models = FXCollections.observableArrayList();
+    private final StringProperty model = new SimpleStringProperty();
+    private final ObjectProperty<LayoutMethod> method = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Layout> layout = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> colourChoices = FXCollections.observableArrayList();
+    private final StringProperty colourBy = new SimpleStringProperty();
+    private final ReadOnlyObjectWrapper<Colouring> colouring = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<Set<Integer>> hiddenCategories = new SimpleObjectProperty<>(Set.of());
+    private final DoubleProperty pointSize = new SimpleDoubleProperty(PointStyle.DEFAULT.radius());
+    private final DoubleProperty pointOpacity = new SimpleDoubleProperty(PointStyle.DEFAULT.opacity());
+    private final BooleanProperty dark = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<Banner> banner = new ReadOnlyObjectWrapper<>(Banner.NONE);
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(WAITING);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("embex");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
+    private final ReadOnlyStringWrapper facts = new ReadOnlyStringWrapper("");
+    private final ObservableList<Job<?>> jobs = FXCollections.observableArrayList();
+    private final IntegerProperty k = new SimpleIntegerProperty(10);
+    private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(Metric.COSINE);
+    private final ReadOnlyObjectWrapper<NeighbourList> neighbours = new ReadOnlyObjectWrapper<>(NeighbourList.NONE);
+    private final ReadOnlyObjectWrapper<Centring> centring = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(Selection.NONE);
+    private final WorkbenchViewModel workbench;
+    private final ComparisonViewModel comparison;
+
+    /** Every model this corpus was embedded with in this session, for the workbench's overlays. */
+    private final Map<String, EmbeddedCorpus> embeddings = new LinkedHashMap<>();
+    private Layout pca;
+    private Clusters clusters;
+    private Job<Clusters> clustering;
+    private float[] queryVector;
+    private String queryText;
+    private int focus = -1;
+    private long centred;
+    private Job<?> mainJob;
+    private Job<Layout> layoutJob;
+    private Job<?> indexJob;
+    /** Set while the model follows a newly opened corpus, so that the model's listener does not re-embed the old one. */
+    private boolean followingCorpus;
+
+    public ExplorerViewModel(Workspace workspace, Settings settings, JobRunner runner, DialogService dialogs) {
+        this.workspace = workspace;
+        this.settings = settings;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.layouts = Layouts.defaults(workspace);
+        this.installedModels = workspace.installedModels();
+        this.workbench = new WorkbenchViewModel(this, workspace);
+        this.comparison = new ComparisonViewModel(this, workspace);
+
+        List<String> installed = installedModels.stream().map(ModelFolder::id).toList();
+        models.setAll(installed);
+        String remembered = settings.text("model", "all-minilm-l6-v2");
+        model.set(installed.contains(remembered) ? remembered : installed.isEmpty() ? null : installed.get(0));
+        model.addListener((o, was, now) -> {
+            EmbeddedCorpus shown = corpus.get();
+            if (!followingCorpus && now != null && shown != null && !now.equals(shown.model())) {
+                settings.setText("model", now);
+                embed(shown.spec(), shown.corpus());
+            }
+        });
+        method.set(LayoutMethod.valueOf(settings.text("method", LayoutMethod.UMAP.name())));
+        method.addListener((o, was, now) -> {
+            settings.setText("method", now.name());
+            if (corpus.get() != null) {
+                project(now);
+            }
+        });
+        colourBy.addListener((o, was, now) -> recolour());
+        dark.set(settings.flag("dark", false));
+        dark.addListener((o, was, now) -> settings.setFlag("dark", now));
+        k.addListener((o, was, now) -> neighbourOptionsChanged());
+        metric.addListener((o, was, now) -> neighbourOptionsChanged());
+    }
+
+    // ---- state ----
+
+    /** The corpus on screen, or null before the first one is ready. */
+    public ReadOnlyObjectProperty<EmbeddedCorpus> corpusProperty() {
+        return corpus.getReadOnlyProperty();
+    }
+
+    public EmbeddedCorpus corpus() {
+        return corpus.get();
+    }
+
+    /** The installed models, the model box's choices. */
+    public ObservableList<String> models() {
+        return FXCollections.unmodifiableObservableList(models);
+    }
+
+    /** The model chosen; choosing another embeds the corpus on screen with it. */
+    public StringProperty modelProperty() {
+        return model;
+    }
+
+    /** How the map is laid out; choosing another lays the corpus out again. */
+    public ObjectProperty<LayoutMethod> methodProperty() {
+        return method;
+    }
+
+    /** The map on screen: PCA at once, then each snapshot of a forming layout, then the finished one. */
+    public ReadOnlyObjectProperty<Layout> layoutProperty() {
+        return layout.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> colourChoices() {
+        return FXCollections.unmodifiableObservableList(colourChoices);
+    }
+
+    /** What the points are coloured by, one of {@link #colourChoices()}. */
+    public StringProperty colourByProperty() {
+        return colourBy;
+    }
+
+    public ReadOnlyObjectProperty<Colouring> colouringProperty() {
+        return colouring.getReadOnlyProperty();
+    }
+
+    /** The legend's categories whose points are hidden; a new colouring shows them all again. */
+    public ObjectProperty<Set<Integer>> hiddenCategoriesProperty() {
+        return hiddenCategories;
+    }
+
+    public DoubleProperty pointSizeProperty() {
+        return pointSize;
+    }
+
+    public DoubleProperty pointOpacityProperty() {
+        return pointOpacity;
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public ReadOnlyObjectProperty<Banner> bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    /** What the empty map says before the first corpus shows. */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder.getReadOnlyProperty();
+    }
+
+    /** The window's title: the file and the model. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The status line's words when no job speaks for itself; a job's last words stay there when it ends. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Facts about the map: how many texts, which model, how neighbours are found. */
+    public ReadOnlyStringProperty factsProperty() {
+        return facts.getReadOnlyProperty();
+    }
+
+    /** The jobs the status line follows that still run, the latest last. */
+    public ObservableList<Job<?>> jobs() {
+        return FXCollections.unmodifiableObservableList(jobs);
+    }
+
+    /** How many neighbours to list. */
+    public IntegerProperty kProperty() {
+        return k;
+    }
+
+    public ObjectProperty<Metric> metricProperty() {
+        return metric;
+    }
+
+    public ReadOnlyObjectProperty<NeighbourList> neighboursProperty() {
+        return neighbours.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Centring> centringProperty() {
+        return centring.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Selection> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    public WorkbenchViewModel workbench() {
+        return workbench;
+    }
+
+    public ComparisonViewModel comparison() {
+        return comparison;
+    }
+
+    /** The embedding or reading job last started, for whoever waits on it. */
+    public Job<?> mainJob() {
+        return mainJob;
+    }
+
+    /** The layout job last started (none for PCA, which is there at once). */
+    public Job<Layout> layoutJob() {
+        return layoutJob;
+    }
+
+    /** Files opened lately, newest first. */
+    public List<Path> recentFiles() {
+        return settings.recentFiles();
+    }
+
+    // ---- opening and embedding ----
+
+    /** Asks for a corpus file, then how to read it, then opens it. */
+    public void openWithChooser() {
+        dialogs.chooseCorpus(settings.recentFiles().stream().findFirst().map(Path::getParent)).ifPresent(this::chooseColumns);
+    }
+
+    /** Asks how to read {@code file} (the import dialog), then opens it as the person settled. */
+    public void chooseColumns(Path file) {
+        dialogs.chooseColumns(file).ifPresent(this::open);
+    }
+
+    /** Opens {@code file} read as its extension says, its columns guessed (the window's first corpus). */
+    public Job<Corpus> open(Path file) {
+        return open(CorpusSpec.defaults(file));
+    }
+
+    /** Reads and embeds a corpus; the one on screen stays until the new one is ready. */
+    public Job<Corpus> open(CorpusSpec spec) {
+        Path name = spec.file().getFileName();
+        Optional<String> lastUsed = Optional.ofNullable(settings.text(modelKey(spec.file()), null));
+        if (corpus.get() == null) {
+            placeholder.set("Opening " + name + "…\n\nThe map appears as soon as the texts are embedded. "
+                    + "The vectors are cached, so the next time it opens at once.");
+        }
+        Job<Corpus> reading = startMain("Reading " + name, "rows", job -> spec.read());
+        reading.whenDone(read -> {
+            settings.addRecentFile(spec.file());
+            followCorpus(read, lastUsed);
+            embed(spec, read);
+        });
+        reading.whenFailed(error -> {
+            if (corpus.get() == null) {
+                placeholder.set(WAITING);
+            }
+            failed("Could not open " + name, error);
+        });
+        return reading;
+    }
+
+    /**
+     * The model follows the corpus: the one last used on this file, else an installed model that
+     * reads its script (MiniLM for English, bge-small-zh for Chinese), chosen without re-embedding
+     * the corpus still on screen.
+     */
+    private void followCorpus(Corpus read, Optional<String> lastUsed) {
+        ModelChoice.forCorpus(installedModels, read, lastUsed).ifPresent(this::chooseQuietly);
+    }
+
+    /** Sets the model box without the re-embedding a person's choice starts. */
+    private void chooseQuietly(String id) {
+        followingCorpus = true;
+        try {
+            model.set(id);
+        } finally {
+            followingCorpus = false;
+        }
+    }
+
+    /** The preferences key of the model last used on {@code file} (keys are short: a hash of the path). */
+    private static String modelKey(Path file) {
+        return "model-for-" + UUID.nameUUIDFromBytes(file.toAbsolutePath().normalize().toString()
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void embed(CorpusSpec spec, Corpus read) {
+        String chosen = model.get();
+        if (chosen == null) {
+            failed("No model installed", new EmbexException("install one with ./embex models install all-minilm-l6-v2"));
+            return;
+        }
+        Job<Opened> embedding = startMain("Embedding with " + chosen, "texts", job -> {
+            job.say("Loading " + chosen + " and looking up " + read.rows().size() + " texts in the cache…");
+            EmbeddedCorpus embedded = CorpusEmbedding.embed(workspace, spec, read, chosen, job.progress(), job.cancellation());
+            job.say("PCA of " + embedded.size() + " points…");
+            return new Opened(embedded, layouts.quick(embedded), ModelChoice.warnings(workspace, embedded),
+                    ModelChoice.advice(workspace.catalogueModels(), embedded));
+        });
+        embedding.whenDone(this::show);
+        embedding.whenFailed(error -> {
+            backToShownModel();
+            failed("Embedding failed", error);
+        });
+        embedding.whenCancelled(() -> {
+            say("Embedding cancelled. Vectors already computed stay in the cache; opening again resumes there.");
+            backToShownModel();
+        });
+    }
+
+    /** After an embedding that did not finish, the model box names the model of the map on screen again. */
+    private void backToShownModel() {
+        if (corpus.get() != null) {
+            chooseQuietly(corpus.get().model());
+        }
+    }
+
+    /** An embedded corpus, its first, instant map, and what to tell about how the model read it. */
+    private record Opened(EmbeddedCorpus corpus, Layout pca, List<String> modelWarnings, Optional<ModelChoice.Advice> advice) {
+    }
+
+    /**
+     * Puts a new corpus on screen in three turns of the UI thread (map, then colours and legend,
+     * then the layout), so that no turn holds it long enough to be felt.
+     */
+    private void show(Opened opened) {
+        cancel(layoutJob);
+        layoutJob = null;
+        cancel(indexJob);
+        indexJob = null;
+        cancel(clustering);
+        clustering = null;
+        EmbeddedCorpus previous = corpus.get();
+        if (previous == null || !previous.spec().equals(opened.corpus().spec())) {
+            embeddings.clear();
+        }
+        EmbeddedCorpus shown = opened.corpus();
+        embeddings.put(shown.model(), shown);
+        pca = opened.pca();
+        clusters = null;
+        queryVector = null;
+        queryText = null;
+        focus = -1;
+        corpus.set(shown);
+        layout.set(pca);
+        neighbours.set(NeighbourList.NONE);
+        selection.set(Selection.NONE);
+        PointStyle style = PointStyle.forPoints(shown.size());
+        pointSize.set(style.radius());
+        pointOpacity.set(style.opacity());
+        // Rows left out by "skip rows that do not fit" are said first, in the commands' words.
+        List<String> warnings = new ArrayList<>(shown.corpus().skippedSummary(SKIPPED_SHOWN).stream().toList());
+        warnings.addAll(opened.modelWarnings());
+        banner.set(new Banner(String.join("\n", warnings), opened.advice().flatMap(ModelChoice.Advice::switchTo)));
+        settings.setText(modelKey(shown.spec().file()), shown.model());
+        chooseQuietly(shown.model());
+        title.set("embex — " + shown.spec().file().getFileName() + " · " + shown.model());
+        facts.set(String.format("%,d texts · %s", shown.size(), shown.model()));
+        indexNeighbours();
+        runner.later(() -> {
+            if (corpus.get() == shown) {
+                offerColourings();
+                runner.later(() -> {
+                    if (corpus.get() == shown) {
+                        project(method.get());
+                    }
+                });
+            }
+        });
+    }
+
+    /** The banner's switch: embeds the corpus with the installed model that reads it. */
+    public void switchModel() {
+        banner.get().switchTo().ifPresent(model::set);
+    }
+
+    /** Hides the banner until the next corpus or model. */
+    public void dismissBanner() {
+        banner.set(Banner.NONE);
+    }
+
+    // ---- the map ----
+
+    private void project(LayoutMethod chosen) {
+        cancel(layoutJob);
+        layoutJob = null;
+        EmbeddedCorpus shown = corpus.get();
+        if (chosen == LayoutMethod.PCA) {
+            layout.set(pca);
+            say(String.format("PCA map of %,d points", shown.size()));
+            return;
+        }
+        Job<Layout> projecting = runner.start(chosen.label(), "iterations", job -> layouts.make(shown, chosen,
+                new LayoutSnapshots(runner, job, snapshot -> {
+                    if (corpus.get() == shown && !job.isDone()) {
+                        layout.set(snapshot);
+                    }
+                }).watch()).layout());
+        follow(projecting);
+        projecting.whenDone(made -> {
+            if (corpus.get() == shown) {
+                layout.set(made);
+                say(String.format("%s map of %,d points", chosen.label(), shown.size()));
+            }
+        });
+        projecting.whenFailed(error -> failed(chosen.label() + " failed", error));
+        projecting.whenCancelled(() -> say(chosen.label() + " cancelled; the map shows where it stopped."));
+        layoutJob = projecting;
+    }
+
+    private void offerColourings() {
+        EmbeddedCorpus shown = corpus.get();
+        List<String> choices = new ArrayList<>();
+        if (shown.labelled()) {
+            choices.add(COLOUR_LABEL);
+        }
+        choices.add(COLOUR_CLUSTER);
+        shown.corpus().rows().stream().flatMap(row -> row.metadata().keySet().stream()).distinct().limit(20).forEach(choices::add);
+        choices.add(COLOUR_QUERY);
+        choices.add(COLOUR_NONE);
+        String previous = colourBy.get();
+        String next = previous != null && choices.contains(previous) && !previous.equals(COLOUR_QUERY) ? previous : choices.get(0);
+        colourChoices.setAll(choices);
+        if (next.equals(colourBy.get())) {
+            recolour();
+        } else {
+            // The listener recolours.
+            colourBy.set(next);
+        }
+    }
+
+    private void recolour() {
+        String choice = colourBy.get();
+        EmbeddedCorpus shown = corpus.get();
+        if (shown == null || choice == null) {
+            return;
+        }
+        Colouring next;
+        switch (choice) {
+            case COLOUR_LABEL -> next = ColourBy.label(shown);
+            case COLOUR_NONE -> next = Colouring.uniform(shown.size());
+            case COLOUR_CLUSTER -> {
+                if (clusters == null) {
+                    computeClusters();
+                    return;
+                }
+                next = ColourBy.clusters(clusters);
+            }
+            case COLOUR_QUERY -> {
+                if (queryVector == null) {
+                    say("Type a query (or click a point) to colour the map by similarity to it.");
+                    next = Colouring.uniform(shown.size());
+                } else {
+                    next = Colouring.scores(metric.get().label() + " to “" + shorten(queryText, 40) + "”",
+                            shown.scores(queryVector, metric.get()));
+                }
+            }
+            default -> next = ColourBy.column(shown, choice);
+        }
+        hiddenCategories.set(Set.of());
+        colouring.set(next);
+    }
+
+    private void computeClusters() {
+        if (clustering != null && !clustering.isDone()) {
+            return;
+        }
+        EmbeddedCorpus shown = corpus.get();
+        clustering = runner.start("k-means, k = " + Clusters.defaultCount(shown.size()), "points", job -> Clusters.of(shown));
+        clustering.whenDone(made -> {
+            if (corpus.get() == shown) {
+                clusters = made;
+                recolour();
+            }
+        });
+        clustering.whenFailed(error -> failed("Clustering failed", error));
+    }
+
+    /** What the map's tooltip says of a point: its text, label and cluster. */
+    public String describe(int index) {
+        TextRow row = corpus.get().row(index);
+        String label = row.label() == null || row.label().isEmpty() ? "" : "\n— " + row.label();
+        String cluster = clusters == null ? "" : "\n— cluster " + clusters.names().get(index);
+        return shorten(row.text(), 280) + label + cluster;
+    }
+
+    private static String shorten(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+
+    // ---- neighbours ----
+
+    /** A point clicked on the map: its nearest texts are listed and marked. */
+    public void pickPoint(int index) {
+        EmbeddedCorpus shown = corpus.get();
+        if (shown == null || index < 0 || index >= shown.size()) {
+            return;
+        }
+        focus = index;
+        queryText = shown.row(index).text();
+        queryVector = shown.vectors().row(index);
+        List<Neighbour> found = shown.neighbours(index, k.get(), metric.get());
+        showNeighbours("Nearest to “" + shorten(queryText, 120) + "”", found, index, null);
+    }
+
+    /** Points the map at a row picked elsewhere (the workbench's lists): centred, ringed, its neighbours listed. */
+    public void pickRow(int row) {
+        if (corpus.get() != null && row >= 0 && row < corpus.get().size()) {
+            centreOn(row);
+            pickPoint(row);
+        }
+    }
+
+    /** Brings a row to the middle of the map. */
+    public void centreOn(int row) {
+        centring.set(new Centring(row, ++centred));
+    }
+
+    /** Embeds a typed query and lists the texts nearest to it; the map marks where it would land. */
+    public void query(String text) {
+        EmbeddedCorpus shown = corpus.get();
+        if (shown == null || text == null || text.isBlank()) {
+            return;
+        }
+        String asked = text.strip();
+        int count = k.get();
+        Metric chosen = metric.get();
+        Job<Search.Hits> embedding = runner.start("Embedding the query", "texts",
+                job -> Search.query(workspace, shown, asked, count, chosen));
+        embedding.whenDone(hits -> {
+            if (corpus.get() != shown) {
+                return;
+            }
+            focus = -1;
+            queryText = asked;
+            queryVector = hits.query().vector();
+            showQueryNeighbours(hits.neighbours());
+        });
+        embedding.whenFailed(error -> failed("Could not embed the query", error));
+    }
+
+    private void showQueryNeighbours(List<Neighbour> found) {
+        double[] where = found.isEmpty() ? null : QueryPlacement.place(layout.get(), found);
+        showNeighbours("Nearest to the query “" + shorten(queryText, 120) + "”", found, -1, where);
+    }
+
+    private void neighbourOptionsChanged() {
+        refreshNeighbours();
+        indexNeighbours();
+    }
+
+    private void refreshNeighbours() {
+        if (corpus.get() == null || queryVector == null) {
+            return;
+        }
+        if (focus >= 0) {
+            pickPoint(focus);
+        } else {
+            showQueryNeighbours(corpus.get().neighbours(queryVector, k.get(), metric.get()));
+        }
+    }
+
+    /**
+     * Builds the graph index of a corpus too large to score at every click, for the metric in use,
+     * beside the map; neighbours stay exact (and slower) until it is ready.
+     */
+    private void indexNeighbours() {
+        EmbeddedCorpus shown = corpus.get();
+        Metric chosen = metric.get();
+        if (shown == null || !shown.wantsIndex() || shown.indexed(chosen) || indexJob != null && !indexJob.isDone()) {
+            return;
+        }
+        Job<Boolean> indexing = runner.start(String.format("Indexing %,d texts for neighbour search (%s)", shown.size(),
+                chosen.label()), "rounds", job -> Search.index(workspace, shown, chosen, job.progress()));
+        follow(indexing);
+        indexing.whenDone(cached -> {
+            if (corpus.get() == shown) {
+                facts.set(String.format("%,d texts · %s · neighbours from the graph index (%s%s)", shown.size(),
+                        shown.model(), chosen.label(), cached ? ", cached" : ""));
+                // The metric may have changed while this one was built.
+                indexNeighbours();
+            }
+        });
+        indexing.whenFailed(error -> failed("Indexing for neighbour search failed", error));
+        indexJob = indexing;
+    }
+
+    private void showNeighbours(String heading, List<Neighbour> found, int focusPoint, double[] queryPoint) {
+        List<NeighbourRow> rows = new ArrayList<>();
+        Metric used = metric.get();
+        for (Neighbour neighbour : found) {
+            TextRow row = corpus.get().row(neighbour.index());
+            double score = used == Metric.L2 ? -neighbour.score() : neighbour.score();
+            rows.add(new NeighbourRow(rows.size() + 1, neighbour.index(), row.text(), row.label(), score));
+        }
+        String measure = used == Metric.L2 ? " (L2 distance)" : " (" + used.label() + ")";
+        neighbours.set(new NeighbourList(heading + measure, rows, focusPoint,
+                found.stream().mapToInt(Neighbour::index).toArray(), queryPoint));
+        if (COLOUR_QUERY.equals(colourBy.get())) {
+            recolour();
+        }
+    }
+
+    // ---- selection ----
+
+    /** The points drawn around on the map (or picked in the legend) become the selection. */
+    public void select(BitSet points) {
+        EmbeddedCorpus shown = corpus.get();
+        List<SelectedRow> rows = new ArrayList<>();
+        for (int i = points.nextSetBit(0); shown != null && i >= 0 && i < shown.size(); i = points.nextSetBit(i + 1)) {
+            TextRow row = shown.row(i);
+            rows.add(new SelectedRow(i, row.id(), row.text(), row.label() == null ? "" : row.label(),
+                    clusters == null ? "" : String.valueOf(clusters.assignments()[i])));
+        }
+        selection.set(new Selection(points, rows));
+    }
+
+    /** Esc: no selection, no neighbours. */
+    public void clearSelection() {
+        selection.set(Selection.NONE);
+        neighbours.set(NeighbourList.NONE);
+    }
+
+    /** Asks where to write the selection, then writes it. */
+    public void exportSelection() {
+        List<Integer> rows = selection.get().indices();
+        if (corpus.get() == null || rows.isEmpty()) {
+            say("Select points first: Shift-drag a box or Alt-drag a lasso on the map.");
+            return;
+        }
+        dialogs.chooseFileToSave("Export selection", "selection.csv", List.of("csv", "jsonl"))
+                .ifPresent(file -> export(file, rows));
+    }
+
+    /** Writes {@code rows} to {@code target} (CSV, or JSONL by extension) with their map position and cluster. */
+    public Job<Path> export(Path target, List<Integer> rows) {
+        EmbeddedCorpus shown = corpus.get();
+        Layout map = layout.get();
+        int[] assignments = clusters == null ? null : clusters.assignments();
+        Job<Path> exporting = runner.start("Exporting " + rows.size() + " rows", "rows", job -> {
+            SelectionExport.write(target, shown, map, assignments, rows);
+            return target;
+        });
+        exporting.whenDone(file -> say(String.format("Exported %,d rows to %s", rows.size(), file)));
+        exporting.whenFailed(error -> failed("Export failed", error));
+        return exporting;
+    }
+
+    // ---- jobs, words and errors, for this view model and the tools' ----
+
+    /** Starts the job the person waits for: a new one cancels the one before. */
+    <T> Job<T> startMain(String jobTitle, String unit, Job.Work<T> work) {
+        if (mainJob != null && !mainJob.isDone()) {
+            mainJob.cancel();
+        }
+        Job<T> job = runner.start(jobTitle, unit, work);
+        mainJob = job;
+        follow(job);
+        return job;
+    }
+
+    <T> Job<T> start(String jobTitle, String unit, Job.Work<T> work) {
+        return runner.start(jobTitle, unit, work);
+    }
+
+    /** The status line follows {@code job} until it ends; its last words stay there. */
+    private void follow(Job<?> job) {
+        jobs.add(job);
+        job.stateProperty().addListener((o, was, now) -> {
+            if (now != Job.State.RUNNING && jobs.remove(job) && jobs.isEmpty()) {
+                status.set(job.messageProperty().get());
+            }
+        });
+    }
+
+    private static void cancel(Job<?> job) {
+        if (job != null) {
+            job.cancel();
+        }
+    }
+
+    /** Puts {@code words} on the status line. */
+    void say(String words) {
+        status.set(words);
+    }
+
+    /** Tells the person what failed, on the status line and in a dialog; a cancel is no failure. */
+    void failed(String what, Throwable error) {
+        if (error instanceof CancelledException) {
+            return;
+        }
+        String detail = error == null ? "unknown error" : error.getMessage() == null ? error.toString() : error.getMessage();
+        say(what + ": " + detail);
+        dialogs.showError(what, detail);
+    }
+
+    DialogService dialogs() {
+        return dialogs;
+    }
+
+    /** Every model this corpus was embedded with in this session, the one on screen first. */
+    List<EmbeddedCorpus> embeddings() {
+        List<EmbeddedCorpus> all = new ArrayList<>();
+        EmbeddedCorpus shown = corpus.get();
+        if (shown != null) {
+            all.add(shown);
+        }
+        embeddings.values().stream().filter(e -> e != shown).forEach(all::add);
+        return all;
+    }
+
+    /** Keeps another model's embedding of the corpus on screen, for the workbench's overlays. */
+    void addEmbedding(EmbeddedCorpus other) {
+        if (corpus.get() != null && other.spec().equals(corpus.get().spec())) {
+            embeddings.putIfAbsent(other.model(), other);
+        }
+    }
+
+    /** Stops the background work; the workspace stays open for whoever owns it. */
+    public void close() {
+        cancel(mainJob);
+        cancel(layoutJob);
+        cancel(indexJob);
+        cancel(clustering);
+        settings.save();
+    }
+}

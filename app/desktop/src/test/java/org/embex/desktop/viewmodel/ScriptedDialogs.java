@@ -1,0 +1,72 @@
+package org.embex.desktop.viewmodel;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+import org.embex.usecase.CorpusSpec;
+
+/**
+ * The person at the window, for tests without one: answers the view model's questions as the test
+ * scripted them (a file, the columns, a choice) and keeps every error it was shown.
+ */
+final class ScriptedDialogs implements DialogService {
+
+    private final Deque<Path> files = new ArrayDeque<>();
+    private final Deque<String> choices = new ArrayDeque<>();
+    private final List<String> errors = new ArrayList<>();
+    private final List<List<String>> offered = new ArrayList<>();
+
+    /** The next file chooser (open or save) answers {@code file}. */
+    ScriptedDialogs answerFile(Path file) {
+        files.add(file);
+        return this;
+    }
+
+    /** The next choice answers {@code choice}. */
+    ScriptedDialogs answerChoice(String choice) {
+        choices.add(choice);
+        return this;
+    }
+
+    @Override
+    public Optional<Path> chooseCorpus(Optional<Path> folder) {
+        return Optional.ofNullable(files.poll());
+    }
+
+    /** The import dialog as a person who accepts what it guessed: the view model's spec, untouched. */
+    @Override
+    public Optional<CorpusSpec> chooseColumns(Path file) {
+        ImportViewModel dialog = new ImportViewModel(file);
+        return dialog.openableProperty().get() ? Optional.of(dialog.spec()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String name, List<String> kinds) {
+        return Optional.ofNullable(files.poll());
+    }
+
+    @Override
+    public Optional<String> choose(String title, String question, List<String> offeredChoices) {
+        offered.add(List.copyOf(offeredChoices));
+        return Optional.ofNullable(choices.poll());
+    }
+
+    @Override
+    public void showError(String what, String detail) {
+        errors.add(what + ": " + detail);
+    }
+
+    /** Every error shown, as "what: detail". */
+    List<String> errors() {
+        return List.copyOf(errors);
+    }
+
+    /** The choices each question offered. */
+    List<List<String>> offered() {
+        return List.copyOf(offered);
+    }
+}
