@@ -32,6 +32,7 @@ final class ThresholdWindow {
     private final Stage stage = new Stage();
     private final ThresholdPane pane = new ThresholdPane();
     private final ComboBox<String> refuse = new ComboBox<>();
+    private final WorkbenchViewModel model;
     private boolean offering;
 
     /**
@@ -39,7 +40,7 @@ final class ThresholdWindow {
      * label they find), the window's counterpart of {@code eval gate FILE --out-of-scope LABEL}.
      */
     ThresholdWindow(Window owner, ExplorerViewModel explorer, Themes themes) {
-        WorkbenchViewModel model = explorer.workbench();
+        model = explorer.workbench();
         stage.initOwner(owner);
         stage.setTitle("embex — threshold workbench");
         Button pairs = new Button("Study a pairs file…");
@@ -83,7 +84,7 @@ final class ThresholdWindow {
         Scene scene = Themes.fitted(new BorderPane(pane, bar, null, null, null), 1280, 820);
         stage.setScene(scene);
         pane.onRowPicked(explorer::pickRow);
-        pane.onExport(file -> model.exportGate(pane.study(), pane.threshold(), file));
+        pane.onExport(this::exportTo);
         pane.setDark(themes.dark());
     }
 
@@ -109,6 +110,11 @@ final class ThresholdWindow {
         } finally {
             offering = false;
         }
+    }
+
+    /** Exports the gate on show at the threshold chosen (what the export button does once a file is chosen). */
+    void exportTo(Path file) {
+        model.exportGate(pane.study(), pane.threshold(), file);
     }
 
     void setDark(boolean dark) {

@@ -3,7 +3,6 @@ package org.embex.desktop.ui;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -43,11 +42,11 @@ public final class WindowDialogs implements DialogService {
     }
 
     @Override
-    public Optional<Path> chooseFileToSave(String title, String name, List<String> kinds) {
+    public Optional<Path> chooseFileToSave(String title, String name, List<FileKind> kinds) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        for (String kind : kinds) {
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind.toUpperCase(Locale.ROOT), "*." + kind));
+        for (FileKind kind : kinds) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind.description(), "*." + kind.extension()));
         }
         chooser.setInitialFileName(name);
         return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);

@@ -12,14 +12,18 @@ import org.embex.usecase.CorpusSpec;
  */
 public interface DialogService {
 
+    /** A kind of file offered in a save dialog: what people call it, and its extension without the dot. */
+    record FileKind(String description, String extension) {
+    }
+
     /** A corpus file to open, starting in {@code folder} when there is one. */
     Optional<Path> chooseCorpus(Optional<Path> folder);
 
     /** How to read {@code file} (format, header, columns), settled in the import dialog; empty when cancelled. */
     Optional<CorpusSpec> chooseColumns(Path file);
 
-    /** A file to write, suggested as {@code name}; {@code kinds} are the extensions offered, the first one preselected. */
-    Optional<Path> chooseFileToSave(String title, String name, List<String> kinds);
+    /** A file to write, suggested as {@code name}, of one of {@code kinds} (the first preselected). */
+    Optional<Path> chooseFileToSave(String title, String name, List<FileKind> kinds);
 
     /** One of {@code choices}, or empty when the person declines. */
     Optional<String> choose(String title, String question, List<String> choices);

@@ -112,6 +112,8 @@ public final class ExplorerViewModel {
     private int focus = -1;
     private long centred;
     private Job<?> mainJob;
+    /** The embedding last started; cancelling it once done changes nothing. */
+    private Job<?> pendingEmbedding;
     private Job<Layout> layoutJob;
     private Job<?> indexJob;
     /** Set while the model follows a newly opened corpus, so that the model's listener does not re-embed the old one. */
@@ -133,7 +135,13 @@ public final class ExplorerViewModel {
         model.set(installed.contains(remembered) ? remembered : installed.isEmpty() ? null : installed.get(0));
         model.addListener((o, was, now) -> {
             EmbeddedCorpus shown = corpus.get();
-            if (!followingCorpus && now != null && shown != null && !now.equals(shown.model())) {
+            if (followingCorpus || now == null || shown == null) {
+                return;
+            }
+            if (now.equals(shown.model())) {
+                // Back to the model on screen: an embedding with another one is no longer wanted.
+                cancel(pendingEmbedding);
+            } else {
                 settings.setText("model", now);
                 embed(shown.spec(), shown.corpus());
             }
@@ -364,21 +372,30 @@ public final class ExplorerViewModel {
             return new Opened(embedded, layouts.quick(embedded), ModelChoice.warnings(workspace, embedded),
                     ModelChoice.advice(workspace.catalogueModels(), embedded));
         });
+        pendingEmbedding = embedding;
         embedding.whenDone(this::show);
         embedding.whenFailed(error -> {
-            backToShownModel();
+            backToShownModel(embedding);
             failed("Embedding failed", error);
         });
         embedding.whenCancelled(() -> {
             say("Embedding cancelled. Vectors already computed stay in the cache; opening again resumes there.");
-            backToShownModel();
+            backToShownModel(embedding);
         });
     }
 
-    /** After an embedding that did not finish, the model box names the model of the map on screen again. */
-    private void backToShownModel() {
-        if (corpus.get() != null) {
-            chooseQuietly(corpus.get().model());
+    /**
+     * After an embedding that did not finish, and that no later job replaced, the model names the
+     * model of the map on screen again. Later, not at once: a cancel can come from inside a change
+     * of the model, and a model box bound to it would miss a change made during its own.
+     */
+    private void backToShownModel(Job<?> unfinished) {
+        if (mainJob == unfinished) {
+            runner.later(() -> {
+                if (corpus.get() != null && mainJob == unfinished) {
+                    chooseQuietly(corpus.get().model());
+                }
+            });
         }
     }
 
@@ -695,7 +712,8 @@ public final class ExplorerViewModel {
             say("Select points first: Shift-drag a box or Alt-drag a lasso on the map.");
             return;
         }
-        dialogs.chooseFileToSave("Export selection", "selection.csv", List.of("csv", "jsonl"))
+        dialogs.chooseFileToSave("Export selection", "selection.csv",
+                        List.of(new DialogService.FileKind("CSV", "csv"), new DialogService.FileKind("JSON Lines", "jsonl")))
                 .ifPresent(file -> export(file, rows));
     }
 
@@ -717,17 +735,13 @@ public final class ExplorerViewModel {
 
     /** Starts the job the person waits for: a new one cancels the one before. */
     <T> Job<T> startMain(String jobTitle, String unit, Job.Work<T> work) {
-        if (mainJob != null && !mainJob.isDone()) {
-            mainJob.cancel();
-        }
+        Job<?> previous = mainJob;
         Job<T> job = runner.start(jobTitle, unit, work);
+        // The new job is the main one before the old one hears of its cancel, so the old one can tell it was replaced.
         mainJob = job;
         follow(job);
+        cancel(previous);
         return job;
-    }
-
-    <T> Job<T> start(String jobTitle, String unit, Job.Work<T> work) {
-        return runner.start(jobTitle, unit, work);
     }
 
     /** The status line follows {@code job} until it ends; its last words stay there. */

@@ -96,16 +96,6 @@ public final class Job<T> {
         return state.get() != State.RUNNING;
     }
 
-    /** The result, once it succeeded. */
-    public T value() {
-        return value;
-    }
-
-    /** Why it failed, once it did. */
-    public Throwable error() {
-        return error;
-    }
-
     /** Where the engine reports: progress bar, rate and time left. */
     public ProgressListener progress() {
         return (done, total) -> {

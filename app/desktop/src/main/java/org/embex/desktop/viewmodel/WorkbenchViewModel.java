@@ -74,7 +74,11 @@ public final class WorkbenchViewModel {
         List<EmbeddedCorpus> embeddings = explorer.embeddings();
         Job<List<ThresholdStudy>> studying = explorer.startMain("Scoring the threshold study", "models",
                 job -> ThresholdStudy.ofEach(embeddings, refuse, OUT_OF_SCOPE_HINT, Seed.DEFAULT));
-        studying.whenDone(made -> studies.set(new Studies(made, embeddings.get(0).labelNames(), refuse)));
+        studying.whenDone(made -> {
+            studies.set(new Studies(made, embeddings.get(0).labelNames(), refuse));
+            explorer.say(String.format("Threshold study ready: %s · %s", embeddings.get(0).spec().file().getFileName(),
+                    String.join(", ", made.stream().map(ThresholdStudy::model).toList())));
+        });
         // A corpus that offers no study is told on the status line, as a hint rather than an error.
         studying.whenFailed(error -> {
             if (error instanceof BadInputException why) {
@@ -103,7 +107,10 @@ public final class WorkbenchViewModel {
 
     private Job<ThresholdStudy> study(String title, Job.Work<ThresholdStudy> work) {
         Job<ThresholdStudy> studying = explorer.startMain(title, "texts", work);
-        studying.whenDone(made -> studies.set(new Studies(List.of(made), List.of(), Optional.empty())));
+        studying.whenDone(made -> {
+            studies.set(new Studies(List.of(made), List.of(), Optional.empty()));
+            explorer.say("Threshold study ready: " + made.source() + " · " + made.model());
+        });
         studying.whenFailed(error -> explorer.failed(title + " failed", error));
         return studying;
     }

@@ -418,6 +418,14 @@ class ExplorerTest {
             assertThat(model.corpus().row(first.row()).label()).isEqualTo("out_of_scope");
         }
 
+        // The export button's file chooser needs a person; what it does with the file chosen:
+        Path gate = Files.createTempDirectory("gate").resolve("gate.json");
+        double threshold = fx(pane::threshold);
+        fx(() -> explorer.tools().thresholdWindow().exportTo(gate));
+        var read = org.embex.gate.GateFile.read(gate);
+        assertThat(read.threshold()).isEqualTo(threshold);
+        assertThat(read.modelId()).isEqualTo("all-minilm-l6-v2");
+        assertThat(read.anchors().rows()).isEqualTo(160);
         fx(() -> explorer.tools().thresholdWindow().stage().close());
     }
 

@@ -15,14 +15,21 @@ import org.embex.usecase.CorpusSpec;
  */
 final class ScriptedDialogs implements DialogService {
 
-    private final Deque<Path> files = new ArrayDeque<>();
+    private final Deque<Path> corpora = new ArrayDeque<>();
+    private final Deque<Path> targets = new ArrayDeque<>();
     private final Deque<String> choices = new ArrayDeque<>();
     private final List<String> errors = new ArrayList<>();
     private final List<List<String>> offered = new ArrayList<>();
 
-    /** The next file chooser (open or save) answers {@code file}. */
-    ScriptedDialogs answerFile(Path file) {
-        files.add(file);
+    /** The next corpus chooser answers {@code file}. */
+    ScriptedDialogs answerCorpus(Path file) {
+        corpora.add(file);
+        return this;
+    }
+
+    /** The next save dialog answers {@code file}. */
+    ScriptedDialogs answerSaveAs(Path file) {
+        targets.add(file);
         return this;
     }
 
@@ -34,7 +41,7 @@ final class ScriptedDialogs implements DialogService {
 
     @Override
     public Optional<Path> chooseCorpus(Optional<Path> folder) {
-        return Optional.ofNullable(files.poll());
+        return Optional.ofNullable(corpora.poll());
     }
 
     /** The import dialog as a person who accepts what it guessed: the view model's spec, untouched. */
@@ -45,8 +52,8 @@ final class ScriptedDialogs implements DialogService {
     }
 
     @Override
-    public Optional<Path> chooseFileToSave(String title, String name, List<String> kinds) {
-        return Optional.ofNullable(files.poll());
+    public Optional<Path> chooseFileToSave(String title, String name, List<FileKind> kinds) {
+        return Optional.ofNullable(targets.poll());
     }
 
     @Override
