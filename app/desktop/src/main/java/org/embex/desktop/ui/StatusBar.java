@@ -67,6 +67,8 @@ public final class StatusBar extends HBox {
 
     private void showLatest() {
         boolean running = !jobs.isEmpty();
+        progress.setVisible(running);
+        cancel.setVisible(running);
         progress.progressProperty().unbind();
         message.textProperty().unbind();
         if (running) {
@@ -76,8 +78,6 @@ public final class StatusBar extends HBox {
         } else {
             message.textProperty().bind(words);
         }
-        progress.setVisible(running);
-        cancel.setVisible(running);
     }
 
     public String message() {

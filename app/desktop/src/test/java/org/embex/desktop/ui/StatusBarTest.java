@@ -51,6 +51,7 @@ class StatusBarTest {
         Job<Void> map = saying("Mapping");
         WaitForAsyncUtils.asyncFx(() -> jobs.addAll(index, map));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "Mapping".equals(status.message()));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(status.lookup("#cancel").isVisible()).isTrue();
 
         robot.clickOn("#cancel");
@@ -58,6 +59,7 @@ class StatusBarTest {
         assertThat(index.state()).isEqualTo(Job.State.RUNNING);
         WaitForAsyncUtils.asyncFx(() -> jobs.remove(map));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "Indexing".equals(status.message()));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(status.lookup("#cancel").isVisible()).isTrue();
 
         WaitForAsyncUtils.asyncFx(() -> {
@@ -65,6 +67,7 @@ class StatusBarTest {
             words.set("UMAP map of 402 points");
         });
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "UMAP map of 402 points".equals(status.message()));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(status.lookup("#cancel").isVisible()).isFalse();
         assertThat(status.facts()).isEqualTo("402 texts");
     }
