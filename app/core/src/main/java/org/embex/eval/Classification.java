@@ -49,7 +49,8 @@ public final class Classification {
         int dims = source.descriptor().dims();
 
         Map<String, ClassificationReport.MethodResult> methods = new LinkedHashMap<>();
-        IntentGate centroids = IntentGate.build(source.descriptor().id(), "", GateScoring.CENTROID, 0, trainLabels, train, dims);
+        IntentGate centroids = IntentGate.build(source.descriptor().id(), "", GateScoring.CENTROID, 0, trainLabels, trainTexts, train,
+                dims);
         methods.put("centroid", LabelScores.of(testLabels, centroids.decideAll(test).stream().map(d -> d.intent()).toList()));
         methods.put("knn", LabelScores.of(testLabels, knn(VectorMatrix.of(train, dims), trainLabels, test)));
         methods.put("logreg", LabelScores.of(testLabels, logistic(train, trainLabels, test)));

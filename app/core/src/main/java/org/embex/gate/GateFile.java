@@ -21,9 +21,9 @@ import org.embex.EmbexException;
 import org.embex.vectors.VectorMatrix;
 
 /**
- * A gate as a JSON file: model, fingerprint, scoring, threshold, intents, and one anchor vector
- * per intent entry as little-endian float32 in Base64 (about a third of the size of decimal
- * numbers, and exact).
+ * A gate as a JSON file: model, fingerprint, scoring, threshold, intents, the anchors' texts
+ * (nearest-example gates), and one anchor vector per intent entry as little-endian float32 in
+ * Base64 (about a third of the size of decimal numbers, and exact).
  */
 public final class GateFile {
 
@@ -49,6 +49,9 @@ public final class GateFile {
         json.put("threshold", gate.threshold());
         json.put("dims", anchors.dims());
         json.put("intents", gate.intents());
+        if (!gate.examples().isEmpty()) {
+            json.put("examples", gate.examples());
+        }
         json.put("vectors", vectors);
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try {
@@ -107,7 +110,27 @@ public final class GateFile {
         for (int row = 0; row < encoded.size(); row++) {
             vectors.add(vector(fields, row, encoded.get(row), dims));
         }
-        return new IntentGate(model, fingerprint, scoring, threshold, intents, VectorMatrix.of(vectors, dims));
+        return new IntentGate(model, fingerprint, scoring, threshold, intents, VectorMatrix.of(vectors, dims),
+                examples(fields, root, intents.size()));
+    }
+
+    /** The anchors' texts: optional (centroids have none, and older gates kept none), else one per intent entry. */
+    private static List<String> examples(Fields fields, JsonNode root, int count) {
+        if (!root.has("examples")) {
+            return List.of();
+        }
+        JsonNode nodes = fields.nonEmptyArray("examples");
+        if (nodes.size() != count) {
+            throw fields.wrong("examples", "has " + nodes.size() + " entries for " + count + " intents");
+        }
+        List<String> examples = new ArrayList<>(count);
+        for (int i = 0; i < nodes.size(); i++) {
+            if (!nodes.get(i).isTextual()) {
+                throw fields.wrong("examples[" + i + "]", "must be a string");
+            }
+            examples.add(nodes.get(i).asText());
+        }
+        return examples;
     }
 
     private static JsonNode parse(Path file) {

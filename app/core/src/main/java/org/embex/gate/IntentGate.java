@@ -20,26 +20,31 @@ import org.embex.vectors.VectorMatrix;
  * @param threshold   accept at or above this cosine
  * @param intents     the intent of each row of {@code anchors}
  * @param anchors     unit vectors compared with each query
+ * @param examples    the text of each anchor, for {@code NEAREST}; empty for centroids, which have none
  */
 public record IntentGate(String modelId, String fingerprint, GateScoring scoring, double threshold,
-                         List<String> intents, VectorMatrix anchors) {
+                         List<String> intents, VectorMatrix anchors, List<String> examples) {
 
     public IntentGate {
         Objects.requireNonNull(modelId, "modelId");
         intents = List.copyOf(intents);
+        examples = List.copyOf(examples);
         if (intents.size() != anchors.rows()) {
             throw new IllegalArgumentException(intents.size() + " intents for " + anchors.rows() + " vectors");
+        }
+        if (!examples.isEmpty() && examples.size() != anchors.rows()) {
+            throw new IllegalArgumentException(examples.size() + " example texts for " + anchors.rows() + " vectors");
         }
     }
 
     /**
-     * The anchors for a scoring: every reference vector for {@code NEAREST}; for
+     * The anchors for a scoring: every reference vector (and its text) for {@code NEAREST}; for
      * {@code CENTROID}, one normalised mean per intent, in order of first appearance.
      */
     public static IntentGate build(String modelId, String fingerprint, GateScoring scoring, double threshold,
-                                   List<String> labels, List<float[]> vectors, int dims) {
+                                   List<String> labels, List<String> texts, List<float[]> vectors, int dims) {
         if (scoring == GateScoring.NEAREST) {
-            return new IntentGate(modelId, fingerprint, scoring, threshold, labels, VectorMatrix.of(vectors, dims));
+            return new IntentGate(modelId, fingerprint, scoring, threshold, labels, VectorMatrix.of(vectors, dims), texts);
         }
         Map<String, float[]> sums = new LinkedHashMap<>();
         for (int i = 0; i < labels.size(); i++) {
@@ -59,11 +64,11 @@ public record IntentGate(String modelId, String fingerprint, GateScoring scoring
             centroids.add(centroid);
         }
         return new IntentGate(modelId, fingerprint, scoring, threshold, new ArrayList<>(sums.keySet()),
-                VectorMatrix.of(centroids, dims));
+                VectorMatrix.of(centroids, dims), List.of());
     }
 
     public IntentGate withThreshold(double other) {
-        return new IntentGate(modelId, fingerprint, scoring, other, intents, anchors);
+        return new IntentGate(modelId, fingerprint, scoring, other, intents, anchors, examples);
     }
 
     public GateDecision decide(float[] query) {
@@ -76,6 +81,7 @@ public record IntentGate(String modelId, String fingerprint, GateScoring scoring
     }
 
     private GateDecision decision(Neighbour nearest) {
-        return new GateDecision(nearest.score() >= threshold, nearest.score(), intents.get(nearest.index()));
+        return new GateDecision(nearest.score() >= threshold, nearest.score(), intents.get(nearest.index()),
+                examples.isEmpty() ? "" : examples.get(nearest.index()));
     }
 }

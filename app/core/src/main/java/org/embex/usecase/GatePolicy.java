@@ -1,6 +1,7 @@
 package org.embex.usecase;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.embex.BadInputException;
 import org.embex.embed.Embedder;
@@ -48,5 +49,20 @@ public final class GatePolicy {
 
     public GateDecision decide(String text) {
         return gate.decide(embedder.embed(text, Role.TEXT).vector());
+    }
+
+    /** The decisions for vectors already made with {@link #modelId()}'s model, in one batched search over the anchors. */
+    public List<GateDecision> decideAll(List<float[]> vectors) {
+        return gate.decideAll(vectors);
+    }
+
+    /** The model queries must be embedded with. */
+    public String modelId() {
+        return gate.modelId();
+    }
+
+    /** The gate as read from its file. */
+    public IntentGate gate() {
+        return gate;
     }
 }

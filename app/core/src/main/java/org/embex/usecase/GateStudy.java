@@ -70,6 +70,7 @@ public final class GateStudy {
         }
         IntentGate open = IntentGate.build(corpus.model(), corpus.fingerprint(), scoring, Double.NEGATIVE_INFINITY,
                 references.stream().map(i -> corpus.row(i).label()).toList(),
+                references.stream().map(i -> corpus.row(i).text()).toList(),
                 references.stream().map(i -> corpus.vectors().row(i)).toList(), corpus.dims());
         String source = String.format("in scope vs '%s': %d reference examples, %d queries", outOfScope, references.size(),
                 queries.size());
@@ -117,7 +118,7 @@ public final class GateStudy {
         EmbeddedCorpus asked = CorpusEmbedding.embed(workspace, queries, queryRows, model,
                 (done, ignored) -> progress.progress(exampleTexts + done, total), cancellation);
         IntentGate open = IntentGate.build(examples.model(), examples.fingerprint(), scoring, Double.NEGATIVE_INFINITY,
-                examples.labels(), rows(examples.vectors()), examples.dims());
+                examples.labels(), examples.corpus().texts(), rows(examples.vectors()), examples.dims());
         int[] noRows = new int[asked.size()];
         Arrays.fill(noRows, -1);
         String source = String.format("gate: %,d examples from %s, %,d queries from %s", examples.size(),
