@@ -49,6 +49,7 @@ final class Api extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         long started = System.nanoTime();
+        metrics.begin();
         String path = Request.getPathInContext(request);
         String route = posts.containsKey(path) || path.equals("/healthz") || path.equals("/metrics") ? path : "other";
         int status = 200;

@@ -60,11 +60,11 @@ final class Gates implements AutoCloseable {
                 return gates.values().iterator().next();
             }
             throw ApiError.badRequest(gates.isEmpty() ? "this server has no gate: start it with --gate NAME=FILE"
-                    : "name the gate: \"gate\" is one of " + names());
+                    : "name the gate: \"gate\" is one of " + String.join(", ", names()));
         }
         Loaded found = gates.get(name.get());
         if (found == null) {
-            throw ApiError.notFound("no gate '" + name.get() + "'" + (gates.isEmpty() ? "" : "; gates: " + names()));
+            throw ApiError.notFound("no gate '" + name.get() + "'" + (gates.isEmpty() ? "" : "; gates: " + String.join(", ", names())));
         }
         return found;
     }

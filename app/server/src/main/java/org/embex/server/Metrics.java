@@ -3,6 +3,7 @@ package org.embex.server;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -24,9 +25,21 @@ final class Metrics {
     private final LongAdder cacheMisses = new LongAdder();
     private final LongAdder reloads = new LongAdder();
     private final LongAdder failedReloads = new LongAdder();
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    /** A request begins; {@link #request} ends it. */
+    void begin() {
+        inFlight.incrementAndGet();
+    }
+
+    /** Requests begun and not yet answered. */
+    int inFlight() {
+        return inFlight.get();
+    }
 
     /** One request answered: its route, status and how long it took. */
     void request(String route, int status, long nanos) {
+        inFlight.decrementAndGet();
         requests.computeIfAbsent(route + '\u0000' + status, key -> new LongAdder()).increment();
         latency.computeIfAbsent(route, key -> new Histogram(LATENCY)).observe(nanos / 1e9);
     }
@@ -67,6 +80,9 @@ final class Metrics {
         });
         errors.forEach((route, count) -> out.append("embex_errors_total{route=\"").append(route).append("\"} ")
                 .append(count).append('\n'));
+        out.append("# HELP embex_requests_in_flight Requests begun and not yet answered (this one included).\n");
+        out.append("# TYPE embex_requests_in_flight gauge\n");
+        out.append("embex_requests_in_flight ").append(inFlight.get()).append('\n');
         out.append("# HELP embex_request_seconds Time to answer a request, by route.\n");
         out.append("# TYPE embex_request_seconds histogram\n");
         new TreeMap<>(latency).forEach((route, histogram) -> histogram.write(out, "embex_request_seconds",
