@@ -11,8 +11,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The faces (command line, window) are siblings over one use-case layer: neither knows the other,
- * only the launcher knows both, and both reach the engine through the use cases
+ * The faces (command line, window, server) are siblings over one use-case layer: none knows another,
+ * only the launcher knows them all, and all reach the engine through the use cases
  * ({@code org.embex.usecase}), never through its services. The engine's values (records, enums,
  * interfaces, exceptions, the two immutable value classes below) may pass through. Every rule here
  * failed on the main of 2026-12-01, where the desktop depended on the command line and each
@@ -33,7 +33,7 @@ class FacesArchitectureTest {
         "org.embex.corpus..", "org.embex.embed..", "org.embex.eval..", "org.embex.gate..", "org.embex.layout..",
         "org.embex.model..", "org.embex.neighbours..", "org.embex.threshold..", "org.embex.vectors.."};
 
-    private static final String[] FACES = {"org.embex.cli..", "org.embex.desktop..", "org.embex.launcher.."};
+    private static final String[] FACES = {"org.embex.cli..", "org.embex.desktop..", "org.embex.server..", "org.embex.launcher.."};
 
     /** Immutable values that are classes rather than records: a ROC curve, and the embedded set's matrix. */
     private static final java.util.Set<String> VALUE_CLASSES = java.util.Set.of("org.embex.threshold.RocCurve",
@@ -58,11 +58,18 @@ class FacesArchitectureTest {
 
     @ArchTest
     static final ArchRule theDesktopDoesNotKnowTheCommandLine = noClasses().that().resideInAPackage("org.embex.desktop..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.embex.cli..", "org.embex.launcher..", "picocli..");
+            .should().dependOnClassesThat().resideInAnyPackage("org.embex.cli..", "org.embex.server..", "org.embex.launcher..",
+                    "picocli..");
 
     @ArchTest
     static final ArchRule theCommandLineDoesNotKnowTheDesktop = noClasses().that().resideInAPackage("org.embex.cli..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.embex.desktop..", "org.embex.launcher..", "javafx..");
+            .should().dependOnClassesThat().resideInAnyPackage("org.embex.desktop..", "org.embex.server..", "org.embex.launcher..",
+                    "javafx..");
+
+    @ArchTest
+    static final ArchRule theServerKnowsNoOtherFace = noClasses().that().resideInAPackage("org.embex.server..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.embex.cli..", "org.embex.desktop..", "org.embex.launcher..",
+                    "javafx..", "picocli..");
 
     @ArchTest
     static final ArchRule theFacesCallUseCasesNotEngineServices = noClasses().that().resideInAnyPackage(FACES)
@@ -70,8 +77,8 @@ class FacesArchitectureTest {
 
     @ArchTest
     static final ArchRule theUseCasesKnowNoFace = noClasses().that().resideInAPackage("org.embex.usecase..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "org.embex.cli..",
-                    "org.embex.desktop..", "org.embex.launcher..");
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "org.eclipse.jetty..", "org.embex.cli..",
+                    "org.embex.desktop..", "org.embex.server..", "org.embex.launcher..");
 
     @ArchTest
     static final ArchRule theEngineKnowsNoUseCase = noClasses().that().resideInAnyPackage(ENGINE)

@@ -4,19 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.embex.desktop.Fixtures;
+import org.embex.gate.GateScoring;
+import org.embex.progress.CancellationToken;
+import org.embex.progress.ProgressListener;
+import org.embex.usecase.CorpusSpec;
+import org.embex.usecase.GatePolicy;
+import org.embex.usecase.GateStudy;
+import org.embex.usecase.Workspace;
 
 /**
  * "Nothing leaves your machine", checked where it can be seen: each command runs as a real child
@@ -80,6 +94,71 @@ class NoNetworkTest {
 
         List<String> outward = outwardConnections(trace);
         assertThat(outward).as("connections %s opened beyond this machine", command).isEmpty();
+    }
+
+    /**
+     * {@code serve} as it runs in production: a child process that answers over loopback and opens
+     * nothing beyond it; SIGTERM (what {@code Process.destroy} sends) while a long request is in
+     * flight answers that request and exits 0.
+     */
+    @org.junit.jupiter.api.Test
+    void serveAnswersOverLoopbackOnlyAndStopsGracefullyOnSigterm(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("connect.trace");
+        Path cache = dir.resolve("cache.sqlite");
+        Path gate = dir.resolve("gate.json");
+        try (Workspace workspace = Workspace.open(models, cache)) {
+            GatePolicy.export(GateStudy.ofFile(workspace, "all-minilm-l6-v2", CorpusSpec.defaults(Fixtures.sample("en")),
+                    Optional.empty(), "--out-of-scope", GateScoring.NEAREST, ProgressListener.NONE, CancellationToken.none())
+                    .report().gate(), gate);
+        }
+        Path output = dir.resolve("output.txt");
+        List<String> line = new ArrayList<>(List.of("/usr/bin/strace", "-f", "-qq", "-e", "trace=connect", "-o", trace.toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--add-modules", "jdk.incubator.vector",
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                Launcher.class.getName(), "serve", "--port", "0", "--gate", "telecom=" + gate,
+                "--corpus", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2",
+                "--models-dir", models.toString(), "--cache", cache.toString()));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            URI address = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (address == null) {
+                assertThat(process.isAlive()).as("serve runs; it printed: %s", Files.readString(output)).isTrue();
+                assertThat(System.nanoTime()).as("serve said where it listens").isLessThan(deadline);
+                Matcher listening = Pattern.compile("listening on (http://\\S+)").matcher(Files.readString(output));
+                address = listening.find() ? URI.create(listening.group(1)) : null;
+                Thread.sleep(100);
+            }
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> decided = http.send(HttpRequest.newBuilder(address.resolve("/v1/gate"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"input\": \"can I use my phone in Spain?\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+            assertThat(decided.body()).contains("\"decision\":\"accept\"");
+
+            String many = IntStream.range(0, 200).mapToObj(i -> "\"ticket " + i + ": my bill shows a charge I do not understand, "
+                    + "roaming in Spain and a data plan I never asked for, please explain every line\"")
+                    .collect(Collectors.joining(",", "{\"model\": \"all-minilm-l6-v2\", \"input\": [", "]}"));
+            var inFlight = http.sendAsync(HttpRequest.newBuilder(address.resolve("/v1/embeddings"))
+                    .POST(HttpRequest.BodyPublishers.ofString(many)).build(), HttpResponse.BodyHandlers.ofString());
+            URI metrics = address.resolve("/metrics");
+            while (!http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body()
+                    .contains("embex_requests_in_flight 2")) {
+                assertThat(inFlight.isDone()).as("the long request is still in flight").isFalse();
+                Thread.sleep(5);
+            }
+            // SIGTERM to the JVM itself: strace, its parent, passes on its exit code.
+            process.children().findFirst().orElseThrow().destroy();
+            HttpResponse<String> answered = inFlight.get(60, TimeUnit.SECONDS);
+            assertThat(answered.statusCode()).isEqualTo(200);
+            assertThat(answered.body()).contains("\"index\":199");
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as("exit on SIGTERM; it printed: %s", Files.readString(output)).isZero();
+            assertThat(Files.readString(output)).contains("embex serve: stopped");
+        } finally {
+            process.destroyForcibly();
+        }
+        assertThat(outwardConnections(trace)).as("connections serve opened beyond this machine").isEmpty();
     }
 
     @org.junit.jupiter.api.Test
