@@ -221,12 +221,12 @@ public final class Explorer extends BorderPane {
         model.pointSizeProperty().addListener((o, was, now) -> restyle());
         model.pointOpacityProperty().addListener((o, was, now) -> restyle());
         restyle();
-        model.neighboursProperty().addListener((o, was, now) -> showNeighbours(now));
-        model.selectionProperty().addListener((o, was, now) -> map.setSelection(now.points()));
-        model.centringProperty().addListener((o, was, now) -> map.centreOn(now.row()));
+        model.neighbours().neighboursProperty().addListener((o, was, now) -> showNeighbours(now));
+        model.selection().selectionProperty().addListener((o, was, now) -> map.setSelection(now.points()));
+        model.neighbours().centringProperty().addListener((o, was, now) -> map.centreOn(now.row()));
         map.describeWith(model::describe);
-        map.onPointClicked(model::pickPoint);
-        map.onSelection(model::select);
+        map.onPointClicked(model.neighbours()::pickPoint);
+        map.onSelection(model.selection()::select);
         model.titleProperty().addListener((o, was, now) -> {
             if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
                 stage.setTitle(now);

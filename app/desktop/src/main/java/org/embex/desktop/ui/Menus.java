@@ -49,7 +49,7 @@ final class Menus {
         Menu file = new Menu("File", null,
                 item("Open…", "Shortcut+O", model::openWithChooser),
                 recent,
-                item("Export selection…", "Shortcut+E", model::exportSelection),
+                item("Export selection…", "Shortcut+E", model.selection()::export),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", Platform::exit));
 

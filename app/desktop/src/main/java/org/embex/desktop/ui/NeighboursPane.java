@@ -95,7 +95,7 @@ public final class NeighboursPane extends VBox {
         table.getColumns().setAll(List.of(rank, score, label, text));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(queryRow, options, heading, table);
-        count = model.kProperty().asObject();
+        count = model.neighbours().kProperty().asObject();
         bind(model);
     }
 
@@ -117,18 +117,18 @@ public final class NeighboursPane extends VBox {
     }
 
     private void bind(ExplorerViewModel model) {
-        Runnable ask = () -> model.query(query.getText());
+        Runnable ask = () -> model.neighbours().query(query.getText());
         query.setOnAction(event -> ask.run());
         search.setOnAction(event -> ask.run());
-        metric.valueProperty().bindBidirectional(model.metricProperty());
+        metric.valueProperty().bindBidirectional(model.neighbours().metricProperty());
         k.getValueFactory().valueProperty().bindBidirectional(count);
         table.getSelectionModel().selectedItemProperty().addListener((observable, was, now) -> {
             if (now != null) {
-                model.centreOn(now.index());
+                model.neighbours().centreOn(now.index());
             }
         });
-        model.neighboursProperty().addListener((observable, was, now) -> show(now));
-        show(model.neighboursProperty().get());
+        model.neighbours().neighboursProperty().addListener((observable, was, now) -> show(now));
+        show(model.neighbours().neighboursProperty().get());
     }
 
     private void show(NeighbourList shown) {

@@ -1,6 +1,5 @@
 package org.embex.desktop.ui;
 
-import java.util.BitSet;
 import java.util.List;
 import java.util.function.Function;
 
@@ -50,9 +49,9 @@ public final class SelectionPane extends VBox {
                 column("Text", SelectedRow::text, 120, Double.MAX_VALUE)));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(top, table);
-        export.setOnAction(event -> model.exportSelection());
-        clear.setOnAction(event -> model.select(new BitSet()));
-        model.selectionProperty().addListener((o, was, now) -> show(now));
+        export.setOnAction(event -> model.selection().export());
+        clear.setOnAction(event -> model.selection().clear());
+        model.selection().selectionProperty().addListener((o, was, now) -> show(now));
     }
 
     private static TableColumn<SelectedRow, String> column(String title, Function<SelectedRow, String> value,

@@ -3,7 +3,6 @@ package org.embex.desktop.viewmodel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.UUID;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -21,7 +19,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -44,12 +41,8 @@ import org.embex.usecase.EmbeddedCorpus;
 import org.embex.usecase.LayoutMethod;
 import org.embex.usecase.Layouts;
 import org.embex.usecase.ModelChoice;
-import org.embex.usecase.QueryPlacement;
-import org.embex.usecase.Search;
-import org.embex.usecase.SelectionExport;
 import org.embex.usecase.Workspace;
 import org.embex.vectors.Metric;
-import org.embex.vectors.Neighbour;
 
 /**
  * The explorer's state and actions, with no control in sight: the open corpus and the model that
@@ -94,11 +87,8 @@ public final class ExplorerViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
     private final ReadOnlyStringWrapper facts = new ReadOnlyStringWrapper("");
     private final ObservableList<Job<?>> jobs = FXCollections.observableArrayList();
-    private final IntegerProperty k = new SimpleIntegerProperty(10);
-    private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(Metric.COSINE);
-    private final ReadOnlyObjectWrapper<NeighbourList> neighbours = new ReadOnlyObjectWrapper<>(NeighbourList.NONE);
-    private final ReadOnlyObjectWrapper<Centring> centring = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(Selection.NONE);
+    private final NeighboursViewModel neighbours;
+    private final SelectionViewModel selection;
     private final WorkbenchViewModel workbench;
     private final ComparisonViewModel comparison;
 
@@ -107,15 +97,10 @@ public final class ExplorerViewModel {
     private Layout pca;
     private Clusters clusters;
     private Job<Clusters> clustering;
-    private float[] queryVector;
-    private String queryText;
-    private int focus = -1;
-    private long centred;
     private Job<?> mainJob;
     /** The embedding last started; cancelling it once done changes nothing. */
     private Job<?> pendingEmbedding;
     private Job<Layout> layoutJob;
-    private Job<?> indexJob;
     /** Set while the model follows a newly opened corpus, so that the model's listener does not re-embed the old one. */
     private boolean followingCorpus;
 
@@ -126,6 +111,8 @@ public final class ExplorerViewModel {
         this.dialogs = dialogs;
         this.layouts = Layouts.defaults(workspace);
         this.installedModels = workspace.installedModels();
+        this.neighbours = new NeighboursViewModel(this, workspace);
+        this.selection = new SelectionViewModel(this);
         this.workbench = new WorkbenchViewModel(this, workspace);
         this.comparison = new ComparisonViewModel(this, workspace);
 
@@ -156,8 +143,6 @@ public final class ExplorerViewModel {
         colourBy.addListener((o, was, now) -> recolour());
         dark.set(settings.flag("dark", false));
         dark.addListener((o, was, now) -> settings.setFlag("dark", now));
-        k.addListener((o, was, now) -> neighbourOptionsChanged());
-        metric.addListener((o, was, now) -> neighbourOptionsChanged());
     }
 
     // ---- state ----
@@ -250,25 +235,12 @@ public final class ExplorerViewModel {
         return FXCollections.unmodifiableObservableList(jobs);
     }
 
-    /** How many neighbours to list. */
-    public IntegerProperty kProperty() {
-        return k;
+    public NeighboursViewModel neighbours() {
+        return neighbours;
     }
 
-    public ObjectProperty<Metric> metricProperty() {
-        return metric;
-    }
-
-    public ReadOnlyObjectProperty<NeighbourList> neighboursProperty() {
-        return neighbours.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Centring> centringProperty() {
-        return centring.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Selection> selectionProperty() {
-        return selection.getReadOnlyProperty();
+    public SelectionViewModel selection() {
+        return selection;
     }
 
     public WorkbenchViewModel workbench() {
@@ -410,8 +382,7 @@ public final class ExplorerViewModel {
     private void show(Opened opened) {
         cancel(layoutJob);
         layoutJob = null;
-        cancel(indexJob);
-        indexJob = null;
+        neighbours.cancelIndexing();
         cancel(clustering);
         clustering = null;
         EmbeddedCorpus previous = corpus.get();
@@ -422,13 +393,9 @@ public final class ExplorerViewModel {
         embeddings.put(shown.model(), shown);
         pca = opened.pca();
         clusters = null;
-        queryVector = null;
-        queryText = null;
-        focus = -1;
         corpus.set(shown);
         layout.set(pca);
-        neighbours.set(NeighbourList.NONE);
-        selection.set(Selection.NONE);
+        selection.clear();
         PointStyle style = PointStyle.forPoints(shown.size());
         pointSize.set(style.radius());
         pointOpacity.set(style.opacity());
@@ -440,7 +407,7 @@ public final class ExplorerViewModel {
         chooseQuietly(shown.model());
         title.set("embex — " + shown.spec().file().getFileName() + " · " + shown.model());
         facts.set(String.format("%,d texts · %s", shown.size(), shown.model()));
-        indexNeighbours();
+        neighbours.reset();
         runner.later(() -> {
             if (corpus.get() == shown) {
                 offerColourings();
@@ -474,13 +441,12 @@ public final class ExplorerViewModel {
             say(String.format("PCA map of %,d points", shown.size()));
             return;
         }
-        Job<Layout> projecting = runner.start(chosen.label(), "iterations", job -> layouts.make(shown, chosen,
+        Job<Layout> projecting = startBeside(chosen.label(), "iterations", job -> layouts.make(shown, chosen,
                 new LayoutSnapshots(runner, job, snapshot -> {
                     if (corpus.get() == shown && !job.isDone()) {
                         layout.set(snapshot);
                     }
                 }).watch()).layout());
-        follow(projecting);
         projecting.whenDone(made -> {
             if (corpus.get() == shown) {
                 layout.set(made);
@@ -531,12 +497,14 @@ public final class ExplorerViewModel {
                 next = ColourBy.clusters(clusters);
             }
             case COLOUR_QUERY -> {
-                if (queryVector == null) {
+                Optional<NeighboursViewModel.Asked> asked = neighbours.asked();
+                Metric used = neighbours.metricProperty().get();
+                if (asked.isEmpty()) {
                     say("Type a query (or click a point) to colour the map by similarity to it.");
                     next = Colouring.uniform(shown.size());
                 } else {
-                    next = Colouring.scores(metric.get().label() + " to “" + shorten(queryText, 40) + "”",
-                            shown.scores(queryVector, metric.get()));
+                    next = Colouring.scores(used.label() + " to “" + Words.shorten(asked.get().text(), 40) + "”",
+                            shown.scores(asked.get().vector(), used));
                 }
             }
             default -> next = ColourBy.column(shown, choice);
@@ -565,170 +533,25 @@ public final class ExplorerViewModel {
         TextRow row = corpus.get().row(index);
         String label = row.label() == null || row.label().isEmpty() ? "" : "\n— " + row.label();
         String cluster = clusters == null ? "" : "\n— cluster " + clusters.names().get(index);
-        return shorten(row.text(), 280) + label + cluster;
+        return Words.shorten(row.text(), 280) + label + cluster;
     }
 
-    private static String shorten(String text, int length) {
-        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    /** Esc: no selection, no neighbours. */
+    public void clearSelection() {
+        selection.clear();
+        neighbours.clear();
     }
 
-    // ---- neighbours ----
-
-    /** A point clicked on the map: its nearest texts are listed and marked. */
-    public void pickPoint(int index) {
-        EmbeddedCorpus shown = corpus.get();
-        if (shown == null || index < 0 || index >= shown.size()) {
-            return;
-        }
-        focus = index;
-        queryText = shown.row(index).text();
-        queryVector = shown.vectors().row(index);
-        List<Neighbour> found = shown.neighbours(index, k.get(), metric.get());
-        showNeighbours("Nearest to “" + shorten(queryText, 120) + "”", found, index, null);
-    }
-
-    /** Points the map at a row picked elsewhere (the workbench's lists): centred, ringed, its neighbours listed. */
-    public void pickRow(int row) {
-        if (corpus.get() != null && row >= 0 && row < corpus.get().size()) {
-            centreOn(row);
-            pickPoint(row);
-        }
-    }
-
-    /** Brings a row to the middle of the map. */
-    public void centreOn(int row) {
-        centring.set(new Centring(row, ++centred));
-    }
-
-    /** Embeds a typed query and lists the texts nearest to it; the map marks where it would land. */
-    public void query(String text) {
-        EmbeddedCorpus shown = corpus.get();
-        if (shown == null || text == null || text.isBlank()) {
-            return;
-        }
-        String asked = text.strip();
-        int count = k.get();
-        Metric chosen = metric.get();
-        Job<Search.Hits> embedding = runner.start("Embedding the query", "texts",
-                job -> Search.query(workspace, shown, asked, count, chosen));
-        embedding.whenDone(hits -> {
-            if (corpus.get() != shown) {
-                return;
-            }
-            focus = -1;
-            queryText = asked;
-            queryVector = hits.query().vector();
-            showQueryNeighbours(hits.neighbours());
-        });
-        embedding.whenFailed(error -> failed("Could not embed the query", error));
-    }
-
-    private void showQueryNeighbours(List<Neighbour> found) {
-        double[] where = found.isEmpty() ? null : QueryPlacement.place(layout.get(), found);
-        showNeighbours("Nearest to the query “" + shorten(queryText, 120) + "”", found, -1, where);
-    }
-
-    private void neighbourOptionsChanged() {
-        refreshNeighbours();
-        indexNeighbours();
-    }
-
-    private void refreshNeighbours() {
-        if (corpus.get() == null || queryVector == null) {
-            return;
-        }
-        if (focus >= 0) {
-            pickPoint(focus);
-        } else {
-            showQueryNeighbours(corpus.get().neighbours(queryVector, k.get(), metric.get()));
-        }
-    }
-
-    /**
-     * Builds the graph index of a corpus too large to score at every click, for the metric in use,
-     * beside the map; neighbours stay exact (and slower) until it is ready.
-     */
-    private void indexNeighbours() {
-        EmbeddedCorpus shown = corpus.get();
-        Metric chosen = metric.get();
-        if (shown == null || !shown.wantsIndex() || shown.indexed(chosen) || indexJob != null && !indexJob.isDone()) {
-            return;
-        }
-        Job<Boolean> indexing = runner.start(String.format("Indexing %,d texts for neighbour search (%s)", shown.size(),
-                chosen.label()), "rounds", job -> Search.index(workspace, shown, chosen, job.progress()));
-        follow(indexing);
-        indexing.whenDone(cached -> {
-            if (corpus.get() == shown) {
-                facts.set(String.format("%,d texts · %s · neighbours from the graph index (%s%s)", shown.size(),
-                        shown.model(), chosen.label(), cached ? ", cached" : ""));
-                // The metric may have changed while this one was built.
-                indexNeighbours();
-            }
-        });
-        indexing.whenFailed(error -> failed("Indexing for neighbour search failed", error));
-        indexJob = indexing;
-    }
-
-    private void showNeighbours(String heading, List<Neighbour> found, int focusPoint, double[] queryPoint) {
-        List<NeighbourRow> rows = new ArrayList<>();
-        Metric used = metric.get();
-        for (Neighbour neighbour : found) {
-            TextRow row = corpus.get().row(neighbour.index());
-            double score = used == Metric.L2 ? -neighbour.score() : neighbour.score();
-            rows.add(new NeighbourRow(rows.size() + 1, neighbour.index(), row.text(), row.label(), score));
-        }
-        String measure = used == Metric.L2 ? " (L2 distance)" : " (" + used.label() + ")";
-        neighbours.set(new NeighbourList(heading + measure, rows, focusPoint,
-                found.stream().mapToInt(Neighbour::index).toArray(), queryPoint));
+    /** What the neighbours were asked about changed: a colouring by similarity to it follows. */
+    void askedChanged() {
         if (COLOUR_QUERY.equals(colourBy.get())) {
             recolour();
         }
     }
 
-    // ---- selection ----
-
-    /** The points drawn around on the map (or picked in the legend) become the selection. */
-    public void select(BitSet points) {
-        EmbeddedCorpus shown = corpus.get();
-        List<SelectedRow> rows = new ArrayList<>();
-        for (int i = points.nextSetBit(0); shown != null && i >= 0 && i < shown.size(); i = points.nextSetBit(i + 1)) {
-            TextRow row = shown.row(i);
-            rows.add(new SelectedRow(i, row.id(), row.text(), row.label() == null ? "" : row.label(),
-                    clusters == null ? "" : String.valueOf(clusters.assignments()[i])));
-        }
-        selection.set(new Selection(points, rows));
-    }
-
-    /** Esc: no selection, no neighbours. */
-    public void clearSelection() {
-        selection.set(Selection.NONE);
-        neighbours.set(NeighbourList.NONE);
-    }
-
-    /** Asks where to write the selection, then writes it. */
-    public void exportSelection() {
-        List<Integer> rows = selection.get().indices();
-        if (corpus.get() == null || rows.isEmpty()) {
-            say("Select points first: Shift-drag a box or Alt-drag a lasso on the map.");
-            return;
-        }
-        dialogs.chooseFileToSave("Export selection", "selection.csv",
-                        List.of(new DialogService.FileKind("CSV", "csv"), new DialogService.FileKind("JSON Lines", "jsonl")))
-                .ifPresent(file -> export(file, rows));
-    }
-
-    /** Writes {@code rows} to {@code target} (CSV, or JSONL by extension) with their map position and cluster. */
-    public Job<Path> export(Path target, List<Integer> rows) {
-        EmbeddedCorpus shown = corpus.get();
-        Layout map = layout.get();
-        int[] assignments = clusters == null ? null : clusters.assignments();
-        Job<Path> exporting = runner.start("Exporting " + rows.size() + " rows", "rows", job -> {
-            SelectionExport.write(target, shown, map, assignments, rows);
-            return target;
-        });
-        exporting.whenDone(file -> say(String.format("Exported %,d rows to %s", rows.size(), file)));
-        exporting.whenFailed(error -> failed("Export failed", error));
-        return exporting;
+    /** The clusters of the corpus on screen, once computed. */
+    Clusters clusters() {
+        return clusters;
     }
 
     // ---- jobs, words and errors, for this view model and the tools' ----
@@ -742,6 +565,22 @@ public final class ExplorerViewModel {
         follow(job);
         cancel(previous);
         return job;
+    }
+
+    /** Starts work the person does not wait on. */
+    <T> Job<T> start(String jobTitle, String unit, Job.Work<T> work) {
+        return runner.start(jobTitle, unit, work);
+    }
+
+    /** Starts work beside the main job that the status line follows (and Cancel reaches) until it ends. */
+    <T> Job<T> startBeside(String jobTitle, String unit, Job.Work<T> work) {
+        Job<T> job = runner.start(jobTitle, unit, work);
+        follow(job);
+        return job;
+    }
+
+    void facts(String text) {
+        facts.set(text);
     }
 
     /** The status line follows {@code job} until it ends; its last words stay there. */
@@ -801,7 +640,7 @@ public final class ExplorerViewModel {
     public void close() {
         cancel(mainJob);
         cancel(layoutJob);
-        cancel(indexJob);
+        neighbours.cancelIndexing();
         cancel(clustering);
         settings.save();
     }

@@ -18,7 +18,6 @@ import java.util.prefs.Preferences;
 import java.util.stream.IntStream;
 
 import javafx.application.Platform;
-import javafx.concurrent.Worker;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;

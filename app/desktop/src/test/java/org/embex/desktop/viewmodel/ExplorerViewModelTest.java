@@ -169,9 +169,9 @@ class ExplorerViewModelTest {
     void aClickedPointListsItsNearestTextsAndFollowsKAndTheMetric() {
         EmbeddedCorpus corpus = open(Fixtures.sample("en"));
         int target = 17;
-        model.pickPoint(target);
+        model.neighbours().pickPoint(target);
 
-        NeighbourList shown = model.neighboursProperty().get();
+        NeighbourList shown = model.neighbours().neighboursProperty().get();
         assertThat(shown.focus()).isEqualTo(target);
         assertThat(shown.heading()).startsWith("Nearest to “").endsWith("(cosine)");
         // By brute force over the vectors, independent of the engine's top-k.
@@ -181,14 +181,14 @@ class ExplorerViewModelTest {
         assertThat(shown.rows().stream().map(NeighbourRow::index).toList()).isEqualTo(expected);
         assertThat(shown.points()).containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
 
-        model.kProperty().set(5);
-        assertThat(model.neighboursProperty().get().rows()).hasSize(5);
-        model.metricProperty().set(Metric.L2);
-        assertThat(model.neighboursProperty().get().heading()).endsWith("(L2 distance)");
-        assertThat(model.neighboursProperty().get().rows().get(0).score()).isPositive();
+        model.neighbours().kProperty().set(5);
+        assertThat(model.neighbours().neighboursProperty().get().rows()).hasSize(5);
+        model.neighbours().metricProperty().set(Metric.L2);
+        assertThat(model.neighbours().neighboursProperty().get().heading()).endsWith("(L2 distance)");
+        assertThat(model.neighbours().neighboursProperty().get().rows().get(0).score()).isPositive();
 
         model.clearSelection();
-        assertThat(model.neighboursProperty().get()).isEqualTo(NeighbourList.NONE);
+        assertThat(model.neighbours().neighboursProperty().get()).isEqualTo(NeighbourList.NONE);
     }
 
     @Test
@@ -205,34 +205,34 @@ class ExplorerViewModelTest {
         assertThat(model.factsProperty().get()).startsWith("402 texts · " + MINILM + " · neighbours from the graph index (cosine");
 
         int target = 17;
-        model.pickPoint(target);
+        model.neighbours().pickPoint(target);
         List<Integer> expected = IntStream.range(0, corpus.size()).filter(i -> i != target).boxed()
                 .sorted(Comparator.comparingDouble(i -> -Metric.cosine(corpus.vectors().row(target), corpus.vectors().row(i))))
                 .limit(10).toList();
-        List<Integer> listed = model.neighboursProperty().get().rows().stream().map(NeighbourRow::index).toList();
+        List<Integer> listed = model.neighbours().neighboursProperty().get().rows().stream().map(NeighbourRow::index).toList();
         assertThat(listed.stream().filter(expected::contains).count()).isGreaterThanOrEqualTo(9);
     }
 
     @Test
     void aRowPickedElsewhereIsCentredAndItsNeighboursListed() {
         open(Fixtures.sample("en"));
-        model.pickRow(42);
-        Centring first = model.centringProperty().get();
+        model.neighbours().pickRow(42);
+        Centring first = model.neighbours().centringProperty().get();
         assertThat(first.row()).isEqualTo(42);
-        assertThat(model.neighboursProperty().get().focus()).isEqualTo(42);
-        model.pickRow(42);
-        assertThat(model.centringProperty().get()).isNotEqualTo(first);
-        model.pickRow(402);
-        assertThat(model.neighboursProperty().get().focus()).isEqualTo(42);
+        assertThat(model.neighbours().neighboursProperty().get().focus()).isEqualTo(42);
+        model.neighbours().pickRow(42);
+        assertThat(model.neighbours().centringProperty().get()).isNotEqualTo(first);
+        model.neighbours().pickRow(402);
+        assertThat(model.neighbours().neighboursProperty().get().focus()).isEqualTo(42);
     }
 
     @Test
     void aTypedQueryFindsTextsOfItsIntentAndCanColourTheMap() {
         open(Fixtures.sample("en"));
-        model.query("How much does it cost to use my phone abroad in Spain?");
+        model.neighbours().query("How much does it cost to use my phone abroad in Spain?");
         jobs.runAll();
 
-        NeighbourList shown = model.neighboursProperty().get();
+        NeighbourList shown = model.neighbours().neighboursProperty().get();
         assertThat(shown.focus()).isEqualTo(-1);
         assertThat(shown.queryPoint()).hasSize(2);
         assertThat(shown.rows().stream().limit(5).filter(row -> "roaming".equals(row.label())).count()).isGreaterThanOrEqualTo(4);
@@ -267,27 +267,27 @@ class ExplorerViewModelTest {
     @Test
     void aSelectionListsItsRowsAndExportsThem(@TempDir Path dir) throws IOException {
         EmbeddedCorpus corpus = open(Fixtures.sample("en"));
-        model.exportSelection();
+        model.selection().export();
         assertThat(model.statusProperty().get()).startsWith("Select points first");
 
         BitSet points = new BitSet();
         points.set(3, 13);
-        model.select(points);
-        Selection selection = model.selectionProperty().get();
+        model.selection().select(points);
+        Selection selection = model.selection().selectionProperty().get();
         assertThat(selection.indices()).isEqualTo(IntStream.range(3, 13).boxed().toList());
         assertThat(selection.rows().get(0).text()).isEqualTo(corpus.row(3).text());
 
         Path csv = dir.resolve("picked.csv");
         dialogs.answerSaveAs(csv);
-        model.exportSelection();
+        model.selection().export();
         jobs.runAll();
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("id,text,label,x,y,cluster");
         assertThat(lines).hasSize(11);
         assertThat(model.statusProperty().get()).isEqualTo("Exported 10 rows to " + csv);
 
-        model.select(new BitSet());
-        assertThat(model.selectionProperty().get().isEmpty()).isTrue();
+        model.selection().select(new BitSet());
+        assertThat(model.selection().selectionProperty().get().isEmpty()).isTrue();
     }
 
     @Test
