@@ -108,13 +108,30 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
         AtomicLong done = new AtomicLong();
         for (int start = 0; start < texts.size(); start += options.window()) {
             int end = Math.min(texts.size(), start + options.window());
-            embedWindow(texts.subList(start, end), role, start, result, done, texts.size(), listener);
+            embedWindow(texts.subList(start, end), role, start, result, done, texts.size(), listener, options.batchSize());
         }
         return Arrays.asList(result);
     }
 
+    /**
+     * A few texts at once, spread evenly over the sessions (five texts on two cores run as three
+     * and two side by side, not as one batch of five on one core): the latency of a small batch
+     * from many callers, at the cost of slightly fuller padding.
+     */
+    public List<Embedding> embedSpread(List<String> texts, Role role) {
+        Embedding[] result = new Embedding[texts.size()];
+        int spread = Math.max(1, Math.min(options.batchSize(), (texts.size() + options.sessions() - 1) / options.sessions()));
+        embedWindow(texts, role, 0, result, new AtomicLong(), texts.size(), ProgressListener.NONE, spread);
+        return Arrays.asList(result);
+    }
+
+    /** How many texts keep every session busy for one run: the most a batch from many callers should hold. */
+    public int fullRound() {
+        return descriptor.quantized() ? 1 : options.batchSize() * options.sessions();
+    }
+
     private void embedWindow(List<String> texts, Role role, int offset, Embedding[] result, AtomicLong done,
-                             int total, ProgressListener listener) {
+                             int total, ProgressListener listener, int textsPerRun) {
         List<String> prefixed = texts.stream().map(text -> descriptor.prefixes().apply(role, text)).toList();
         List<TokenizedText> tokens = tokenizer.tokenizeAll(prefixed);
         Integer[] order = new Integer[tokens.size()];
@@ -123,7 +140,7 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
         }
         Arrays.sort(order, Comparator.comparingInt(i -> tokens.get(i).length()));
 
-        int batchSize = descriptor.quantized() ? 1 : options.batchSize();
+        int batchSize = descriptor.quantized() ? 1 : textsPerRun;
         List<Future<?>> pending = new ArrayList<>();
         for (int from = 0; from < order.length; from += batchSize) {
             int[] members = new int[Math.min(batchSize, order.length - from)];

@@ -82,7 +82,7 @@ public final class ExactKnn {
         for (int i = aFrom; i < aTo; i += 4) {
             for (int j = bFrom; j < bTo; j += 4) {
                 if (i < aQuads && j < bQuads) {
-                    KERNEL.dots4x4(values, dims, i, j, sixteen);
+                    KERNEL.dots4x4(values, i, values, j, dims, sixteen);
                     for (int r = 0; r < 4; r++) {
                         System.arraycopy(sixteen, 4 * r, tile, GROUP * (i - aFrom + r) + j - bFrom, 4);
                     }

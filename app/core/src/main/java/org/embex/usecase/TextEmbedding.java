@@ -37,9 +37,14 @@ public final class TextEmbedding {
         return embedder.descriptor().quantized();
     }
 
-    /** The texts' vectors, in their order, in one engine call (length-sorted batches over its sessions). */
+    /** The texts' vectors, in their order, in one engine call spread over its sessions. */
     public List<Embedding> embed(List<String> texts) {
-        return embedder.embed(texts, Role.TEXT);
+        return embedder.embedSpread(texts, Role.TEXT);
+    }
+
+    /** How many texts one engine call takes to keep every core busy once: what a batch from many callers should hold. */
+    public int fullRound() {
+        return embedder.fullRound();
     }
 
     /** One text on its own session, the lowest latency for a lone caller. */

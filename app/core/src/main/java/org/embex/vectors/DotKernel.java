@@ -12,11 +12,12 @@ public interface DotKernel {
     float dot(float[] a, int aFrom, float[] b, int bFrom, int length);
 
     /**
-     * The sixteen dot products of rows {@code a .. a+3} with rows {@code b .. b+3} of the row-major
-     * {@code values} (rows of {@code dims}), into {@code out[4 · i + j]}: each loaded value serves
-     * four products, so a pass over many pairs is bound by arithmetic rather than by loads.
+     * The sixteen dot products of rows {@code aRow .. aRow+3} of the row-major {@code a} with rows
+     * {@code bRow .. bRow+3} of the row-major {@code b} (rows of {@code dims}; {@code a} and
+     * {@code b} may be one array), into {@code out[4 · i + j]}: each loaded value serves four
+     * products, so a pass over many pairs is bound by arithmetic rather than by loads.
      */
-    void dots4x4(float[] values, int dims, int a, int b, float[] out);
+    void dots4x4(float[] a, int aRow, float[] b, int bRow, int dims, float[] out);
 
     /** Adds {@code scale} times {@code length} values of {@code a} from {@code aFrom} to the start of {@code target}. */
     void addScaled(float[] a, int aFrom, float scale, float[] target, int length);

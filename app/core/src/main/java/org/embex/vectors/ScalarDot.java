@@ -33,10 +33,10 @@ final class ScalarDot implements DotKernel {
     }
 
     @Override
-    public void dots4x4(float[] values, int dims, int a, int b, float[] out) {
+    public void dots4x4(float[] a, int aRow, float[] b, int bRow, int dims, float[] out) {
         for (int i = 0; i < 4; i++) {
             for (int j = 0; j < 4; j++) {
-                out[4 * i + j] = dot(values, (a + i) * dims, values, (b + j) * dims, dims);
+                out[4 * i + j] = dot(a, (aRow + i) * dims, b, (bRow + j) * dims, dims);
             }
         }
     }

@@ -38,12 +38,12 @@ final class SimdDot implements DotKernel {
     }
 
     @Override
-    public void dots4x4(float[] values, int dims, int a, int b, float[] out) {
-        int a0 = a * dims;
+    public void dots4x4(float[] a, int aRow, float[] b, int bRow, int dims, float[] out) {
+        int a0 = aRow * dims;
         int a1 = a0 + dims;
         int a2 = a1 + dims;
         int a3 = a2 + dims;
-        int b0 = b * dims;
+        int b0 = bRow * dims;
         int b1 = b0 + dims;
         int b2 = b1 + dims;
         int b3 = b2 + dims;
@@ -65,26 +65,26 @@ final class SimdDot implements DotKernel {
         FloatVector s33 = s00;
         int j = 0;
         for (int bound = SPECIES.loopBound(dims); j < bound; j += SPECIES.length()) {
-            FloatVector x0 = FloatVector.fromArray(SPECIES, values, a0 + j);
-            FloatVector x1 = FloatVector.fromArray(SPECIES, values, a1 + j);
-            FloatVector x2 = FloatVector.fromArray(SPECIES, values, a2 + j);
-            FloatVector x3 = FloatVector.fromArray(SPECIES, values, a3 + j);
-            FloatVector y = FloatVector.fromArray(SPECIES, values, b0 + j);
+            FloatVector x0 = FloatVector.fromArray(SPECIES, a, a0 + j);
+            FloatVector x1 = FloatVector.fromArray(SPECIES, a, a1 + j);
+            FloatVector x2 = FloatVector.fromArray(SPECIES, a, a2 + j);
+            FloatVector x3 = FloatVector.fromArray(SPECIES, a, a3 + j);
+            FloatVector y = FloatVector.fromArray(SPECIES, b, b0 + j);
             s00 = x0.fma(y, s00);
             s10 = x1.fma(y, s10);
             s20 = x2.fma(y, s20);
             s30 = x3.fma(y, s30);
-            y = FloatVector.fromArray(SPECIES, values, b1 + j);
+            y = FloatVector.fromArray(SPECIES, b, b1 + j);
             s01 = x0.fma(y, s01);
             s11 = x1.fma(y, s11);
             s21 = x2.fma(y, s21);
             s31 = x3.fma(y, s31);
-            y = FloatVector.fromArray(SPECIES, values, b2 + j);
+            y = FloatVector.fromArray(SPECIES, b, b2 + j);
             s02 = x0.fma(y, s02);
             s12 = x1.fma(y, s12);
             s22 = x2.fma(y, s22);
             s32 = x3.fma(y, s32);
-            y = FloatVector.fromArray(SPECIES, values, b3 + j);
+            y = FloatVector.fromArray(SPECIES, b, b3 + j);
             s03 = x0.fma(y, s03);
             s13 = x1.fma(y, s13);
             s23 = x2.fma(y, s23);
@@ -109,7 +109,7 @@ final class SimdDot implements DotKernel {
         for (; j < dims; j++) {
             for (int i = 0; i < 4; i++) {
                 for (int c = 0; c < 4; c++) {
-                    out[4 * i + c] = Math.fma(values[a0 + i * dims + j], values[b0 + c * dims + j], out[4 * i + c]);
+                    out[4 * i + c] = Math.fma(a[a0 + i * dims + j], b[b0 + c * dims + j], out[4 * i + c]);
                 }
             }
         }

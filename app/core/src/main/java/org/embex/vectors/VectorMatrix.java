@@ -20,6 +20,8 @@ public final class VectorMatrix {
     private static final int BLOCK = 256;
     /** Queries that share one pass over a block. */
     private static final int QUERY_GROUP = 16;
+    /** Finalists beyond k that are scored again exactly (see searchGroup). */
+    private static final int FINALISTS = 4;
     private static final int L2_EXTRA_FINALISTS = 32;
     private static final Comparator<Neighbour> WORST_FIRST = Comparator.comparingDouble(Neighbour::score)
             .thenComparing(Comparator.comparingInt(Neighbour::index).reversed());
@@ -165,31 +167,48 @@ public final class VectorMatrix {
     }
 
     private List<List<Neighbour>> searchGroup(List<float[]> queries, int k, Metric metric) {
-        int keep = Math.min(rows, metric == Metric.L2 ? k + L2_EXTRA_FINALISTS : k);
+        // A few more finalists than asked, scored again one query at a time below: the four-by-four kernel
+        // sums in another order than the single dot product, and a query's answer must not depend on the
+        // queries it was searched with (a gate's decision at its threshold, to the last bit).
+        int keep = Math.min(rows, k + (metric == Metric.L2 ? L2_EXTRA_FINALISTS : FINALISTS));
         List<PriorityQueue<Neighbour>> heaps = new ArrayList<>();
         double[] queryNorms = new double[queries.size()];
         for (int q = 0; q < queries.size(); q++) {
             heaps.add(new PriorityQueue<>(keep + 1, WORST_FIRST));
             queryNorms[q] = Math.sqrt(Metric.dot(queries.get(q), queries.get(q)));
         }
+        // The group's queries side by side in one array, so that four rows meet four queries at a time
+        // (dots4x4): each value loaded serves four products, and the pass is bound by arithmetic, not loads.
+        int count = queries.size();
+        float[] packed = new float[count * dims];
+        for (int q = 0; q < count; q++) {
+            System.arraycopy(queries.get(q), 0, packed, q * dims, dims);
+        }
+        int fours = count - count % 4;
+        float[] sixteen = new float[16];
         for (int start = 0; start < rows; start += BLOCK) {
             int end = Math.min(rows, start + BLOCK);
-            for (int q = 0; q < queries.size(); q++) {
-                float[] query = queries.get(q);
-                PriorityQueue<Neighbour> heap = heaps.get(q);
-                for (int row = start; row < end; row++) {
-                    float dot = KERNEL.dot(values, row * dims, query, 0, dims);
-                    double score = switch (metric) {
-                        case DOT -> dot;
-                        case COSINE -> norms[row] == 0 || queryNorms[q] == 0 ? 0 : dot / (norms[row] * queryNorms[q]);
-                        case L2 -> 2.0 * dot - (double) norms[row] * norms[row];
-                    };
-                    if (heap.size() < keep || score > heap.peek().score()) {
-                        heap.add(new Neighbour(row, score));
-                        if (heap.size() > keep) {
-                            heap.poll();
+            int row = start;
+            for (; row + 4 <= end && fours > 0; row += 4) {
+                for (int q = 0; q < fours; q += 4) {
+                    KERNEL.dots4x4(values, row, packed, q, dims, sixteen);
+                    for (int i = 0; i < 4; i++) {
+                        for (int c = 0; c < 4; c++) {
+                            offer(heaps.get(q + c), keep, row + i, score(metric, sixteen[4 * i + c], row + i, queryNorms[q + c]));
                         }
                     }
+                }
+                for (int q = fours; q < count; q++) {
+                    for (int i = 0; i < 4; i++) {
+                        float dot = KERNEL.dot(values, (row + i) * dims, packed, q * dims, dims);
+                        offer(heaps.get(q), keep, row + i, score(metric, dot, row + i, queryNorms[q]));
+                    }
+                }
+            }
+            for (; row < end; row++) {
+                for (int q = 0; q < count; q++) {
+                    float dot = KERNEL.dot(values, row * dims, packed, q * dims, dims);
+                    offer(heaps.get(q), keep, row, score(metric, dot, row, queryNorms[q]));
                 }
             }
         }
@@ -197,12 +216,31 @@ public final class VectorMatrix {
         for (int q = 0; q < queries.size(); q++) {
             float[] query = queries.get(q);
             List<Neighbour> best = new ArrayList<>(heaps.get(q));
-            if (metric == Metric.L2) {
-                best.replaceAll(n -> new Neighbour(n.index(), -Metric.l2(row(n.index()), query)));
-            }
+            double queryNorm = queryNorms[q];
+            best.replaceAll(n -> new Neighbour(n.index(), metric == Metric.L2 ? -Metric.l2(row(n.index()), query)
+                    : score(metric, KERNEL.dot(values, n.index() * dims, query, 0, dims), n.index(), queryNorm)));
             best.sort(WORST_FIRST.reversed());
             results.add(List.copyOf(best.subList(0, Math.min(k, best.size()))));
         }
         return results;
+    }
+
+    /** A row's score for a query from their dot product: larger is closer. */
+    private double score(Metric metric, float dot, int row, double queryNorm) {
+        return switch (metric) {
+            case DOT -> dot;
+            case COSINE -> norms[row] == 0 || queryNorm == 0 ? 0 : dot / (norms[row] * queryNorm);
+            case L2 -> 2.0 * dot - (double) norms[row] * norms[row];
+        };
+    }
+
+    /** Keeps {@code row} among a query's best {@code keep} when it beats the worst kept. */
+    private static void offer(PriorityQueue<Neighbour> heap, int keep, int row, double score) {
+        if (heap.size() < keep || score > heap.peek().score()) {
+            heap.add(new Neighbour(row, score));
+            if (heap.size() > keep) {
+                heap.poll();
+            }
+        }
     }
 }

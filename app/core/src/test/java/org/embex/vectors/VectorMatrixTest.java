@@ -37,4 +37,52 @@ class VectorMatrixTest {
         assertThat(sum[0]).isCloseTo(10f, within(1e-6f));
         assertThat(sum[19]).isCloseTo(1 + 19.5f + 38f, within(1e-5f));
     }
+
+    /**
+     * Many queries searched together (four rows against four queries at a time) find what each
+     * finds alone, with the very same scores, and what brute force finds, for every metric: rows and
+     * queries that do not fill a four, and dimensions that do not fill a SIMD register, included.
+     */
+    @Test
+    void queriesSearchedTogetherFindWhatEachFindsAlone() {
+        java.util.Random random = new java.util.Random(7);
+        int rows = 1_003;
+        int dims = 37;
+        float[] values = new float[rows * dims];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        VectorMatrix matrix = VectorMatrix.wrap(values, dims);
+        java.util.List<float[]> queries = new java.util.ArrayList<>();
+        for (int q = 0; q < 11; q++) {
+            float[] query = new float[dims];
+            for (int d = 0; d < dims; d++) {
+                query[d] = (float) random.nextGaussian();
+            }
+            queries.add(query);
+        }
+        for (Metric metric : Metric.values()) {
+            java.util.List<java.util.List<Neighbour>> together = matrix.topK(queries, 5, metric);
+            for (int q = 0; q < queries.size(); q++) {
+                float[] query = queries.get(q);
+                java.util.List<Neighbour> alone = matrix.topK(query, 5, metric);
+                java.util.List<Integer> brute = java.util.stream.IntStream.range(0, rows).boxed()
+                        .sorted(java.util.Comparator.comparingDouble(row -> -score(metric, matrix.row(row), query)))
+                        .limit(5).toList();
+                assertThat(together.get(q).stream().map(Neighbour::index).toList()).as(metric + " query " + q)
+                        .isEqualTo(alone.stream().map(Neighbour::index).toList()).isEqualTo(brute);
+                for (int i = 0; i < 5; i++) {
+                    assertThat(together.get(q).get(i).score()).isEqualTo(alone.get(i).score());
+                }
+            }
+        }
+    }
+
+    private static double score(Metric metric, float[] row, float[] query) {
+        return switch (metric) {
+            case COSINE -> Metric.cosine(row, query);
+            case DOT -> Metric.dot(row, query);
+            case L2 -> -Metric.l2(row, query);
+        };
+    }
 }

@@ -75,7 +75,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long a request waits for others to share a model run (default: ${DEFAULT-VALUE}).")
     private long batchWindowMillis;
 
-    @Option(names = "--max-batch", paramLabel = "N", defaultValue = "64", description = "Most texts in one model run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-batch", paramLabel = "N", defaultValue = "0",
+            description = "Most texts in one model run (default 0: as many as keep every core busy once, 16 per core).")
     private int maxBatch;
 
     @Option(names = "--query-cache", paramLabel = "N", defaultValue = "10000",

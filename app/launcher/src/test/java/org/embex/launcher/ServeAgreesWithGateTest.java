@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.embex.desktop.Fixtures;
+import org.embex.gate.GateFile;
 import org.embex.gate.GateScoring;
 import org.embex.progress.CancellationToken;
 import org.embex.progress.ProgressListener;
@@ -56,7 +57,8 @@ class ServeAgreesWithGateTest {
                 .resolve("clinc150-train-val.json");
         assumeTrue(Files.isRegularFile(data), "CLINC150 is not beside the project (../shared/datasets)");
         JsonNode splits = JSON.readTree(data.toFile());
-        Path examples = csv(dir.resolve("examples.csv"), splits.get("train"), splits.get("oos_train"), EXAMPLES_PER_INTENT);
+        // The references are in-scope examples only: out-of-scope ones would become an intent the gate accepts.
+        Path examples = csv(dir.resolve("examples.csv"), splits.get("train"), JSON.createArrayNode(), EXAMPLES_PER_INTENT);
         Path queries = csv(dir.resolve("queries.csv"), splits.get("val"), splits.get("oos_val"), Integer.MAX_VALUE);
         List<String> questions = new ArrayList<>();
         splits.get("val").forEach(item -> questions.add(item.get(0).asText()));
@@ -74,12 +76,20 @@ class ServeAgreesWithGateTest {
         List<JsonNode> command = commandDecisions(gate, questions, models, dir);
         List<JsonNode> served = servedDecisions(gate, questions, models, cache);
         assertThat(served).hasSameSizeAs(command).hasSize(3_100);
+        double threshold = GateFile.read(gate).threshold();
         int refused = 0;
+        int atThreshold = 0;
         for (int i = 0; i < questions.size(); i++) {
             JsonNode expected = command.get(i);
             JsonNode actual = served.get(i);
             boolean accepted = expected.get("decision").asText().equals("accept");
-            assertThat(actual.get("accepted").asBoolean()).as(questions.get(i)).isEqualTo(accepted);
+            // The threshold is one query's own score: that query, embedded alone by the command and in a batch
+            // by the server, lands within float noise of it on either side. Any other decision must agree.
+            if (Math.abs(expected.get("score").asDouble() - threshold) < 1e-6) {
+                atThreshold++;
+            } else {
+                assertThat(actual.get("accepted").asBoolean()).as(questions.get(i)).isEqualTo(accepted);
+            }
             assertThat(actual.get("score").asDouble()).as(questions.get(i)).isCloseTo(expected.get("score").asDouble(),
                     Offset.offset(1e-6));
             assertThat(actual.get("intent").asText()).isEqualTo(expected.get("intent").asText());
@@ -87,6 +97,7 @@ class ServeAgreesWithGateTest {
         }
         // A gate that refuses something and accepts most: the comparison is not between two constant answers.
         assertThat(refused).isBetween(50, 1_500);
+        assertThat(atThreshold).isLessThanOrEqualTo(2);
     }
 
     /** Intent-labelled rows as {@code text,label}, at most {@code perIntent} of each in-scope intent. */
@@ -129,7 +140,7 @@ class ServeAgreesWithGateTest {
 
     private static List<JsonNode> servedDecisions(Path gate, List<String> questions, Path models, Path cache) throws Exception {
         ServerSettings settings = new ServerSettings("127.0.0.1", 0, Optional.empty(), Map.of("clinc", gate), Optional.empty(),
-                Optional.empty(), ServerSettings.Limits.DEFAULT, true, Duration.ofMillis(2), 64, 0, false, false);
+                Optional.empty(), ServerSettings.Limits.DEFAULT, true, Duration.ofMillis(2), 0, 0, false, false);
         HttpClient http = HttpClient.newHttpClient();
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try (Workspace workspace = Workspace.open(models, cache);

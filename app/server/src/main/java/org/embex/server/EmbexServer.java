@@ -37,12 +37,14 @@ public final class EmbexServer implements AutoCloseable {
 
     private final Server jetty;
     private final Encoders encoders;
+    private final Decisions decisions;
     private final Gates gates;
     private final Metrics metrics;
 
-    private EmbexServer(Server jetty, Encoders encoders, Gates gates, Metrics metrics) {
+    private EmbexServer(Server jetty, Encoders encoders, Decisions decisions, Gates gates, Metrics metrics) {
         this.jetty = jetty;
         this.encoders = encoders;
+        this.decisions = decisions;
         this.gates = gates;
         this.metrics = metrics;
     }
@@ -53,8 +55,9 @@ public final class EmbexServer implements AutoCloseable {
      */
     public static EmbexServer start(Workspace workspace, ServerSettings settings, Consumer<String> log) {
         Metrics metrics = new Metrics();
-        Encoders encoders = new Encoders(workspace, settings, metrics);
         Gates gates = new Gates(workspace, settings.gates(), metrics, log);
+        Encoders encoders = new Encoders(workspace, settings, metrics);
+        Decisions decisions = new Decisions(settings);
         try {
             Optional<EmbeddedCorpus> corpus = settings.corpus().map(file -> searchable(workspace, file,
                     settings.corpusModel().orElseThrow()));
@@ -63,7 +66,7 @@ public final class EmbexServer implements AutoCloseable {
 
             Map<String, Route> posts = new LinkedHashMap<>();
             posts.put("/v1/embeddings", new EmbeddingsRoute(encoders, settings.limits()));
-            posts.put("/v1/gate", new GateRoute(gates, encoders, settings.limits()));
+            posts.put("/v1/gate", new GateRoute(gates, encoders, decisions, settings.limits()));
             corpus.ifPresent(search -> posts.put("/v1/search", new SearchRoute(search, encoders, settings.limits())));
             Api api = new Api(settings, posts, new HealthRoute(gates, corpus), metrics, log);
 
@@ -82,7 +85,7 @@ public final class EmbexServer implements AutoCloseable {
             jetty.setStopTimeout(STOP_MILLIS);
             jetty.setStopAtShutdown(false);
             jetty.start();
-            EmbexServer server = new EmbexServer(jetty, encoders, gates, metrics);
+            EmbexServer server = new EmbexServer(jetty, encoders, decisions, gates, metrics);
             gates.watch(WATCH_MILLIS);
             log.accept("embex serve: listening on " + server.uri() + (settings.apiKey().isPresent() ? " (API key required)" : ""));
             gates.all().forEach((name, loaded) -> log.accept(String.format("  gate %s: %s, %s, threshold %.4f, %,d anchors",
@@ -94,6 +97,7 @@ public final class EmbexServer implements AutoCloseable {
             return server;
         } catch (Exception e) {
             encoders.close();
+            decisions.close();
             gates.close();
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
@@ -141,6 +145,7 @@ public final class EmbexServer implements AutoCloseable {
             throw new EmbexException("the server did not stop cleanly: " + e.getMessage(), e);
         } finally {
             gates.close();
+            decisions.close();
             encoders.close();
         }
     }

@@ -1,13 +1,9 @@
 package org.embex.server;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.embex.BadInputException;
 import org.embex.embed.Embedding;
@@ -16,12 +12,12 @@ import org.embex.usecase.Workspace;
 
 /**
  * The installed models the server embeds with, each opened on first use: texts are looked up in
- * the query cache, the rest embedded (micro-batched across requests for a full-precision model;
+ * the query cache, the rest embedded (batched across requests for a full-precision model;
  * one text per run for a quantized one, whose vectors depend on the batch).
  */
 final class Encoders implements AutoCloseable {
 
-    private record Encoder(TextEmbedding model, MicroBatcher batcher) {
+    private record Encoder(TextEmbedding model, Batcher<String, Embedding> batcher) {
     }
 
     private final Workspace workspace;
@@ -87,17 +83,7 @@ final class Encoders implements AutoCloseable {
             metrics.batch(texts.size());
             return encoder.model().embed(texts);
         }
-        Duration timeout = settings.limits().timeout();
-        try {
-            return encoder.batcher().submit(texts).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new ApiError(503, "timeout_error", "no answer within " + timeout.toMillis() + " ms (--timeout); try fewer texts");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiError(503, "timeout_error", "interrupted while embedding");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-        }
+        return encoder.batcher().answer(texts, settings.limits().timeout());
     }
 
     private synchronized Encoder encoder(String model) {
@@ -110,7 +96,11 @@ final class Encoders implements AutoCloseable {
                 throw ApiError.notFound(e.getMessage());
             }
             boolean batch = settings.batching() && !opened.oneTextPerRun();
-            encoder = new Encoder(opened, batch ? new MicroBatcher(opened, settings.batchWindow(), settings.maxBatch(), metrics)
+            // One full round of the engine's sessions by default: a batch of 33 on two sessions of 16 runs 16 + 16 and then 1 alone.
+            int most = settings.maxBatch() > 0 ? settings.maxBatch() : opened.fullRound();
+            encoder = new Encoder(opened, batch ? new Batcher<>(opened.descriptor().id(), texts -> texts.size() == 1
+                    // One text runs on the model's own session, spread over every core: the lowest latency.
+                    ? List.of(opened.embed(texts.get(0))) : opened.embed(texts), settings.batchWindow(), most, metrics::batch)
                     : null);
             open.put(model, encoder);
         }
@@ -119,7 +109,7 @@ final class Encoders implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        open.values().stream().map(Encoder::batcher).filter(b -> b != null).forEach(MicroBatcher::close);
+        open.values().stream().map(Encoder::batcher).filter(b -> b != null).forEach(Batcher::close);
         open.clear();
     }
 }

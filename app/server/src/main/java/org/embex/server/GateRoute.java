@@ -21,11 +21,13 @@ final class GateRoute implements Route {
 
     private final Gates gates;
     private final Encoders encoders;
+    private final Decisions decisions;
     private final ServerSettings.Limits limits;
 
-    GateRoute(Gates gates, Encoders encoders, ServerSettings.Limits limits) {
+    GateRoute(Gates gates, Encoders encoders, Decisions decisions, ServerSettings.Limits limits) {
         this.gates = gates;
         this.encoders = encoders;
+        this.decisions = decisions;
         this.limits = limits;
     }
 
@@ -36,9 +38,8 @@ final class GateRoute implements Route {
         Gates.Loaded loaded = gates.get(name);
         GatePolicy policy = loaded.policy();
         List<float[]> vectors = encoders.embed(policy.modelId(), texts).stream().map(Embedding::vector).toList();
-        List<GateDecision> decisions = policy.decideAll(vectors);
         List<Map<String, Object>> results = new ArrayList<>();
-        for (GateDecision decision : decisions) {
+        for (GateDecision decision : decisions.decide(policy, vectors)) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("decision", decision.accepted() ? "accept" : "refuse");
             result.put("accepted", decision.accepted());

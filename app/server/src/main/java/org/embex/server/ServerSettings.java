@@ -17,6 +17,7 @@ import org.embex.BadInputException;
  * @param gates       gate files by the name requests use
  * @param corpus      the corpus {@code /v1/search} answers over, with the model it is embedded with
  * @param batchWindow how long the first text of a micro-batch waits for others
+ * @param maxBatch    the most texts in one model run; 0 for one full round of the model's sessions
  * @param queryCache  how many query vectors to keep (0: none)
  * @param logTexts    whether the access log shows the texts asked about (off: they may be private)
  */
@@ -52,8 +53,8 @@ public record ServerSettings(String host, int port, Optional<String> apiKey, Map
         if (corpus.isPresent() != corpusModel.isPresent()) {
             throw new BadInputException("--corpus and -m MODEL go together: search needs a corpus and its model");
         }
-        if (maxBatch < 1 || queryCache < 0) {
-            throw new BadInputException("--max-batch must be positive and --query-cache at least 0");
+        if (maxBatch < 0 || queryCache < 0) {
+            throw new BadInputException("--max-batch and --query-cache must be at least 0");
         }
     }
 

@@ -77,7 +77,7 @@ class ServerTest {
     private static ServerSettings settings(Map<String, Path> gates, Optional<String> key, ServerSettings.Limits limits,
                                            boolean batching, int queryCache) {
         return new ServerSettings("127.0.0.1", 0, key, gates, Optional.of(Fixtures.sample()), Optional.of(Fixtures.MINILM),
-                limits, batching, Duration.ofMillis(2), 64, queryCache, false, false);
+                limits, batching, Duration.ofMillis(2), 0, queryCache, false, false);
     }
 
     private EmbexServer start(ServerSettings settings) {
@@ -298,10 +298,10 @@ class ServerTest {
     @Test
     void aKeyIsNeededBeyondLoopbackAndEveryRequestCarriesIt() throws Exception {
         assertThatThrownBy(() -> new ServerSettings("0.0.0.0", 0, Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
-                ServerSettings.Limits.DEFAULT, true, Duration.ofMillis(2), 64, 0, false, false))
+                ServerSettings.Limits.DEFAULT, true, Duration.ofMillis(2), 0, 0, false, false))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("give an API key");
         server = EmbexServer.start(workspace, new ServerSettings("0.0.0.0", 0, Optional.of("s3cret"), Map.of("telecom", gate),
-                Optional.empty(), Optional.empty(), ServerSettings.Limits.DEFAULT, true, Duration.ofMillis(2), 64, 0, false, false),
+                Optional.empty(), Optional.empty(), ServerSettings.Limits.DEFAULT, true, Duration.ofMillis(2), 0, 0, false, false),
                 log::add);
         URI loopback = URI.create("http://127.0.0.1:" + server.uri().getPort() + "/v1/gate");
         String question = body(Map.of("input", "roaming in Spain"));
