@@ -114,20 +114,23 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
     }
 
     /**
-     * A few texts at once, spread evenly over the sessions (five texts on two cores run as three
-     * and two side by side, not as one batch of five on one core): the latency of a small batch
-     * from many callers, at the cost of slightly fuller padding.
+     * A batch from many callers, spread evenly over the sessions in runs of at most half the usual
+     * batch size (five texts on two cores run as three and two side by side, sixty-four as eight
+     * runs of eight): texts that arrive together are not sorted by length the way a corpus is, and
+     * shorter runs pad less. Measured on CLINC150's questions, 64 at a time on two cores: runs of 8
+     * embed 1,040 texts/s, runs of 16 940; 32 at a time, 930 against 750.
      */
     public List<Embedding> embedSpread(List<String> texts, Role role) {
         Embedding[] result = new Embedding[texts.size()];
-        int spread = Math.max(1, Math.min(options.batchSize(), (texts.size() + options.sessions() - 1) / options.sessions()));
+        int perSession = (texts.size() + options.sessions() - 1) / options.sessions();
+        int spread = Math.max(1, Math.min(Math.max(1, options.batchSize() / 2), perSession));
         embedWindow(texts, role, 0, result, new AtomicLong(), texts.size(), ProgressListener.NONE, spread);
         return Arrays.asList(result);
     }
 
-    /** How many texts keep every session busy for one run: the most a batch from many callers should hold. */
-    public int fullRound() {
-        return descriptor.quantized() ? 1 : options.batchSize() * options.sessions();
+    /** How many texts a batch from many callers should hold: two rounds of full batches over every session. */
+    public int servedBatch() {
+        return descriptor.quantized() ? 1 : 2 * options.batchSize() * options.sessions();
     }
 
     private void embedWindow(List<String> texts, Role role, int offset, Embedding[] result, AtomicLong done,

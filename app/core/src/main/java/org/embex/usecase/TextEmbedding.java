@@ -43,8 +43,8 @@ public final class TextEmbedding {
     }
 
     /** How many texts one engine call takes to keep every core busy once: what a batch from many callers should hold. */
-    public int fullRound() {
-        return embedder.fullRound();
+    public int servedBatch() {
+        return embedder.servedBatch();
     }
 
     /** One text on its own session, the lowest latency for a lone caller. */

@@ -76,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
     private long batchWindowMillis;
 
     @Option(names = "--max-batch", paramLabel = "N", defaultValue = "0",
-            description = "Most texts in one model run (default 0: as many as keep every core busy once, 16 per core).")
+            description = "Most texts embedded together (default 0: 32 per core, run eight at a time on each).")
     private int maxBatch;
 
     @Option(names = "--query-cache", paramLabel = "N", defaultValue = "10000",

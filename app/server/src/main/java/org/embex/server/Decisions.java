@@ -28,7 +28,7 @@ final class Decisions implements AutoCloseable {
     Decisions(ServerSettings settings) {
         this.settings = settings;
         this.batcher = settings.batching()
-                ? new Batcher<>("gates", Decisions::decide, settings.batchWindow(), MOST, searched -> { }) : null;
+                ? new Batcher<>("gates", 2, Decisions::decide, settings.batchWindow(), MOST, searched -> { }) : null;
     }
 
     /** What {@code policy} decides for each vector, in their order. */

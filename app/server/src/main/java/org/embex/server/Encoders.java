@@ -96,9 +96,9 @@ final class Encoders implements AutoCloseable {
                 throw ApiError.notFound(e.getMessage());
             }
             boolean batch = settings.batching() && !opened.oneTextPerRun();
-            // One full round of the engine's sessions by default: a batch of 33 on two sessions of 16 runs 16 + 16 and then 1 alone.
-            int most = settings.maxBatch() > 0 ? settings.maxBatch() : opened.fullRound();
-            encoder = new Encoder(opened, batch ? new Batcher<>(opened.descriptor().id(), texts -> texts.size() == 1
+            // By default two rounds of full runs over the engine's sessions (64 on two cores), in runs of eight (embedSpread).
+            int most = settings.maxBatch() > 0 ? settings.maxBatch() : opened.servedBatch();
+            encoder = new Encoder(opened, batch ? new Batcher<>(opened.descriptor().id(), 2, texts -> texts.size() == 1
                     // One text runs on the model's own session, spread over every core: the lowest latency.
                     ? List.of(opened.embed(texts.get(0))) : opened.embed(texts), settings.batchWindow(), most, metrics::batch)
                     : null);

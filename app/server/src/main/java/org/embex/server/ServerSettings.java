@@ -17,7 +17,7 @@ import org.embex.BadInputException;
  * @param gates       gate files by the name requests use
  * @param corpus      the corpus {@code /v1/search} answers over, with the model it is embedded with
  * @param batchWindow how long the first text of a micro-batch waits for others
- * @param maxBatch    the most texts in one model run; 0 for one full round of the model's sessions
+ * @param maxBatch    the most texts in one engine call; 0 for the model's own choice (64 on two cores)
  * @param queryCache  how many query vectors to keep (0: none)
  * @param logTexts    whether the access log shows the texts asked about (off: they may be private)
  */
