@@ -31,7 +31,14 @@ public final class Search {
 
     public static Hits query(Workspace workspace, EmbeddedCorpus corpus, String text, int k, Metric metric) {
         check(text, k);
-        Embedding query = embed(workspace, corpus.modelRef(), text);
+        return nearest(corpus, text, embed(workspace, corpus.modelRef(), text), k, metric);
+    }
+
+    /**
+     * The rows nearest to a query embedded already (as {@link #embed} does, or with others of a
+     * server's batch): the neighbours {@link #query} finds.
+     */
+    public static Hits nearest(EmbeddedCorpus corpus, String text, Embedding query, int k, Metric metric) {
         return new Hits(text, query, corpus.neighbours(query.vector(), k, metric), corpus.indexed(metric));
     }
 

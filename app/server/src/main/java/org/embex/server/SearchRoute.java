@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.embex.corpus.TextRow;
 import org.embex.embed.Embedding;
 import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.Search;
 import org.embex.vectors.Metric;
 import org.embex.vectors.Neighbour;
 
@@ -34,9 +35,9 @@ final class SearchRoute implements Route {
         int k = Texts.integer(body, "k", 10, 1, MAX_K);
         List<Embedding> vectors = encoders.embed(corpus.modelRef(), queries);
         List<Map<String, Object>> results = new ArrayList<>();
-        for (Embedding vector : vectors) {
+        for (int q = 0; q < queries.size(); q++) {
             List<Map<String, Object>> hits = new ArrayList<>();
-            for (Neighbour neighbour : corpus.neighbours(vector.vector(), k, Metric.COSINE)) {
+            for (Neighbour neighbour : Search.nearest(corpus, queries.get(q), vectors.get(q), k, Metric.COSINE).neighbours()) {
                 TextRow row = corpus.row(neighbour.index());
                 Map<String, Object> hit = new LinkedHashMap<>();
                 hit.put("rank", hits.size() + 1);
