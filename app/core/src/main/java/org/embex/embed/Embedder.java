@@ -6,11 +6,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 import org.embex.EmbexException;
 import org.embex.model.ModelDescriptor;
@@ -30,6 +35,9 @@ import org.embex.progress.ProgressListener;
  */
 public final class Embedder implements EmbeddingSource, AutoCloseable {
 
+    /** Longer than any one run takes: a run is one batch, well under a second on the catalogue's models. */
+    private static final long CLOSE_WAIT_SECONDS = 60;
+
     private final ModelDescriptor descriptor;
     private final EmbedderOptions options;
     private final TextTokenizer tokenizer;
@@ -39,6 +47,10 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
     private final ModelFolder model;
     /** Opened on the first single text: one session with a thread per core answers a typed query fastest. */
     private OnnxEncoder queryEncoder;
+    private final Object queryLock = new Object();
+    /** Held for reading by every call that runs native code, for writing by {@link #close()}. */
+    private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
+    private volatile boolean closed;
 
     private Embedder(ModelFolder model, EmbedderOptions options, TextTokenizer tokenizer, List<OnnxEncoder> encoders) {
         this.model = model;
@@ -82,19 +94,23 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
 
     /** The tokens the model would see for this text in this role, prefix included. */
     public TokenizedText tokenize(String text, Role role) {
-        return tokenizer.tokenize(descriptor.prefixes().apply(role, text));
+        return using(() -> tokenizer.tokenize(descriptor.prefixes().apply(role, text)));
     }
 
     /**
      * One text, on the caller's thread: the path of a typed query. Its session spreads one text
      * over every core (measured: 6.7 to 4.7 ms for MiniLM, 14.3 to 9.4 ms for bge-small-zh).
      */
-    public synchronized Embedding embed(String text, Role role) {
-        TokenizedText tokens = tokenize(text, role);
-        if (queryEncoder == null) {
-            queryEncoder = OnnxEncoder.open(model.modelFile(), descriptor, Runtime.getRuntime().availableProcessors());
-        }
-        return toEmbedding(tokens, queryEncoder.encode(List.of(tokens))[0]);
+    public Embedding embed(String text, Role role) {
+        return using(() -> {
+            synchronized (queryLock) {
+                TokenizedText tokens = tokenize(text, role);
+                if (queryEncoder == null) {
+                    queryEncoder = OnnxEncoder.open(model.modelFile(), descriptor, Runtime.getRuntime().availableProcessors());
+                }
+                return toEmbedding(tokens, queryEncoder.encode(List.of(tokens))[0]);
+            }
+        });
     }
 
     public List<Embedding> embed(List<String> texts, Role role) {
@@ -104,13 +120,15 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
     /** Many texts, in their order; {@code listener} hears how many are done. */
     @Override
     public List<Embedding> embed(List<String> texts, Role role, ProgressListener listener) {
-        Embedding[] result = new Embedding[texts.size()];
-        AtomicLong done = new AtomicLong();
-        for (int start = 0; start < texts.size(); start += options.window()) {
-            int end = Math.min(texts.size(), start + options.window());
-            embedWindow(texts.subList(start, end), role, start, result, done, texts.size(), listener, options.batchSize());
-        }
-        return Arrays.asList(result);
+        return using(() -> {
+            Embedding[] result = new Embedding[texts.size()];
+            AtomicLong done = new AtomicLong();
+            for (int start = 0; start < texts.size(); start += options.window()) {
+                int end = Math.min(texts.size(), start + options.window());
+                embedWindow(texts.subList(start, end), role, start, result, done, texts.size(), listener, options.batchSize());
+            }
+            return Arrays.asList(result);
+        });
     }
 
     /**
@@ -121,11 +139,29 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
      * embed 1,040 texts/s, runs of 16 940; 32 at a time, 930 against 750.
      */
     public List<Embedding> embedSpread(List<String> texts, Role role) {
-        Embedding[] result = new Embedding[texts.size()];
-        int perSession = (texts.size() + options.sessions() - 1) / options.sessions();
-        int spread = Math.max(1, Math.min(Math.max(1, options.batchSize() / 2), perSession));
-        embedWindow(texts, role, 0, result, new AtomicLong(), texts.size(), ProgressListener.NONE, spread);
-        return Arrays.asList(result);
+        return using(() -> {
+            Embedding[] result = new Embedding[texts.size()];
+            int perSession = (texts.size() + options.sessions() - 1) / options.sessions();
+            int spread = Math.max(1, Math.min(Math.max(1, options.batchSize() / 2), perSession));
+            embedWindow(texts, role, 0, result, new AtomicLong(), texts.size(), ProgressListener.NONE, spread);
+            return Arrays.asList(result);
+        });
+    }
+
+    /**
+     * Runs work that touches the tokenizer or the sessions, never while {@link #close()} frees them: native
+     * code on freed memory crashes the whole process (seen when a server stopped during a batch).
+     */
+    private <T> T using(Supplier<T> work) {
+        inUse.readLock().lock();
+        try {
+            if (closed) {
+                throw new EmbexException("the model " + descriptor.id() + " is closed");
+            }
+            return work.get();
+        } finally {
+            inUse.readLock().unlock();
+        }
     }
 
     /** How many texts a batch from many callers should hold: two rounds of full batches over every session. */
@@ -150,7 +186,7 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
             for (int k = 0; k < members.length; k++) {
                 members[k] = order[from + k];
             }
-            pending.add(workers.submit(() -> {
+            pending.add(submit(() -> {
                 List<TokenizedText> batch = new ArrayList<>(members.length);
                 for (int member : members) {
                     batch.add(tokens.get(member));
@@ -171,11 +207,26 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
         await(pending);
     }
 
-    private static void await(List<Future<?>> pending) {
+    private Future<?> submit(Runnable run) {
+        try {
+            return workers.submit(run);
+        } catch (RejectedExecutionException e) {
+            throw stopped(e);
+        }
+    }
+
+    private EmbexException stopped(Exception cause) {
+        return new EmbexException("embedding was stopped: the model " + descriptor.id() + " was closed", cause);
+    }
+
+    private void await(List<Future<?>> pending) {
         try {
             for (Future<?> future : pending) {
                 future.get();
             }
+        } catch (CancellationException e) {
+            pending.forEach(future -> future.cancel(true));
+            throw stopped(e);
         } catch (InterruptedException e) {
             pending.forEach(future -> future.cancel(true));
             Thread.currentThread().interrupt();
@@ -202,13 +253,40 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
         return new Embedding(vector, tokens.length(), tokens.truncated(), tokens.unknownShare());
     }
 
+    /**
+     * Stops the workers, waits for the runs already inside ONNX Runtime (they cannot be interrupted), then
+     * closes the sessions: a session closed under a running run crashes the whole process. Runs still
+     * waiting for a session end with "embedding was interrupted".
+     */
     @Override
     public synchronized void close() {
-        workers.shutdownNow();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // Runs not yet started are cancelled, so that their callers stop waiting and let go of the model.
+        workers.shutdownNow().forEach(task -> ((Future<?>) task).cancel(false));
+        if (!awaitCallers()) {
+            // A caller that outlives the wait keeps the model: leaking it is better than crashing the process.
+            return;
+        }
         allEncoders.forEach(OnnxEncoder::close);
         if (queryEncoder != null) {
             queryEncoder.close();
         }
         tokenizer.close();
+    }
+
+    private boolean awaitCallers() {
+        try {
+            if (!inUse.writeLock().tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                return false;
+            }
+            inUse.writeLock().unlock();
+            return workers.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

@@ -1,17 +1,24 @@
 package org.embex.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import org.embex.EmbexException;
 import org.embex.model.ModelFolder;
 import org.embex.model.Role;
 import org.embex.model.TestModels;
@@ -126,5 +133,40 @@ class EmbedderTest {
             seen.add(done);
         });
         assertThat(seen).contains((long) texts.size());
+    }
+
+    @Test
+    void closingWhileOthersEmbedStopsThemCleanlyInsteadOfCrashing() throws Exception {
+        Embedder embedder = Embedder.open(TestModels.installed("all-minilm-l6-v2"));
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            texts.add("text number " + i + " about roaming charges, refunds and a lost card, said at some length");
+        }
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> running = List.of(
+                    callers.submit(() -> embedder.embed(texts, Role.TEXT)),
+                    callers.submit(() -> embedder.embedSpread(texts.subList(0, 64), Role.TEXT)),
+                    callers.submit(() -> {
+                        for (int i = 0; i < 200; i++) {
+                            embedder.embed(texts.get(i), Role.QUERY);
+                        }
+                    }));
+            Thread.sleep(300);
+            embedder.close();
+            for (Future<?> call : running) {
+                // Each either finished before the close or stopped with embex's own message: none crashed the process.
+                try {
+                    call.get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(EmbexException.class)
+                            .hasMessageMatching(".*all-minilm-l6-v2 (is|was) closed.*|embedding was interrupted");
+                }
+            }
+            assertThatThrownBy(() -> embedder.embed("one more", Role.TEXT)).isInstanceOf(EmbexException.class)
+                    .hasMessage("the model all-minilm-l6-v2 is closed");
+        } finally {
+            callers.shutdownNow();
+        }
     }
 }

@@ -32,6 +32,7 @@ import org.embex.vectors.Metric;
 public final class EmbexServer implements AutoCloseable {
 
     /** How long a stop waits for requests in flight. */
+    private static final long MIN_IDLE_MILLIS = 30_000;
     private static final long STOP_MILLIS = 30_000;
     private static final long WATCH_MILLIS = 1_000;
 
@@ -79,7 +80,9 @@ public final class EmbexServer implements AutoCloseable {
             ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
             connector.setHost(settings.host());
             connector.setPort(settings.port());
-            connector.setIdleTimeout(settings.limits().timeout().toMillis() * 3);
+            // A quiet connection is closed after a while, but never sooner than a slow client needs to send its
+            // body: tied to a short --timeout alone, a loaded machine dropped requests before they were read.
+            connector.setIdleTimeout(Math.max(settings.limits().timeout().toMillis() * 3, MIN_IDLE_MILLIS));
             jetty.addConnector(connector);
             jetty.setHandler(new GracefulHandler(api));
             jetty.setStopTimeout(STOP_MILLIS);
