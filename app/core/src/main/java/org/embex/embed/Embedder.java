@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.embex.EmbexException;
@@ -125,25 +126,25 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
             AtomicLong done = new AtomicLong();
             for (int start = 0; start < texts.size(); start += options.window()) {
                 int end = Math.min(texts.size(), start + options.window());
-                embedWindow(texts.subList(start, end), role, start, result, done, texts.size(), listener, options.batchSize());
+                embedWindow(texts.subList(start, end), role, start, result, done, texts.size(), listener,
+                        lengths -> RunPlan.fixed(lengths.length, options.batchSize()));
             }
             return Arrays.asList(result);
         });
     }
 
     /**
-     * A batch from many callers, spread evenly over the sessions in runs of at most half the usual
-     * batch size (five texts on two cores run as three and two side by side, sixty-four as eight
-     * runs of eight): texts that arrive together are not sorted by length the way a corpus is, and
-     * shorter runs pad less. Measured on CLINC150's questions, 64 at a time on two cores: runs of 8
-     * embed 1,040 texts/s, runs of 16 940; 32 at a time, 930 against 750.
+     * A batch from many callers, spread over the sessions: texts that arrive together are not of
+     * about the same length the way a sorted corpus window is, so they are cut into the runs that
+     * pad least for what the runs cost ({@link RunPlan#cheapest}), no run longer than an even share
+     * per session, the longest runs first.
      */
     public List<Embedding> embedSpread(List<String> texts, Role role) {
         return using(() -> {
             Embedding[] result = new Embedding[texts.size()];
-            int perSession = (texts.size() + options.sessions() - 1) / options.sessions();
-            int spread = Math.max(1, Math.min(Math.max(1, options.batchSize() / 2), perSession));
-            embedWindow(texts, role, 0, result, new AtomicLong(), texts.size(), ProgressListener.NONE, spread);
+            int perSession = Math.max(1, (texts.size() + options.sessions() - 1) / options.sessions());
+            embedWindow(texts, role, 0, result, new AtomicLong(), texts.size(), ProgressListener.NONE,
+                    lengths -> RunPlan.cheapest(lengths, perSession));
             return Arrays.asList(result);
         });
     }
@@ -170,7 +171,7 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
     }
 
     private void embedWindow(List<String> texts, Role role, int offset, Embedding[] result, AtomicLong done,
-                             int total, ProgressListener listener, int textsPerRun) {
+                             int total, ProgressListener listener, Function<int[], List<RunPlan.Run>> plan) {
         List<String> prefixed = texts.stream().map(text -> descriptor.prefixes().apply(role, text)).toList();
         List<TokenizedText> tokens = tokenizer.tokenizeAll(prefixed);
         Integer[] order = new Integer[tokens.size()];
@@ -179,12 +180,16 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
         }
         Arrays.sort(order, Comparator.comparingInt(i -> tokens.get(i).length()));
 
-        int batchSize = descriptor.quantized() ? 1 : textsPerRun;
+        int[] sortedLengths = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            sortedLengths[i] = tokens.get(order[i]).length();
+        }
+        List<RunPlan.Run> runs = descriptor.quantized() ? RunPlan.fixed(order.length, 1) : plan.apply(sortedLengths);
         List<Future<?>> pending = new ArrayList<>();
-        for (int from = 0; from < order.length; from += batchSize) {
-            int[] members = new int[Math.min(batchSize, order.length - from)];
+        for (RunPlan.Run run : runs) {
+            int[] members = new int[run.size()];
             for (int k = 0; k < members.length; k++) {
-                members[k] = order[from + k];
+                members[k] = order[run.from() + k];
             }
             pending.add(submit(() -> {
                 List<TokenizedText> batch = new ArrayList<>(members.length);

@@ -169,4 +169,19 @@ class EmbedderTest {
             callers.shutdownNow();
         }
     }
+
+    @Test
+    void aBatchFromManyCallersGivesEachTextItsOwnVectorInItsPlace() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 37; i++) {
+            texts.add(i % 3 == 0 ? "refund" : i % 3 == 1 ? "can I use my phone when I travel to Spain next month"
+                    : "question " + i + " about a lost card and the fees that came with it, asked at length");
+        }
+        List<Embedding> spread = minilm.embedSpread(texts, Role.TEXT);
+        assertThat(spread).hasSize(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            float[] alone = minilm.embed(List.of(texts.get(i)), Role.TEXT).get(0).vector();
+            assertThat(Metric.dot(spread.get(i).vector(), alone)).as("text %d", i).isGreaterThan(0.999999);
+        }
+    }
 }

@@ -96,7 +96,7 @@ final class Encoders implements AutoCloseable {
                 throw ApiError.notFound(e.getMessage());
             }
             boolean batch = settings.batching() && !opened.oneTextPerRun();
-            // By default two rounds of full runs over the engine's sessions (64 on two cores), in runs of eight (embedSpread).
+            // By default two rounds of full runs over the engine's sessions (64 on two cores), cut where they pad least (embedSpread).
             int most = settings.maxBatch() > 0 ? settings.maxBatch() : opened.servedBatch();
             encoder = new Encoder(opened, batch ? new Batcher<>(opened.descriptor().id(), 2, texts -> texts.size() == 1
                     // One text runs on the model's own session, spread over every core: the lowest latency.
