@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.embex.embed.Embedder;
+import org.embex.embed.EmbeddingModel;
 import org.embex.embed.Embedding;
 import org.embex.embed.EmbeddingSource;
 import org.embex.model.ModelDescriptor;
@@ -25,15 +25,15 @@ public final class CachingEmbedder implements EmbeddingSource {
     /** Texts per committed slice: big enough to keep every session busy, small enough to lose little. */
     static final int SLICE = 256;
 
-    private final Embedder embedder;
+    private final EmbeddingModel embedder;
     private final VectorCache cache;
     private final int model;
     private final ModelFingerprint fingerprint;
 
-    public CachingEmbedder(Embedder embedder, VectorCache cache, ModelFolder folder) {
+    public CachingEmbedder(EmbeddingModel embedder, VectorCache cache, ModelFolder folder) {
         this.embedder = embedder;
         this.cache = cache;
-        this.fingerprint = ModelFingerprint.of(folder, cache);
+        this.fingerprint = embedder.fingerprint(cache);
         this.model = cache.modelKey(fingerprint, folder.id(), embedder.descriptor().dims());
     }
 

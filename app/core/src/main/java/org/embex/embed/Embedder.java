@@ -19,7 +19,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.embex.EmbexException;
+import org.embex.model.FileHasher;
 import org.embex.model.ModelDescriptor;
+import org.embex.model.ModelFingerprint;
 import org.embex.model.ModelFolder;
 import org.embex.model.Role;
 import org.embex.progress.ProgressListener;
@@ -34,7 +36,7 @@ import org.embex.progress.ProgressListener;
  * break that (their activation scales are computed over the whole batch), so they run one text
  * at a time.
  */
-public final class Embedder implements EmbeddingSource, AutoCloseable {
+public final class Embedder implements EmbeddingModel {
 
     /** Longer than any one run takes: a run is one batch, well under a second on the catalogue's models. */
     private static final long CLOSE_WAIT_SECONDS = 60;
@@ -102,6 +104,7 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
      * One text, on the caller's thread: the path of a typed query. Its session spreads one text
      * over every core (measured: 6.7 to 4.7 ms for MiniLM, 14.3 to 9.4 ms for bge-small-zh).
      */
+    @Override
     public Embedding embed(String text, Role role) {
         return using(() -> {
             synchronized (queryLock) {
@@ -112,10 +115,6 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
                 return toEmbedding(tokens, queryEncoder.encode(List.of(tokens))[0]);
             }
         });
-    }
-
-    public List<Embedding> embed(List<String> texts, Role role) {
-        return embed(texts, role, ProgressListener.NONE);
     }
 
     /** Many texts, in their order; {@code listener} hears how many are done. */
@@ -139,6 +138,7 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
      * pad least for what the runs cost ({@link RunPlan#cheapest}), no run longer than an even share
      * per session, the longest runs first.
      */
+    @Override
     public List<Embedding> embedSpread(List<String> texts, Role role) {
         return using(() -> {
             Embedding[] result = new Embedding[texts.size()];
@@ -166,6 +166,7 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
     }
 
     /** How many texts a batch from many callers should hold: two rounds of full batches over every session. */
+    @Override
     public int servedBatch() {
         return descriptor.quantized() ? 1 : 2 * options.batchSize() * options.sessions();
     }
@@ -256,6 +257,11 @@ public final class Embedder implements EmbeddingSource, AutoCloseable {
 
     private static Embedding toEmbedding(TokenizedText tokens, float[] vector) {
         return new Embedding(vector, tokens.length(), tokens.truncated(), tokens.unknownShare());
+    }
+
+    @Override
+    public ModelFingerprint fingerprint(FileHasher hasher) {
+        return ModelFingerprint.of(model, hasher);
     }
 
     /**

@@ -37,6 +37,10 @@ public final class ContentHash {
         return sha256().digest(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    public static String ofBytesHex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
     public static String ofTextHex(String text) {
         return HexFormat.of().formatHex(ofText(text));
     }

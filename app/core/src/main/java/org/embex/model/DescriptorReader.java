@@ -1,9 +1,12 @@
 package org.embex.model;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +19,8 @@ import org.embex.BadInputException;
 public final class DescriptorReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What an endpoint model is said to read when its model.json does not say: the endpoint cuts texts itself. */
+    static final int ENDPOINT_MAX_TOKENS = 8192;
 
     private DescriptorReader() {
     }
@@ -38,19 +43,55 @@ public final class DescriptorReader {
         }
         Keys keys = new Keys(file, root);
         JsonNode prefixes = root.path("prefixes");
+        Optional<Endpoint> endpoint = endpoint(keys, root);
+        // An endpoint pools and cuts texts itself: its model.json need not say how.
         ModelDescriptor descriptor = new ModelDescriptor(
                 keys.text("id", directory.getFileName().toString()),
                 keys.text("description", ""),
                 source(keys, root),
                 keys.positiveInt("dims"),
-                Pooling.parse(keys.text("pooling", null)),
-                keys.positiveInt("max_tokens"),
+                Pooling.parse(keys.text("pooling", endpoint.isPresent() ? Pooling.MEAN.label() : null)),
+                endpoint.isPresent() && !root.has("max_tokens") ? ENDPOINT_MAX_TOKENS : keys.positiveInt("max_tokens"),
                 keys.text("language", "multi"),
                 root.path("quantized").asBoolean(false),
                 new Prefixes(prefixes.path("query").asText(""), prefixes.path("passage").asText(""),
                         prefixes.path("text").asText("")),
-                keys.text("unknown_token", ModelDescriptor.DEFAULT_UNKNOWN_TOKEN));
+                keys.text("unknown_token", ModelDescriptor.DEFAULT_UNKNOWN_TOKEN),
+                endpoint);
         return new ModelFolder(descriptor, directory);
+    }
+
+    private static Optional<Endpoint> endpoint(Keys keys, JsonNode root) {
+        if (!root.has("endpoint")) {
+            return Optional.empty();
+        }
+        JsonNode node = root.get("endpoint");
+        if (!node.isObject()) {
+            throw new BadInputException(keys.file + ": 'endpoint' must be an object with url and model");
+        }
+        Keys endpoint = new Keys(keys.file, node);
+        String url = endpoint.text("url", null);
+        URI base;
+        try {
+            base = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new BadInputException(keys.file + ": endpoint 'url' is not an address: " + e.getMessage(), e);
+        }
+        if (node.has("api_key")) {
+            throw new BadInputException(keys.file + ": an API key does not belong in model.json; put it in an environment "
+                    + "variable and name that variable with 'api_key_env'");
+        }
+        Optional<String> keyEnv = node.hasNonNull("api_key_env") ? Optional.of(endpoint.text("api_key_env", null))
+                : Optional.empty();
+        try {
+            return Optional.of(new Endpoint(base, endpoint.text("model", null), keyEnv,
+                    node.has("batch") ? endpoint.positiveInt("batch") : Endpoint.DEFAULT_BATCH,
+                    node.has("timeout_seconds") ? Duration.ofSeconds(endpoint.positiveInt("timeout_seconds"))
+                            : Endpoint.DEFAULT_TIMEOUT,
+                    node.has("attempts") ? endpoint.positiveInt("attempts") : Endpoint.DEFAULT_ATTEMPTS));
+        } catch (BadInputException e) {
+            throw new BadInputException(keys.file + ": " + e.getMessage(), e);
+        }
     }
 
     private static Optional<ModelDescriptor.ArtifactSource> source(Keys keys, JsonNode root) {

@@ -20,6 +20,8 @@ import org.embex.BadInputException;
  * @param quantized    int8 weights: its vectors depend on the batch, so texts run one at a time
  * @param prefixes     strings put before a text, by role
  * @param unknownToken the tokenizer's unknown token, counted to tell users what a model cannot read
+ * @param endpoint     where the model runs when it is not a local ONNX model but an HTTP endpoint
+ *                     (pooling, cut and tokenizer are then the endpoint's business)
  */
 public record ModelDescriptor(
         String id,
@@ -31,7 +33,8 @@ public record ModelDescriptor(
         String language,
         boolean quantized,
         Prefixes prefixes,
-        String unknownToken) {
+        String unknownToken,
+        Optional<Endpoint> endpoint) {
 
     public static final String DEFAULT_UNKNOWN_TOKEN = "[UNK]";
 
@@ -52,12 +55,18 @@ public record ModelDescriptor(
         language = Objects.requireNonNullElse(language, "multi");
         prefixes = Objects.requireNonNullElse(prefixes, Prefixes.NONE);
         unknownToken = Objects.requireNonNullElse(unknownToken, DEFAULT_UNKNOWN_TOKEN);
+        endpoint = Objects.requireNonNullElse(endpoint, Optional.empty());
+    }
+
+    /** Whether texts embedded with this model are sent to an endpoint, off this machine. */
+    public boolean remote() {
+        return endpoint.isPresent();
     }
 
     /** The same model cut at another length; tests use it to meet a reference at its cut. */
     public ModelDescriptor withMaxTokens(int tokens) {
         return new ModelDescriptor(id, description, source, dims, pooling, tokens, language, quantized,
-                prefixes, unknownToken);
+                prefixes, unknownToken, endpoint);
     }
 
     /** A Maven artifact and the names of the model's two files inside its jar. */

@@ -25,8 +25,9 @@ public record ModelFolder(ModelDescriptor descriptor, Path directory) {
         return directory.resolve(TOKENIZER_FILE);
     }
 
+    /** Whether the model can run: its files are in place, or it runs at an endpoint and needs none. */
     public boolean installed() {
-        return Files.isRegularFile(modelFile()) && Files.isRegularFile(tokenizerFile());
+        return descriptor.remote() || Files.isRegularFile(modelFile()) && Files.isRegularFile(tokenizerFile());
     }
 
     public ModelFolder withDescriptor(ModelDescriptor other) {

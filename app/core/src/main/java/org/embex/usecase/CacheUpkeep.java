@@ -56,7 +56,7 @@ public final class CacheUpkeep {
         }
         List<ModelFingerprint> live = Stream.concat(installed.stream(),
                         keep.stream().map(path -> workspace.installed(path.toString())))
-                .map(model -> ModelFingerprint.of(model, cache))
+                .map(workspace::fingerprint)
                 .toList();
         long deleted = cache.prune(live);
         return new Pruned(deleted, cache.stats());

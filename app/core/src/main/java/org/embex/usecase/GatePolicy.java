@@ -4,12 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.embex.BadInputException;
-import org.embex.embed.Embedder;
+import org.embex.embed.EmbeddingModel;
 import org.embex.gate.GateDecision;
 import org.embex.gate.GateFile;
 import org.embex.gate.IntentGate;
-import org.embex.model.ContentHash;
-import org.embex.model.ModelFingerprint;
 import org.embex.model.ModelFolder;
 import org.embex.model.Role;
 
@@ -21,9 +19,9 @@ import org.embex.model.Role;
 public final class GatePolicy {
 
     private final IntentGate gate;
-    private final Embedder embedder;
+    private final EmbeddingModel embedder;
 
-    private GatePolicy(IntentGate gate, Embedder embedder) {
+    private GatePolicy(IntentGate gate, EmbeddingModel embedder) {
         this.gate = gate;
         this.embedder = embedder;
     }
@@ -40,7 +38,7 @@ public final class GatePolicy {
             throw new BadInputException(file + ": field 'dims' is " + gate.anchors().dims() + ", but " + gate.modelId()
                     + " makes vectors of " + model.descriptor().dims());
         }
-        if (!ModelFingerprint.of(model, ContentHash.UNCACHED).hex().equals(gate.fingerprint())) {
+        if (!workspace.fingerprint(model).hex().equals(gate.fingerprint())) {
             throw new BadInputException(file + " was made with another version of " + gate.modelId()
                     + " (fingerprint differs); export the gate again");
         }

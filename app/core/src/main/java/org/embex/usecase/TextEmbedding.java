@@ -2,7 +2,7 @@ package org.embex.usecase;
 
 import java.util.List;
 
-import org.embex.embed.Embedder;
+import org.embex.embed.EmbeddingModel;
 import org.embex.embed.Embedding;
 import org.embex.model.ModelDescriptor;
 import org.embex.model.Role;
@@ -14,9 +14,9 @@ import org.embex.model.Role;
  */
 public final class TextEmbedding {
 
-    private final Embedder embedder;
+    private final EmbeddingModel embedder;
 
-    private TextEmbedding(Embedder embedder) {
+    private TextEmbedding(EmbeddingModel embedder) {
         this.embedder = embedder;
     }
 

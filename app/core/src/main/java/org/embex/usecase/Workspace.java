@@ -11,7 +11,11 @@ import org.embex.EmbexException;
 import org.embex.cache.CachingEmbedder;
 import org.embex.cache.VectorCache;
 import org.embex.embed.Embedder;
+import org.embex.embed.EmbeddingModel;
+import org.embex.endpoint.EndpointEmbedder;
+import org.embex.model.ContentHash;
 import org.embex.model.ModelCatalogue;
+import org.embex.model.ModelFingerprint;
 import org.embex.model.ModelFolder;
 import org.embex.neighbours.NeighbourSearch;
 
@@ -26,7 +30,7 @@ public final class Workspace implements AutoCloseable {
     private final ModelCatalogue catalogue;
     private final Path cacheFile;
     /** Open models by folder: two folders whose model.json say the same id are two models. */
-    private final Map<Path, Embedder> embedders = new LinkedHashMap<>();
+    private final Map<Path, EmbeddingModel> embedders = new LinkedHashMap<>();
     private final Map<Path, CachingEmbedder> sources = new LinkedHashMap<>();
     /** Each reference a face gave (an id or a folder) resolved once: resolving lists the catalogue. */
     private final Map<String, ModelFolder> resolved = new LinkedHashMap<>();
@@ -142,15 +146,27 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** The model itself, for one text at a time (its own session, lowest latency), without the cache. */
-    synchronized Embedder embedder(String model) {
+    synchronized EmbeddingModel embedder(String model) {
         open();
         return embedder(installed(model));
     }
 
-    private Embedder embedder(ModelFolder folder) {
-        Embedder embedder = embedders.get(key(folder));
+    /**
+     * What the model's vectors depend on, as it is now: its files' hashes, or for an endpoint model what
+     * the endpoint answers for a probe text (one request, the first time).
+     */
+    synchronized ModelFingerprint fingerprint(ModelFolder folder) {
+        if (folder.descriptor().remote()) {
+            open();
+            return embedder(folder).fingerprint(ContentHash.UNCACHED);
+        }
+        return ModelFingerprint.of(folder, cache != null ? cache : ContentHash.UNCACHED);
+    }
+
+    private EmbeddingModel embedder(ModelFolder folder) {
+        EmbeddingModel embedder = embedders.get(key(folder));
         if (embedder == null) {
-            embedder = Embedder.open(folder);
+            embedder = folder.descriptor().remote() ? EndpointEmbedder.open(folder, System.getenv()) : Embedder.open(folder);
             embedders.put(key(folder), embedder);
         }
         return embedder;
@@ -166,7 +182,7 @@ public final class Workspace implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        embedders.values().forEach(Embedder::close);
+        embedders.values().forEach(EmbeddingModel::close);
         embedders.clear();
         sources.clear();
         if (cache != null) {

@@ -57,7 +57,8 @@ class ModelInstallerTest {
         ModelDescriptor wrong = new ModelDescriptor(d.id(), d.description(),
                 Optional.of(new ModelDescriptor.ArtifactSource(d.source().orElseThrow().artifact(), "nope.onnx",
                         d.source().orElseThrow().tokenizerEntry())),
-                d.dims(), d.pooling(), d.maxTokens(), d.language(), d.quantized(), d.prefixes(), d.unknownToken());
+                d.dims(), d.pooling(), d.maxTokens(), d.language(), d.quantized(), d.prefixes(), d.unknownToken(),
+                Optional.empty());
         assertThatThrownBy(() -> installer.install(model.withDescriptor(wrong)))
                 .isInstanceOf(EmbexException.class)
                 .hasMessageContaining("has no entry nope.onnx");
