@@ -2,8 +2,11 @@ package org.embex.cli;
 
 import java.nio.file.Path;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import org.embex.usecase.EndpointNotice;
 import org.embex.usecase.Workspace;
 
 /** {@code --models-dir}: where the model catalogue lives. */
@@ -13,13 +16,18 @@ public final class CatalogueOptions {
             defaultValue = "${sys:embex.models:-${env:EMBEX_MODELS:-models}}")
     Path modelsDir;
 
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
     public Path directory() {
         return modelsDir;
     }
 
     /** A workspace over this catalogue and {@code cache} (opened only if a use case needs vectors from it). */
     public Workspace workspace(CacheOptions cache) {
-        return Workspace.open(modelsDir, cache.file());
+        Workspace workspace = Workspace.open(modelsDir, cache.file());
+        workspace.whenTextsLeave(folder -> spec.commandLine().getErr().println(EndpointNotice.of(folder)));
+        return workspace;
     }
 
     /** A workspace for work that needs no cache (the catalogue, one text at a time): the default cache stays untouched. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.embex.BadInputException;
 import org.embex.EmbexException;
@@ -37,6 +38,7 @@ public final class Workspace implements AutoCloseable {
     private VectorCache cache;
     private boolean closed;
     private volatile int exactSearchUpTo = NeighbourSearch.DEFAULT_EXACT_UP_TO;
+    private Consumer<ModelFolder> textsLeave = folder -> { };
 
     private Workspace(ModelCatalogue catalogue, Path cacheFile) {
         this.catalogue = catalogue;
@@ -106,6 +108,14 @@ public final class Workspace implements AutoCloseable {
         return cacheFile;
     }
 
+    /**
+     * Hears each endpoint model as it is opened, before its first request: texts leave the machine only
+     * there, and a face says so (the command line on stderr; the window asks first, before it embeds).
+     */
+    public synchronized void whenTextsLeave(Consumer<ModelFolder> listener) {
+        textsLeave = listener;
+    }
+
     /** Corpora of more rows than this answer neighbour queries through a graph index once it is built. */
     public int exactSearchUpTo() {
         return exactSearchUpTo;
@@ -166,7 +176,12 @@ public final class Workspace implements AutoCloseable {
     private EmbeddingModel embedder(ModelFolder folder) {
         EmbeddingModel embedder = embedders.get(key(folder));
         if (embedder == null) {
-            embedder = folder.descriptor().remote() ? EndpointEmbedder.open(folder, System.getenv()) : Embedder.open(folder);
+            if (folder.descriptor().remote()) {
+                textsLeave.accept(folder);
+                embedder = EndpointEmbedder.open(folder, System.getenv());
+            } else {
+                embedder = Embedder.open(folder);
+            }
             embedders.put(key(folder), embedder);
         }
         return embedder;
