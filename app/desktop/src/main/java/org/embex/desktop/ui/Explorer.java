@@ -145,7 +145,10 @@ public final class Explorer extends BorderPane {
         ComboBox<String> models = new ComboBox<>(model.models());
         models.valueProperty().bindBidirectional(model.modelProperty());
         models.setId("model");
-        models.setTooltip(new Tooltip("Installed models; ./embex models install ID adds others"));
+        models.setTooltip(new Tooltip("Installed models; ./embex models install ID adds others. A model marked ⇄ runs at "
+                + "an endpoint: texts embedded with it are sent there, after you agree once"));
+        models.setCellFactory(list -> new ModelCell(model::modelBadge));
+        models.setButtonCell(new ModelCell(model::modelBadge));
 
         ComboBox<LayoutMethod> method = new ComboBox<>();
         method.getItems().setAll(LayoutMethod.values());

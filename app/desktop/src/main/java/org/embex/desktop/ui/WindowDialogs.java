@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -59,6 +61,18 @@ public final class WindowDialogs implements DialogService {
         dialog.setTitle(title);
         dialog.setHeaderText(question);
         return dialog.showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String question, String action) {
+        ButtonType yes = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, yes, ButtonType.CANCEL);
+        alert.initOwner(owner.get());
+        alert.setTitle("embex");
+        alert.setHeaderText(title);
+        alert.getDialogPane().setId("confirm-dialog");
+        alert.getDialogPane().setPrefWidth(520);
+        return alert.showAndWait().filter(yes::equals).isPresent();
     }
 
     @Override

@@ -28,6 +28,9 @@ public interface DialogService {
     /** One of {@code choices}, or empty when the person declines. */
     Optional<String> choose(String title, String question, List<String> choices);
 
+    /** Whether the person agrees to {@code action} (the button that says yes), having read {@code question}. */
+    boolean confirm(String title, String question, String action);
+
     /** Says that {@code what} failed and why, without stopping the window. */
     void showError(String what, String detail);
 }

@@ -38,6 +38,7 @@ import org.embex.usecase.Clusters;
 import org.embex.usecase.CorpusEmbedding;
 import org.embex.usecase.CorpusSpec;
 import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.EndpointNotice;
 import org.embex.usecase.LayoutMethod;
 import org.embex.usecase.Layouts;
 import org.embex.usecase.ModelChoice;
@@ -154,6 +155,36 @@ public final class ExplorerViewModel {
 
     public EmbeddedCorpus corpus() {
         return corpus.get();
+    }
+
+    /** What the model box says beside a model's id: where its texts go when it runs at an endpoint, else nothing. */
+    public String modelBadge(String id) {
+        return installedModels.stream().filter(folder -> folder.id().equals(id)).findFirst()
+                .map(EndpointNotice::badge).orElse("");
+    }
+
+    /**
+     * Whether texts may go to {@code id}'s endpoint: always for a local model; for an endpoint model
+     * once the person said yes for that endpoint (remembered), asked before the first request.
+     */
+    boolean maySendTexts(String id, String what) {
+        Optional<ModelFolder> remote = installedModels.stream().filter(folder -> folder.id().equals(id))
+                .filter(folder -> folder.descriptor().remote()).findFirst();
+        if (remote.isEmpty()) {
+            return true;
+        }
+        String origin = remote.get().descriptor().endpoint().orElseThrow().origin();
+        String key = "endpoint-allowed-" + UUID.nameUUIDFromBytes(origin.getBytes(StandardCharsets.UTF_8));
+        if (settings.flag(key, false)) {
+            return true;
+        }
+        boolean allowed = dialogs.confirm("Send texts to " + origin + "?", id + " is a model that runs at " + origin
+                + ", not on this machine. Embedding with it sends the " + what + " there, and every text embedded with it "
+                + "later. Nothing else leaves this machine.", "Send texts");
+        if (allowed) {
+            settings.setFlag(key, true);
+        }
+        return allowed;
     }
 
     /** The installed models, the model box's choices. */
@@ -335,6 +366,13 @@ public final class ExplorerViewModel {
         String chosen = model.get();
         if (chosen == null) {
             failed("No model installed", new EmbexException("install one with ./embex models install all-minilm-l6-v2"));
+            return;
+        }
+        if (!maySendTexts(chosen, read.rows().size() + " texts of " + spec.file().getFileName())) {
+            say("Nothing was sent. " + chosen + " runs at an endpoint; pick a local model to embed on this machine.");
+            if (corpus.get() != null) {
+                chooseQuietly(corpus.get().model());
+            }
             return;
         }
         Job<Opened> embedding = startMain("Embedding with " + chosen, "texts", job -> {

@@ -454,4 +454,46 @@ class ExplorerViewModelTest {
         }
         return Files.writeString(file, csv, StandardCharsets.UTF_8);
     }
+
+    @Test
+    void anEndpointModelSendsNothingUntilThePersonSaysYesOnceForItsEndpoint(@TempDir Path dir) throws IOException {
+        Path catalogue = Files.createDirectories(dir.resolve("models"));
+        Files.createSymbolicLink(catalogue.resolve(MINILM), Fixtures.models().resolve(MINILM).toAbsolutePath());
+        Path remote = Files.createDirectories(catalogue.resolve("remote"));
+        // Port 9 (discard) on loopback: nothing answers, so a request that went out fails at once.
+        Files.writeString(remote.resolve("model.json"), "{\"id\": \"remote\", \"dims\": 384, \"endpoint\": "
+                + "{\"url\": \"http://127.0.0.1:9/v1\", \"model\": \"m\", \"attempts\": 1, \"timeout_seconds\": 2}}");
+        try (Workspace own = Workspace.open(catalogue, dir.resolve("cache.sqlite"))) {
+            ExplorerViewModel window = new ExplorerViewModel(own, settings, jobs, dialogs);
+            assertThat(window.models()).containsExactly(MINILM, "remote");
+            assertThat(window.modelBadge("remote")).isEqualTo("sends texts to http://127.0.0.1:9");
+            assertThat(window.modelBadge(MINILM)).isEmpty();
+            window.open(CorpusSpec.defaults(Fixtures.sample("en")));
+            jobs.runAll();
+            assertThat(window.corpus().model()).isEqualTo(MINILM);
+            assertThat(dialogs.confirmationsAsked()).isEmpty();
+
+            window.modelProperty().set("remote");
+            jobs.runAll();
+            assertThat(dialogs.confirmationsAsked()).singleElement().asString()
+                    .startsWith("Send texts to http://127.0.0.1:9? remote is a model that runs at http://127.0.0.1:9")
+                    .contains("sends the 402 texts of telecom-support-en.csv there");
+            assertThat(window.statusProperty().get()).startsWith("Nothing was sent.");
+            assertThat(window.modelProperty().get()).isEqualTo(MINILM);
+            assertThat(window.corpus().model()).isEqualTo(MINILM);
+            assertThat(dialogs.errors()).isEmpty();
+
+            dialogs.answerConfirm(true);
+            window.modelProperty().set("remote");
+            jobs.runAll();
+            assertThat(dialogs.errors()).singleElement().asString().startsWith("Embedding failed")
+                    .contains("refused the connection");
+            window.modelProperty().set(MINILM);
+            jobs.runAll();
+            window.modelProperty().set("remote");
+            jobs.runAll();
+            assertThat(dialogs.confirmationsAsked()).as("asked once for the endpoint").hasSize(2);
+            assertThat(dialogs.errors()).hasSize(2);
+        }
+    }
 }

@@ -20,6 +20,8 @@ final class ScriptedDialogs implements DialogService {
     private final Deque<String> choices = new ArrayDeque<>();
     private final List<String> errors = new ArrayList<>();
     private final List<List<String>> offered = new ArrayList<>();
+    private final Deque<Boolean> confirmations = new ArrayDeque<>();
+    private final List<String> asked = new ArrayList<>();
 
     /** The next corpus chooser answers {@code file}. */
     ScriptedDialogs answerCorpus(Path file) {
@@ -60,6 +62,24 @@ final class ScriptedDialogs implements DialogService {
     public Optional<String> choose(String title, String question, List<String> offeredChoices) {
         offered.add(List.copyOf(offeredChoices));
         return Optional.ofNullable(choices.poll());
+    }
+
+    /** The next confirmation answers {@code yes}. */
+    ScriptedDialogs answerConfirm(boolean yes) {
+        confirmations.add(yes);
+        return this;
+    }
+
+    /** A question nobody scripted an answer for is declined, as a person who closes the dialog would. */
+    @Override
+    public boolean confirm(String title, String question, String action) {
+        asked.add(title + " " + question);
+        return Boolean.TRUE.equals(confirmations.poll());
+    }
+
+    /** Every confirmation asked, as "title question". */
+    List<String> confirmationsAsked() {
+        return List.copyOf(asked);
     }
 
     @Override
