@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+import org.embex.model.Endpoint;
 import org.embex.model.ModelFolder;
 import org.embex.usecase.ModelShelf;
 import org.embex.usecase.Workspace;
@@ -34,12 +35,14 @@ final class ModelsCommand implements Runnable {
             output.printJson(Map.of("models", models.stream().map(ModelsCommand::row).toList()));
             return;
         }
-        output.out().printf("%-22s %5s %-8s %10s %-8s %-9s %s%n", "id", "dims", "pooling", "max_tokens", "language",
-                "quantized", "installed");
+        output.out().printf("%-22s %5s %-8s %10s %-8s %-9s %-9s %s%n", "id", "dims", "pooling", "max_tokens", "language",
+                "quantized", "installed", "runs at");
         for (ModelFolder model : models) {
             var d = model.descriptor();
-            output.out().printf("%-22s %5d %-8s %10d %-8s %-9s %s%n", d.id(), d.dims(), d.pooling().label(),
-                    d.maxTokens(), d.language(), d.quantized() ? "yes" : "no", model.installed() ? "yes" : "no");
+            // An endpoint pools and cuts texts itself: what its model.json may say of that is not embex's to show.
+            output.out().printf("%-22s %5d %-8s %10s %-8s %-9s %-9s %s%n", d.id(), d.dims(), d.remote() ? "-" : d.pooling().label(),
+                    d.remote() ? "-" : String.valueOf(d.maxTokens()), d.language(), d.quantized() ? "yes" : "no",
+                    model.installed() ? "yes" : "no", d.endpoint().map(Endpoint::origin).orElse("this machine"));
         }
     }
 
@@ -48,12 +51,20 @@ final class ModelsCommand implements Runnable {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", d.id());
         row.put("dims", d.dims());
-        row.put("pooling", d.pooling().label());
-        row.put("max_tokens", d.maxTokens());
+        row.put("pooling", d.remote() ? null : d.pooling().label());
+        row.put("max_tokens", d.remote() ? null : d.maxTokens());
         row.put("language", d.language());
         row.put("quantized", d.quantized());
         row.put("installed", model.installed());
         row.put("description", d.description());
+        d.endpoint().ifPresent(endpoint -> {
+            Map<String, Object> where = new LinkedHashMap<>();
+            where.put("url", endpoint.baseUrl().toString());
+            where.put("model", endpoint.remoteModel());
+            where.put("api_key_env", endpoint.apiKeyEnv().orElse(null));
+            where.put("batch", endpoint.batch());
+            row.put("endpoint", where);
+        });
         return row;
     }
 

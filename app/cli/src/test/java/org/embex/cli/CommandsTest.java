@@ -51,6 +51,20 @@ class CommandsTest {
     }
 
     @Test
+    void modelsSaysWhereAnEndpointModelRunsAndShowsNoPoolingOrCutOfItsOwn(@TempDir Path dir) throws IOException {
+        Path remote = Files.createDirectories(dir.resolve("product-embedder"));
+        Files.writeString(remote.resolve("model.json"), "{\"id\": \"product-embedder\", \"dims\": 1536, \"endpoint\": "
+                + "{\"url\": \"https://api.example.com/v1\", \"model\": \"text-embedding-3-small\", \"api_key_env\": \"K\"}}");
+        Run table = Run.of("models", "--models-dir", dir.toString());
+        assertThat(table.exitCode()).isZero();
+        assertThat(table.out()).containsPattern("product-embedder +1536 - +- +multi +no +yes +https://api.example.com");
+        JsonNode listed = Run.of("models", "--models-dir", dir.toString(), "--json").json().get("models").get(0);
+        assertThat(listed.get("pooling").isNull()).isTrue();
+        assertThat(listed.get("endpoint").get("url").asText()).isEqualTo("https://api.example.com/v1");
+        assertThat(listed.get("endpoint").get("api_key_env").asText()).isEqualTo("K");
+    }
+
+    @Test
     void similarityGivesAllThreeMetricsThatAgreeForUnitVectors() {
         Run run = Run.of("similarity", "-m", "all-minilm-l6-v2", "my bill is too high", "why was I charged so much?", "--json");
         assertThat(run.exitCode()).isZero();
