@@ -3,6 +3,7 @@ package org.embex.embed;
 import java.nio.FloatBuffer;
 
 import org.embex.model.Pooling;
+import org.embex.vectors.Metric;
 
 /**
  * Turns a batch of token vectors, {@code [batch, sequence, hidden]} in row-major order, into one
@@ -24,7 +25,7 @@ final class Pooler {
             } else {
                 meanInto(hidden, base, lengths[text], width, vector);
             }
-            vectors[text] = normalize(vector);
+            vectors[text] = Metric.normalize(vector);
         }
         return vectors;
     }
@@ -40,21 +41,5 @@ final class Pooler {
         for (int j = 0; j < width; j++) {
             out[j] /= tokens;
         }
-    }
-
-    /** Scales to unit length in place; a zero vector stays zero rather than turning to NaN. */
-    static float[] normalize(float[] vector) {
-        double sum = 0;
-        for (float v : vector) {
-            sum += (double) v * v;
-        }
-        if (sum == 0) {
-            return vector;
-        }
-        float scale = (float) (1.0 / Math.sqrt(sum));
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] *= scale;
-        }
-        return vector;
     }
 }

@@ -18,6 +18,7 @@ import org.embex.model.ModelFingerprint;
 import org.embex.model.ModelFolder;
 import org.embex.model.Role;
 import org.embex.progress.ProgressListener;
+import org.embex.vectors.Metric;
 
 /**
  * A model that runs at an endpoint: texts go out in batches of the endpoint's size with the
@@ -85,7 +86,7 @@ public final class EndpointEmbedder implements EmbeddingModel {
         for (int from = 0; from < texts.size(); from += endpoint.batch()) {
             List<String> batch = texts.subList(from, Math.min(texts.size(), from + endpoint.batch()));
             for (float[] vector : client.embed(batch.stream().map(text -> descriptor.prefixes().apply(role, text)).toList())) {
-                result.add(new Embedding(normalised(vector), 0, false, 0));
+                result.add(new Embedding(Metric.normalize(vector), 0, false, 0));
             }
             listener.progress(result.size(), texts.size());
         }
@@ -101,7 +102,7 @@ public final class EndpointEmbedder implements EmbeddingModel {
     @Override
     public synchronized ModelFingerprint fingerprint(FileHasher hasher) {
         if (fingerprint == null) {
-            float[] probe = normalised(client.embed(List.of(PROBE)).get(0));
+            float[] probe = Metric.normalize(client.embed(List.of(PROBE)).get(0));
             ByteBuffer rounded = ByteBuffer.allocate(probe.length * Integer.BYTES);
             for (float value : probe) {
                 rounded.putInt(Math.round(value * 1000));
@@ -120,21 +121,5 @@ public final class EndpointEmbedder implements EmbeddingModel {
     /** Nothing to free: each request is its own. */
     @Override
     public void close() {
-    }
-
-    private static float[] normalised(float[] vector) {
-        double sum = 0;
-        for (float value : vector) {
-            sum += (double) value * value;
-        }
-        if (sum == 0) {
-            return vector;
-        }
-        float scale = (float) (1 / Math.sqrt(sum));
-        float[] unit = new float[vector.length];
-        for (int i = 0; i < vector.length; i++) {
-            unit[i] = vector[i] * scale;
-        }
-        return unit;
     }
 }

@@ -29,6 +29,22 @@ public enum Metric {
         };
     }
 
+    /** Scales {@code vector} to unit length in place and returns it; a zero vector stays zero rather than turning to NaN. */
+    public static float[] normalize(float[] vector) {
+        double sum = 0;
+        for (float v : vector) {
+            sum += (double) v * v;
+        }
+        if (sum == 0) {
+            return vector;
+        }
+        float scale = (float) (1.0 / Math.sqrt(sum));
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] *= scale;
+        }
+        return vector;
+    }
+
     public static double dot(float[] a, float[] b) {
         requireSameLength(a, b);
         double sum = 0;

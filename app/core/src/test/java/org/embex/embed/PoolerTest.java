@@ -8,6 +8,7 @@ import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
 
 import org.embex.model.Pooling;
+import org.embex.vectors.Metric;
 
 class PoolerTest {
 
@@ -34,11 +35,11 @@ class PoolerTest {
 
     @Test
     void normaliseScalesToUnitLength() {
-        assertThat(Pooler.normalize(new float[] {3, 4})).containsExactly(0.6f, 0.8f);
+        assertThat(Metric.normalize(new float[] {3, 4})).containsExactly(0.6f, 0.8f);
     }
 
     @Test
     void normaliseLeavesZeroVectorZero() {
-        assertThat(Pooler.normalize(new float[] {0, 0})).containsExactly(0f, 0f);
+        assertThat(Metric.normalize(new float[] {0, 0})).containsExactly(0f, 0f);
     }
 }
