@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.prefs.Preferences;
 
 import javafx.application.Platform;
 import javafx.scene.control.Button;
@@ -26,7 +25,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.embex.desktop.Fixtures;
 import org.embex.desktop.plot.PngFile;
 import org.embex.desktop.viewmodel.ExplorerViewModel;
-import org.embex.desktop.viewmodel.Settings;
 import org.embex.usecase.CorpusSpec;
 import org.embex.usecase.Workspace;
 
@@ -53,17 +51,11 @@ class EndpointModelWindowTest {
         Files.writeString(remote.resolve("model.json"), "{\"id\": \"product-embedder\", \"dims\": 384, \"endpoint\": "
                 + "{\"url\": \"http://127.0.0.1:9/v1\", \"model\": \"text-embedding-3-small\", \"attempts\": 1}}");
         workspace = Workspace.open(catalogue, Fixtures.newCache());
-        Settings settings = new Settings(Preferences.userRoot().node("org/embex/desktop-endpoint-test"));
-        settings.clear();
         stage = window;
-        jobs = new BackgroundJobs();
-        explorer = new Explorer(new ExplorerViewModel(workspace, settings, jobs, new WindowDialogs(() -> window)), settings,
-                new Themes());
+        WindowUnderTest shown = WindowUnderTest.show(window, workspace, "org/embex/desktop-endpoint-test");
+        jobs = shown.jobs();
+        explorer = shown.explorer();
         model = explorer.model();
-        window.setScene(MainWindow.scene(explorer, settings));
-        window.setWidth(1216);
-        window.setHeight(798);
-        window.show();
     }
 
     @AfterEach

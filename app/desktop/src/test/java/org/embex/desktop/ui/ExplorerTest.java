@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.prefs.Preferences;
 import java.util.stream.IntStream;
 
 import javafx.application.Platform;
@@ -43,7 +42,6 @@ import org.embex.desktop.plot.PngFile;
 import org.embex.desktop.viewmodel.ExplorerViewModel;
 import org.embex.desktop.viewmodel.Job;
 import org.embex.desktop.viewmodel.NeighbourRow;
-import org.embex.desktop.viewmodel.Settings;
 import org.embex.usecase.CacheUpkeep;
 import org.embex.usecase.CorpusSpec;
 import org.embex.usecase.EmbeddedCorpus;
@@ -77,17 +75,11 @@ class ExplorerTest {
 
     @Start
     void start(Stage window) {
-        Settings settings = new Settings(Preferences.userRoot().node("org/embex/desktop-test"));
-        settings.clear();
         stage = window;
-        jobs = new BackgroundJobs();
-        explorer = new Explorer(new ExplorerViewModel(workspace, settings, jobs, new WindowDialogs(() -> window)), settings,
-                new Themes());
+        WindowUnderTest shown = WindowUnderTest.show(window, workspace, "org/embex/desktop-test");
+        jobs = shown.jobs();
+        explorer = shown.explorer();
         model = explorer.model();
-        window.setScene(MainWindow.scene(explorer, settings));
-        window.setWidth(1216);
-        window.setHeight(798);
-        window.show();
     }
 
     @AfterEach
