@@ -1,13 +1,20 @@
 package org.embex.endpoint;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.embex.BadInputException;
+import org.embex.EmbexException;
 import org.embex.embed.Embedding;
 import org.embex.embed.EmbeddingModel;
 import org.embex.model.ContentHash;
@@ -17,6 +24,7 @@ import org.embex.model.ModelDescriptor;
 import org.embex.model.ModelFingerprint;
 import org.embex.model.ModelFolder;
 import org.embex.model.Role;
+import org.embex.progress.CancelledException;
 import org.embex.progress.ProgressListener;
 import org.embex.vectors.Metric;
 
@@ -39,12 +47,18 @@ public final class EndpointEmbedder implements EmbeddingModel {
     private final ModelDescriptor descriptor;
     private final Endpoint endpoint;
     private final EndpointClient client;
+    private final ExecutorService requests;
     private ModelFingerprint fingerprint;
 
     private EndpointEmbedder(ModelDescriptor descriptor, EndpointClient client) {
         this.descriptor = descriptor;
         this.endpoint = descriptor.endpoint().orElseThrow();
         this.client = client;
+        this.requests = Executors.newFixedThreadPool(endpoint.parallel(), runnable -> {
+            Thread thread = new Thread(runnable, "embex-endpoint");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** The endpoint model of {@code folder}, its API key read from {@code environment}; nothing is sent yet. */
@@ -79,18 +93,49 @@ public final class EndpointEmbedder implements EmbeddingModel {
         return embed(List.of(text), role, ProgressListener.NONE).get(0);
     }
 
-    /** Many texts, in batches of the endpoint's size one after another; {@code listener} hears after each. */
+    /**
+     * Many texts, in batches of the endpoint's size, {@code parallel} requests in flight; the answers are
+     * taken in order and {@code listener} hears after each. A failure or a cancel stops the requests still out.
+     */
     @Override
     public List<Embedding> embed(List<String> texts, Role role, ProgressListener listener) {
-        List<Embedding> result = new ArrayList<>(texts.size());
+        List<List<String>> batches = new ArrayList<>();
         for (int from = 0; from < texts.size(); from += endpoint.batch()) {
-            List<String> batch = texts.subList(from, Math.min(texts.size(), from + endpoint.batch()));
-            for (float[] vector : client.embed(batch.stream().map(text -> descriptor.prefixes().apply(role, text)).toList())) {
-                result.add(new Embedding(Metric.normalize(vector), 0, false, 0));
-            }
-            listener.progress(result.size(), texts.size());
+            batches.add(texts.subList(from, Math.min(texts.size(), from + endpoint.batch())).stream()
+                    .map(text -> descriptor.prefixes().apply(role, text)).toList());
         }
-        return result;
+        List<Embedding> result = new ArrayList<>(texts.size());
+        Deque<Future<List<float[]>>> out = new ArrayDeque<>();
+        try {
+            int next = 0;
+            while (result.size() < texts.size()) {
+                for (; next < batches.size() && out.size() < endpoint.parallel(); next++) {
+                    List<String> batch = batches.get(next);
+                    out.add(requests.submit(() -> client.embed(batch)));
+                }
+                for (float[] vector : answer(out.poll())) {
+                    result.add(new Embedding(Metric.normalize(vector), 0, false, 0));
+                }
+                listener.progress(result.size(), texts.size());
+            }
+            return result;
+        } finally {
+            out.forEach(request -> request.cancel(true));
+        }
+    }
+
+    private static List<float[]> answer(Future<List<float[]>> request) {
+        try {
+            return request.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new EmbexException("the endpoint request failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
     }
 
     @Override
@@ -118,8 +163,9 @@ public final class EndpointEmbedder implements EmbeddingModel {
         return fingerprint;
     }
 
-    /** Nothing to free: each request is its own. */
+    /** Stops the requests still out. */
     @Override
     public void close() {
+        requests.shutdownNow();
     }
 }

@@ -88,7 +88,8 @@ public final class DescriptorReader {
                     node.has("batch") ? endpoint.positiveInt("batch") : Endpoint.DEFAULT_BATCH,
                     node.has("timeout_seconds") ? Duration.ofSeconds(endpoint.positiveInt("timeout_seconds"))
                             : Endpoint.DEFAULT_TIMEOUT,
-                    node.has("attempts") ? endpoint.positiveInt("attempts") : Endpoint.DEFAULT_ATTEMPTS));
+                    node.has("attempts") ? endpoint.positiveInt("attempts") : Endpoint.DEFAULT_ATTEMPTS,
+                    node.has("parallel") ? endpoint.positiveInt("parallel") : Endpoint.DEFAULT_PARALLEL));
         } catch (BadInputException e) {
             throw new BadInputException(keys.file + ": " + e.getMessage(), e);
         }

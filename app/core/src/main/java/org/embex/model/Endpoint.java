@@ -17,13 +17,16 @@ import org.embex.BadInputException;
  * @param batch       texts per request
  * @param timeout     how long one request may take before it counts as failed and is tried again
  * @param attempts    tries per request, the first included, for answers 429 and 5xx and timeouts
+ * @param parallel    requests in flight at once
  */
 public record Endpoint(URI baseUrl, String remoteModel, Optional<String> apiKeyEnv, int batch, Duration timeout,
-                       int attempts) {
+                       int attempts, int parallel) {
 
     public static final int DEFAULT_BATCH = 64;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_ATTEMPTS = 6;
+    /** Two requests in flight: an endpoint's round trip overlaps the next request's work, and few rate limits mind two. */
+    public static final int DEFAULT_PARALLEL = 2;
 
     public Endpoint {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -43,6 +46,9 @@ public record Endpoint(URI baseUrl, String remoteModel, Optional<String> apiKeyE
         }
         if (attempts < 1) {
             throw new BadInputException("endpoint attempts must be at least 1, was " + attempts);
+        }
+        if (parallel < 1 || parallel > 16) {
+            throw new BadInputException("endpoint parallel must be 1 to 16 requests, was " + parallel);
         }
     }
 

@@ -59,14 +59,31 @@ class EndpointEmbedderTest {
         List<Long> heard = new ArrayList<>();
         List<Embedding> vectors = model.embed(texts, Role.QUERY, (done, total) -> heard.add(done));
         assertThat(endpoint.requests()).hasSize(3);
-        assertThat(endpoint.requests().get(0).get("input").toString()).isEqualTo("[\"query: a\",\"query: b\",\"query: c\"]");
-        assertThat(endpoint.requests().get(0).get("model").asText()).isEqualTo("remote-remote");
+        assertThat(endpoint.requests()).extracting(request -> request.get("input").toString())
+                .containsExactlyInAnyOrder("[\"query: a\",\"query: b\",\"query: c\"]", "[\"query: d\",\"query: e\",\"query: f\"]",
+                        "[\"query: g\"]");
+        assertThat(endpoint.requests()).allSatisfy(request -> assertThat(request.get("model").asText()).isEqualTo("remote-remote"));
         assertThat(heard).containsExactly(3L, 6L, 7L);
         for (int i = 0; i < texts.size(); i++) {
             float[] expected = endpoint.vectorOf("query: " + texts.get(i));
             float[] got = vectors.get(i).vector();
             assertThat(Metric.dot(got, got)).isCloseTo(1.0, within(1e-6));
             assertThat(Metric.cosine(got, expected)).as("text %d", i).isCloseTo(1.0, within(1e-6));
+        }
+    }
+
+    @Test
+    void requestsGoOutSeveralAtOnceAndTheAnswersStayInOrder() throws IOException {
+        EndpointEmbedder model = open(", \"batch\": 2, \"parallel\": 3");
+        for (int i = 0; i < 6; i++) {
+            endpoint.thenSlow(300);
+        }
+        List<String> texts = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l");
+        List<Embedding> vectors = model.embed(texts, Role.TEXT);
+        assertThat(endpoint.mostInFlight()).isEqualTo(3);
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(Metric.cosine(vectors.get(i).vector(), endpoint.vectorOf(texts.get(i)))).as("text %d", i)
+                    .isCloseTo(1.0, within(1e-6));
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +42,8 @@ public final class FakeEndpoint implements AutoCloseable {
     private final List<JsonNode> requests = new ArrayList<>();
     private final List<String> authorizations = new ArrayList<>();
     private volatile long salt;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
 
     public FakeEndpoint(int dims) throws IOException {
         this.dims = dims;
@@ -85,7 +88,21 @@ public final class FakeEndpoint implements AutoCloseable {
         return vector;
     }
 
+    /** The most requests this endpoint was answering at once. */
+    public int mostInFlight() {
+        return mostInFlight.get();
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
+        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            answerOne(exchange);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void answerOne(HttpExchange exchange) throws IOException {
         JsonNode request = JSON.readTree(exchange.getRequestBody());
         Scripted next;
         synchronized (this) {
