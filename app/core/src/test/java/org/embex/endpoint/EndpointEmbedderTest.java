@@ -76,7 +76,7 @@ class EndpointEmbedderTest {
     void requestsGoOutSeveralAtOnceAndTheAnswersStayInOrder() throws IOException {
         EndpointEmbedder model = open(", \"batch\": 2, \"parallel\": 3");
         for (int i = 0; i < 6; i++) {
-            endpoint.thenSlow(300);
+            endpoint.thenSlow(500);
         }
         List<String> texts = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l");
         List<Embedding> vectors = model.embed(texts, Role.TEXT);
