@@ -63,6 +63,7 @@ final class ModelsCommand implements Runnable {
             where.put("model", endpoint.remoteModel());
             where.put("api_key_env", endpoint.apiKeyEnv().orElse(null));
             where.put("batch", endpoint.batch());
+            where.put("parallel", endpoint.parallel());
             row.put("endpoint", where);
         });
         return row;

@@ -62,6 +62,7 @@ class CommandsTest {
         assertThat(listed.get("pooling").isNull()).isTrue();
         assertThat(listed.get("endpoint").get("url").asText()).isEqualTo("https://api.example.com/v1");
         assertThat(listed.get("endpoint").get("api_key_env").asText()).isEqualTo("K");
+        assertThat(listed.get("endpoint").get("parallel").asInt()).isEqualTo(2);
     }
 
     @Test

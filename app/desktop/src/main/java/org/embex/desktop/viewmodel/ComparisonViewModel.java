@@ -51,7 +51,13 @@ public final class ComparisonViewModel {
             explorer.say("Install a second model to compare with: ./embex models install bge-small-en-v1.5");
             return;
         }
-        explorer.dialogs().choose("Compare models", "Compare " + current.model() + " with", others).ifPresent(this::compareWith);
+        explorer.dialogs().choose("Compare models", "Compare " + current.model() + " with", others).ifPresent(other -> {
+            if (explorer.maySendTexts(other, current.size() + " texts of " + current.spec().file().getFileName())) {
+                compareWith(other);
+            } else {
+                explorer.say("Nothing was sent. " + other + " runs at an endpoint; compare with a local model to stay on this machine.");
+            }
+        });
     }
 
     /** Embeds the corpus on screen with {@code other} (through the cache), lays it out like the map on screen, and compares. */

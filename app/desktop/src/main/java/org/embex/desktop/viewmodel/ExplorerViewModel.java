@@ -159,8 +159,11 @@ public final class ExplorerViewModel {
 
     /** What the model box says beside a model's id: where its texts go when it runs at an endpoint, else nothing. */
     public String modelBadge(String id) {
-        return installedModels.stream().filter(folder -> folder.id().equals(id)).findFirst()
-                .map(EndpointNotice::badge).orElse("");
+        return installedModel(id).map(EndpointNotice::badge).orElse("");
+    }
+
+    private Optional<ModelFolder> installedModel(String id) {
+        return installedModels.stream().filter(folder -> folder.id().equals(id)).findFirst();
     }
 
     /**
@@ -168,8 +171,7 @@ public final class ExplorerViewModel {
      * once the person said yes for that endpoint (remembered), asked before the first request.
      */
     boolean maySendTexts(String id, String what) {
-        Optional<ModelFolder> remote = installedModels.stream().filter(folder -> folder.id().equals(id))
-                .filter(folder -> folder.descriptor().remote()).findFirst();
+        Optional<ModelFolder> remote = installedModel(id).filter(folder -> folder.descriptor().remote());
         if (remote.isEmpty()) {
             return true;
         }

@@ -494,6 +494,20 @@ class ExplorerViewModelTest {
             jobs.runAll();
             assertThat(dialogs.confirmationsAsked()).as("asked once for the endpoint").hasSize(2);
             assertThat(dialogs.errors()).hasSize(2);
+
+            // Comparing asks too, before anything is sent; a second endpoint is a second question.
+            Path other = Files.createDirectories(catalogue.resolve("other-remote"));
+            Files.writeString(other.resolve("model.json"), "{\"id\": \"other-remote\", \"dims\": 384, \"endpoint\": "
+                    + "{\"url\": \"http://127.0.0.2:9/v1\", \"model\": \"m\", \"attempts\": 1}}");
+            ExplorerViewModel again = new ExplorerViewModel(own, settings, jobs, dialogs);
+            again.open(CorpusSpec.defaults(Fixtures.sample("en")));
+            jobs.runAll();
+            dialogs.answerChoice("other-remote");
+            again.comparison().chooseModel();
+            jobs.runAll();
+            assertThat(dialogs.confirmationsAsked()).hasSize(3).last().asString().startsWith("Send texts to http://127.0.0.2:9?");
+            assertThat(again.statusProperty().get()).startsWith("Nothing was sent. other-remote runs at an endpoint");
+            assertThat(dialogs.errors()).hasSize(2);
         }
     }
 }
