@@ -38,8 +38,9 @@ final class EmbedCommand implements Runnable, ShowsSkippedRows {
     @Parameters(index = "0", paramLabel = "FILE", description = "CSV, TSV, JSONL, text file, or a folder of .txt/.md files.")
     private Path file;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT.npy",
-            description = "Also write the vectors: float32, one row per text, in file order.")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Also write the vectors, one row per text in file order: OUT.npy holds them alone (float32);"
+                    + " OUT.parquet holds id, text, label, metadata and the vectors, with the model's id and fingerprint.")
     private Path target;
 
     @Option(names = "--role", defaultValue = "text", paramLabel = "ROLE",
@@ -57,7 +58,7 @@ final class EmbedCommand implements Runnable, ShowsSkippedRows {
             SkippedRows.warn(output, corpus.corpus());
             CorpusWarnings.print(output, workspace, corpus);
             if (target != null) {
-                VectorExport.npy(corpus, target);
+                VectorExport.write(corpus, target);
             }
             EmbeddedCorpus.EmbedRun run = corpus.run();
             Map<String, Object> result = new LinkedHashMap<>();

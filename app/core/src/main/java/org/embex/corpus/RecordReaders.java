@@ -24,6 +24,12 @@ final class RecordReaders {
         if (format == TableFormat.FOLDER) {
             return new FolderRecordReader(file, options.charset(), bad);
         }
+        if (format == TableFormat.PARQUET) {
+            return new ParquetRecordReader(file, bad);
+        }
+        if (format == TableFormat.NPY) {
+            return new NpyRecordReader(file, bad);
+        }
         LocatingReader reader = text(file, options.charset());
         try {
             return switch (format) {
@@ -31,7 +37,7 @@ final class RecordReaders {
                 case TSV -> new DelimitedRecordReader(file, reader, '\t', options, bad);
                 case JSONL -> new JsonlRecordReader(file, reader, bad);
                 case TXT -> new LineRecordReader(file, reader, bad);
-                case FOLDER -> throw new IllegalStateException("handled above");
+                case FOLDER, PARQUET, NPY -> throw new IllegalStateException("handled above");
             };
         } catch (RuntimeException e) {
             // A reader that fails on the file's first record (a broken header) owns no reader yet: close it here.

@@ -6,12 +6,18 @@ import java.util.Locale;
 
 import org.embex.BadInputException;
 
-/** The inputs embex reads, told apart by file extension; a folder holds one text per file. */
+/**
+ * The inputs embex reads, told apart by file extension; a folder holds one text per file. Parquet
+ * and NumPy files bring vectors of their own ({@code org.embex.vectorfile}); as a corpus, a
+ * Parquet file gives its other columns and a {@code .npy} file only its row numbers.
+ */
 public enum TableFormat {
     CSV,
     TSV,
     JSONL,
     TXT,
+    PARQUET,
+    NPY,
     FOLDER;
 
     public static TableFormat of(Path file) {
@@ -28,17 +34,23 @@ public enum TableFormat {
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
             return JSONL;
         }
+        if (name.endsWith(".parquet") || name.endsWith(".pq")) {
+            return PARQUET;
+        }
+        if (name.endsWith(".npy")) {
+            return NPY;
+        }
         if (name.endsWith(".txt") || name.endsWith(".md") || !name.contains(".")) {
             return TXT;
         }
-        throw new BadInputException(file + ": unknown format; expected .csv, .tsv, .jsonl, .txt or a folder");
+        throw new BadInputException(file + ": unknown format; expected .csv, .tsv, .jsonl, .txt, .parquet, .npy or a folder");
     }
 
     public static TableFormat parse(String name) {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("unknown format '" + name + "', expected csv, tsv, jsonl, txt or folder");
+            throw new BadInputException("unknown format '" + name + "', expected csv, tsv, jsonl, txt, parquet, npy or folder");
         }
     }
 }

@@ -3,6 +3,9 @@ package org.embex.usecase;
 import java.nio.file.Files;
 
 import org.embex.Seed;
+import org.embex.vectorfile.ImportedVectors;
+import org.embex.vectorfile.VectorFiles;
+import org.embex.vectorfile.VectorSource;
 import org.embex.cache.CachingEmbedder;
 import org.embex.corpus.Corpus;
 import org.embex.model.Role;
@@ -43,6 +46,9 @@ public final class CorpusEmbedding {
     public static EmbeddedCorpus embed(Workspace workspace, CorpusSpec spec, Corpus corpus, String model, Role role,
                                        ProgressListener progress, CancellationToken cancellation) {
         cancellation.check();
+        if (VectorSource.names(model)) {
+            return imported(workspace, spec, corpus, VectorSource.parse(model), progress);
+        }
         CachingEmbedder source = workspace.source(model);
         // The cache records a corpus by the hash of its one file; a folder has none, so it is not
         // recorded (its layouts and index are still kept, under CorpusHash's key).
@@ -61,5 +67,23 @@ public final class CorpusEmbedding {
                 new NeighbourSearch(matrix, workspace.exactSearchUpTo(), Seed.DEFAULT),
                 EmbedDiagnostics.of(source.descriptor(), run.embeddings()),
                 new EmbeddedCorpus.EmbedRun(run.embedded() + run.cached(), run.embedded(), run.cached(), seconds));
+    }
+
+    /**
+     * Vectors a file brought stand where a model's would: read, checked and fingerprinted, never
+     * written to the cache (only what is derived from them is, under their fingerprint). The file's
+     * own hash is not recorded either: the fingerprint already is one, and hashing a file of a
+     * million vectors a second time would cost seconds.
+     */
+    private static EmbeddedCorpus imported(Workspace workspace, CorpusSpec spec, Corpus corpus, VectorSource source,
+                                           ProgressListener progress) {
+        long started = System.nanoTime();
+        ImportedVectors vectors = VectorFiles.read(corpus, spec.options().formatOf(spec.file()), source);
+        int rows = vectors.matrix().rows();
+        progress.progress(rows, rows);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new EmbeddedCorpus(spec, vectors.corpus(), vectors.name(), vectors.name(), vectors.fingerprint(),
+                new NeighbourSearch(vectors.matrix(), workspace.exactSearchUpTo(), Seed.DEFAULT),
+                EmbedDiagnostics.imported(vectors), new EmbeddedCorpus.EmbedRun(rows, 0, 0, seconds));
     }
 }

@@ -3,6 +3,8 @@ package org.embex.usecase;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.embex.vectorfile.ImportedVectors;
+
 import org.embex.embed.Embedding;
 import org.embex.model.ModelDescriptor;
 
@@ -13,9 +15,10 @@ import org.embex.model.ModelDescriptor;
  *
  * @param unknownShare share of all the corpus's tokens that the tokenizer did not know
  * @param unreadable   texts of which more than {@link #UNREADABLE_TEXT} of the tokens are unknown
+ * @param vectorNote   what to know about vectors a file brought (their lengths), empty for a model's
  */
 public record EmbedDiagnostics(String model, String language, int maxTokens, int texts, double unknownShare,
-                               int unreadable, int truncated) {
+                               int unreadable, int truncated, String vectorNote) {
 
     /** How the unknown-token warning ends when no better model can be named ({@link ModelChoice#warnings} names one). */
     static final String TRY_ANOTHER = "try a model made for this language.";
@@ -38,7 +41,13 @@ public record EmbedDiagnostics(String model, String language, int maxTokens, int
             truncated += embedding.truncated() ? 1 : 0;
         }
         return new EmbedDiagnostics(model.id(), model.language(), model.maxTokens(), embeddings.size(),
-                tokens == 0 ? 0 : unknown / tokens, unreadable, truncated);
+                tokens == 0 ? 0 : unknown / tokens, unreadable, truncated, "");
+    }
+
+    /** Vectors from a file were read, not embedded: no tokens to speak of, only their lengths. */
+    public static EmbedDiagnostics imported(ImportedVectors vectors) {
+        return new EmbedDiagnostics(vectors.name(), "", 0, vectors.matrix().rows(), 0, 0, 0,
+                vectors.norms().note(vectors.name()));
     }
 
     public List<String> warnings() {
@@ -51,6 +60,9 @@ public record EmbedDiagnostics(String model, String language, int maxTokens, int
         if (truncated > 0) {
             warnings.add(String.format("%s cut %,d of %,d texts at its limit of %d tokens: their ends are not in the vectors.",
                     model, truncated, texts, maxTokens));
+        }
+        if (!vectorNote.isEmpty()) {
+            warnings.add(vectorNote + ".");
         }
         return warnings;
     }

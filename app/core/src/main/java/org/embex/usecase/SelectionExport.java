@@ -21,11 +21,12 @@ import org.apache.commons.csv.CSVPrinter;
 
 import org.embex.EmbexException;
 import org.embex.corpus.TextRow;
+import org.embex.vectorfile.ParquetExport;
 import org.embex.layout.Layout;
 
 /**
  * Writes selected rows with everything the explorer knows of them: id, text, label, the corpus's
- * other columns, map coordinates and cluster. CSV or JSONL, chosen by the file's extension. The
+ * other columns, map coordinates and cluster; Parquet adds the vectors. CSV, JSONL or Parquet, chosen by the file's extension. The
  * file is written beside its target and moved into place, so a failed export leaves no half file.
  */
 public final class SelectionExport {
@@ -43,7 +44,10 @@ public final class SelectionExport {
         }
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         try {
-            if (target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
+            if (VectorExport.isParquet(target)) {
+                ParquetExport.write(partial, new ParquetExport.Content(corpus.corpus().rows(), corpus.vectors(), layout.x(),
+                        layout.y(), clusters, rows, corpus.model(), corpus.fingerprint()));
+            } else if (target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
                 writeJsonl(partial, corpus, layout, clusters, rows);
             } else {
                 writeCsv(partial, corpus, layout, clusters, rows, List.copyOf(metadata));

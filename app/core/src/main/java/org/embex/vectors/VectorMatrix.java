@@ -48,9 +48,8 @@ public final class VectorMatrix {
                 throw new IllegalArgumentException("row " + row + " has " + vector.length + " values, expected " + dims);
             }
             System.arraycopy(vector, 0, values, row * dims, dims);
-            norms[row] = (float) Math.sqrt(Metric.dot(vector, vector));
         }
-        return new VectorMatrix(rows, dims, values, norms);
+        return wrap(values, dims);
     }
 
     /**
@@ -58,6 +57,8 @@ public final class VectorMatrix {
      * vectors of 384 dimensions take 1.5 GB, and a second copy would not fit where they must.
      */
     public static VectorMatrix wrap(float[] values, int dims) {
+        // One way to compute the norms for every matrix: the same vectors read from a file or from
+        // the cache must give the same cosines to the last bit, or the maps made from them drift apart.
         if (dims < 1 || values.length % dims != 0) {
             throw new IllegalArgumentException(values.length + " values do not make rows of " + dims);
         }

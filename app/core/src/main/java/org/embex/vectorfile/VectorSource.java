@@ -1,0 +1,59 @@
+package org.embex.vectorfile;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.embex.BadInputException;
+
+/**
+ * Where a corpus's vectors come from when they are not embedded: {@code file:COLUMN} names a vector
+ * column of the corpus file itself, {@code file:PATH} a {@code .npy} or TensorBoard {@code .tsv}
+ * file of vectors aligned by row with the corpus, and {@code file:} alone the corpus file's only
+ * vector column (or the {@code .npy} file opened as the corpus). It stands wherever a model's id
+ * does, in every command and in the window.
+ *
+ * @param part what follows {@code file:}, perhaps empty
+ */
+public record VectorSource(String part) {
+
+    public static final String PREFIX = "file:";
+
+    /** Whether a model reference names vectors from a file rather than a model. */
+    public static boolean names(String model) {
+        return model != null && model.startsWith(PREFIX);
+    }
+
+    public static VectorSource parse(String model) {
+        if (!names(model)) {
+            throw new IllegalArgumentException(model + " does not start with " + PREFIX);
+        }
+        return new VectorSource(model.substring(PREFIX.length()).trim());
+    }
+
+    /** The reference as a user writes it: what the faces show where a model's id stands. */
+    public String reference() {
+        return PREFIX + part;
+    }
+
+    /**
+     * The separate vector file this names, if it names one: a {@code .npy}, {@code .tsv} or
+     * {@code .txt} path, as given or beside the corpus file.
+     */
+    public Optional<Path> separateFile(Path corpusFile) {
+        String lower = part.toLowerCase(java.util.Locale.ROOT);
+        if (!(lower.endsWith(".npy") || lower.endsWith(".tsv") || lower.endsWith(".txt"))) {
+            return Optional.empty();
+        }
+        Path given = Path.of(part);
+        if (Files.isRegularFile(given)) {
+            return Optional.of(given);
+        }
+        Path beside = corpusFile.toAbsolutePath().resolveSibling(part);
+        if (Files.isRegularFile(beside)) {
+            return Optional.of(beside);
+        }
+        throw new BadInputException(reference() + ": no such vector file (looked for " + given.toAbsolutePath()
+                + " and " + beside + ")");
+    }
+}
