@@ -15,6 +15,7 @@ import org.embex.corpus.TextRow;
 import org.embex.progress.CancellationToken;
 import org.embex.usecase.CorpusEmbedding;
 import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.QueryModel;
 import org.embex.usecase.Search;
 import org.embex.usecase.Workspace;
 import org.embex.vectors.Metric;
@@ -49,6 +50,11 @@ final class SearchCommand implements Runnable, ShowsSkippedRows {
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); l2 scores are negated distances.")
     private Metric metric;
 
+    @Option(names = "--query-model", paramLabel = "MODEL",
+            description = "For vectors from a file (-m file:...): the installed model that made them, which embeds the query. "
+                    + "It is checked first: a sample of the texts must give the file's vectors.")
+    private String queryModel;
+
     @Option(names = "--exact", description = "Score every row, however many there are.")
     private boolean exact;
 
@@ -66,6 +72,11 @@ final class SearchCommand implements Runnable, ShowsSkippedRows {
             EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, columns.spec(file), model.model, bar,
                     CancellationToken.none());
             bar.finish();
+            if (queryModel != null) {
+                ProgressBar checking = output.progress("checking " + queryModel);
+                corpus = QueryModel.claim(workspace, corpus, queryModel, checking, CancellationToken.none());
+                checking.finish();
+            }
             SkippedRows.warn(output, corpus.corpus());
             CorpusWarnings.print(output, workspace, corpus);
             boolean graphCached = false;
@@ -101,7 +112,7 @@ final class SearchCommand implements Runnable, ShowsSkippedRows {
                 return;
             }
             var out = output.out();
-            TextReport.warn(output.err(), "of the query", hits.query(), workspace.installed(model.model).descriptor());
+            TextReport.warn(output.err(), "of the query", hits.query(), workspace.installed(corpus.modelRef()).descriptor());
             for (Map<String, Object> hit : results) {
                 out.printf("%3d  %7.4f  %-16s %s%n", hit.get("rank"), hit.get("score"), hit.get("label"), hit.get("text"));
             }

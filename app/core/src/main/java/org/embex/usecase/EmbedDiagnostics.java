@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.embex.vectorfile.ImportedVectors;
+import org.embex.vectorfile.VectorSource;
 
 import org.embex.embed.Embedding;
 import org.embex.model.ModelDescriptor;
@@ -47,7 +48,7 @@ public record EmbedDiagnostics(String model, String language, int maxTokens, int
     /** Vectors from a file were read, not embedded: no tokens to speak of, only their lengths. */
     public static EmbedDiagnostics imported(ImportedVectors vectors) {
         return new EmbedDiagnostics(vectors.name(), "", 0, vectors.matrix().rows(), 0, 0, 0,
-                vectors.norms().note(vectors.name()));
+                vectors.norms().note(vectors.name(), VectorSource.parse(vectors.name()).unit()));
     }
 
     public List<String> warnings() {

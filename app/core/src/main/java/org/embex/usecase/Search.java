@@ -31,6 +31,9 @@ public final class Search {
 
     public static Hits query(Workspace workspace, EmbeddedCorpus corpus, String text, int k, Metric metric) {
         check(text, k);
+        if (QueryModel.needed(corpus)) {
+            throw new BadInputException(QueryModel.missing(corpus) + " (--query-model MODEL).");
+        }
         return nearest(corpus, text, embed(workspace, corpus.modelRef(), text), k, metric);
     }
 

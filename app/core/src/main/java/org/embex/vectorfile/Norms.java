@@ -18,12 +18,16 @@ public record Norms(int rows, double unitShare, double min, double max) {
         return unitShare == 1.0;
     }
 
-    /** What a face says when the vectors are not all unit length; empty when they are. */
-    public String note(String source) {
+    /**
+     * What a face says when the vectors are not all unit length, and what was done about it; empty
+     * when they are.
+     */
+    public String note(String source, boolean scaled) {
         if (allUnit()) {
             return "";
         }
-        return String.format(Locale.ROOT, "%s: %.1f%% of the %,d vectors are not unit length (lengths %.4g to %.4g); "
-                + "cosine ignores length, dot and L2 use the vectors as given", source, 100 * (1 - unitShare), rows, min, max);
+        return String.format(Locale.ROOT, "%s: %.1f%% of the %,d vectors are not unit length (lengths %.4g to %.4g); %s",
+                source, 100 * (1 - unitShare), rows, min, max, scaled ? "each was scaled to unit length as asked"
+                        : "used as given: cosine ignores length, dot, L2 and PCA do not (--normalize scales them)");
     }
 }

@@ -13,6 +13,7 @@ import org.embex.corpus.Corpus;
 import org.embex.corpus.ParquetTable;
 import org.embex.corpus.TableFormat;
 import org.embex.corpus.TextRow;
+import org.embex.vectors.Metric;
 import org.embex.vectors.NpyReader;
 import org.embex.vectors.VectorMatrix;
 
@@ -38,7 +39,7 @@ public final class VectorFiles {
         }
         if (format == TableFormat.NPY) {
             NpyReader.Header header = NpyReader.header(file);
-            return checked(source, corpus, NpyReader.values(file, header), header.columns(),
+            return checked(source.named(file.getFileName().toString()), corpus, NpyReader.values(file, header), header.columns(),
                     row -> file + ": row " + row + " (from 0)");
         }
         if (format == TableFormat.PARQUET) {
@@ -49,7 +50,7 @@ public final class VectorFiles {
                     float[] values = ParquetVectors.read(table, list.get(), dims);
                     values = keepRows(values, dims[0], corpus, table.rowCount());
                     String column = list.get().name();
-                    return checked(source, corpus, values, dims[0], row -> file + ": row " + corpus.rows().get(row).line()
+                    return checked(source.named(column), corpus, values, dims[0], row -> file + ": row " + corpus.rows().get(row).line()
                             + ", column '" + column + "'");
                 }
             }
@@ -139,7 +140,7 @@ public final class VectorFiles {
         }
         List<String> columns = corpus.columns().stream().filter(c -> !c.equals(column)).toList();
         Corpus rest = new Corpus(corpus.source(), columns, rows, corpus.skipped());
-        return checked(source, rest, values.toArray(), dims, row -> corpus.source() + ": line " + rows.get(row).line()
+        return checked(source.named(column), rest, values.toArray(), dims, row -> corpus.source() + ": line " + rows.get(row).line()
                 + ", column '" + column + "'");
     }
 
@@ -151,6 +152,11 @@ public final class VectorFiles {
 
     private static ImportedVectors checked(VectorSource source, Corpus corpus, float[] values, int dims, IntFunction<String> where) {
         Norms norms = VectorChecks.check(values, dims, where);
+        if (source.unit()) {
+            for (int row = 0; row < values.length / dims; row++) {
+                Metric.normalize(values, row * dims, dims);
+            }
+        }
         return new ImportedVectors(source.reference(), corpus, VectorMatrix.wrap(values, dims),
                 DataFingerprint.of(values, dims), norms);
     }

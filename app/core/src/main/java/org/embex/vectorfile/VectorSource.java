@@ -11,13 +11,18 @@ import org.embex.BadInputException;
  * column of the corpus file itself, {@code file:PATH} a {@code .npy} or TensorBoard {@code .tsv}
  * file of vectors aligned by row with the corpus, and {@code file:} alone the corpus file's only
  * vector column (or the {@code .npy} file opened as the corpus). It stands wherever a model's id
- * does, in every command and in the window.
+ * does, in every command and in the window. The vectors are used as given (dot and L2 see their
+ * lengths) unless the reference ends in {@link #UNIT}, which scales each to unit length first.
  *
- * @param part what follows {@code file:}, perhaps empty
+ * @param part what follows {@code file:}, perhaps empty, without {@link #UNIT}
+ * @param unit whether each vector is scaled to unit length as it is read
  */
-public record VectorSource(String part) {
+public record VectorSource(String part, boolean unit) {
 
     public static final String PREFIX = "file:";
+
+    /** The suffix that asks for unit-length vectors ({@code --normalize} on the command line). */
+    public static final String UNIT = "+unit";
 
     /** Whether a model reference names vectors from a file rather than a model. */
     public static boolean names(String model) {
@@ -28,12 +33,24 @@ public record VectorSource(String part) {
         if (!names(model)) {
             throw new IllegalArgumentException(model + " does not start with " + PREFIX);
         }
-        return new VectorSource(model.substring(PREFIX.length()).trim());
+        String part = model.substring(PREFIX.length()).trim();
+        boolean unit = part.endsWith(UNIT);
+        return new VectorSource(unit ? part.substring(0, part.length() - UNIT.length()) : part, unit);
+    }
+
+    /** This source, scaling each vector to unit length. */
+    public VectorSource normalised() {
+        return new VectorSource(part, true);
+    }
+
+    /** This source with what {@code file:} alone turned out to name: the column or file the vectors came from. */
+    public VectorSource named(String found) {
+        return part.isEmpty() ? new VectorSource(found, unit) : this;
     }
 
     /** The reference as a user writes it: what the faces show where a model's id stands. */
     public String reference() {
-        return PREFIX + part;
+        return PREFIX + part + (unit ? UNIT : "");
     }
 
     /**

@@ -31,18 +31,23 @@ public enum Metric {
 
     /** Scales {@code vector} to unit length in place and returns it; a zero vector stays zero rather than turning to NaN. */
     public static float[] normalize(float[] vector) {
+        normalize(vector, 0, vector.length);
+        return vector;
+    }
+
+    /** Scales the {@code length} values from {@code from} to unit length in place; zeros stay zeros. */
+    public static void normalize(float[] values, int from, int length) {
         double sum = 0;
-        for (float v : vector) {
-            sum += (double) v * v;
+        for (int i = from; i < from + length; i++) {
+            sum += (double) values[i] * values[i];
         }
         if (sum == 0) {
-            return vector;
+            return;
         }
         float scale = (float) (1.0 / Math.sqrt(sum));
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] *= scale;
+        for (int i = from; i < from + length; i++) {
+            values[i] *= scale;
         }
-        return vector;
     }
 
     public static double dot(float[] a, float[] b) {
