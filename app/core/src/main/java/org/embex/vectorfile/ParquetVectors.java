@@ -28,21 +28,30 @@ final class ParquetVectors {
         String source = ParquetTable.source(table.file());
         try (Statement statement = table.connection().createStatement()) {
             long rows;
+            long present;
             int width;
+            int widest;
             try (ResultSet shape = statement.executeQuery("SELECT count(*), count(" + name + "), min(len(" + name + ")), max(len("
                     + name + ")) FROM " + source)) {
                 shape.next();
                 rows = shape.getLong(1);
-                if (shape.getLong(2) < rows) {
-                    throw new BadInputException(where + ", row " + firstRow(statement, source, name + " IS NULL")
-                            + ": no vector (null)");
-                }
+                present = shape.getLong(2);
                 width = shape.getInt(3);
-                if (width != shape.getInt(4)) {
-                    long row = firstRow(statement, source, "len(" + name + ") <> " + width);
-                    throw new BadInputException(where + ", row " + row + ": the vector's width differs from the rows"
-                            + " before it (" + width + "); widths in this column run from " + width + " to " + shape.getInt(4));
+                widest = shape.getInt(4);
+            }
+            if (present < rows) {
+                throw new BadInputException(where + ", row " + firstRow(statement, source, name + " IS NULL") + ": no vector (null)");
+            }
+            if (width != widest) {
+                // The first row sets the width, as in every other format; the first row that differs is the one named.
+                int first;
+                try (ResultSet head = statement.executeQuery("SELECT len(" + name + ") FROM " + source + " LIMIT 1")) {
+                    head.next();
+                    first = head.getInt(1);
                 }
+                long row = firstRow(statement, source, "len(" + name + ") <> " + first);
+                throw new BadInputException(where + ", row " + row + ": the vector's width differs from the rows"
+                        + " before it (" + first + "); widths in this column run from " + width + " to " + widest);
             }
             if (width == 0) {
                 throw new BadInputException(where + ": the vectors are empty");
