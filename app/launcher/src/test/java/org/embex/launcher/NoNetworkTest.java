@@ -61,20 +61,24 @@ class NoNetworkTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"similarity", "embed", "search", "project", "plot"})
+    @ValueSource(strings = {"similarity", "embed", "search", "project", "plot", "own-vectors"})
     void commandOpensNoConnectionBeyondLoopback(String command, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path trace = dir.resolve("connect.trace");
         Path cache = dir.resolve("cache.sqlite");
         Path sample = Fixtures.sample("en");
         List<String> args = switch (command) {
             case "similarity" -> List.of("similarity", "-m", "all-minilm-l6-v2", "my bill is too high", "why was I charged twice?");
-            case "embed" -> List.of("embed", sample.toString(), "-m", "all-minilm-l6-v2", "--cache", cache.toString(), "--quiet");
+            // Writing Parquet and reading it back go through DuckDB, which must fetch no extension.
+            case "embed" -> List.of("embed", sample.toString(), "-m", "all-minilm-l6-v2", "--cache", cache.toString(), "--quiet",
+                    "-o", dir.resolve("sample.parquet").toString());
             case "search" -> List.of("search", sample.toString(), "-m", "all-minilm-l6-v2", "-q", "roaming abroad",
                     "--cache", cache.toString(), "--quiet");
             case "project" -> List.of("project", sample.toString(), "-m", "all-minilm-l6-v2", "--method", "pca",
                     "--cache", cache.toString(), "--quiet");
             case "plot" -> List.of("plot", sample.toString(), "-m", "all-minilm-l6-v2", "--method", "pca",
                     "-o", dir.resolve("map.png").toString(), "--cache", cache.toString(), "--quiet");
+            case "own-vectors" -> List.of("project", ownVectors(dir).toString(), "-m", "file:", "--method", "umap",
+                    "--cache", cache.toString(), "--quiet");
             default -> throw new IllegalArgumentException(command);
         };
         List<String> line = new ArrayList<>(List.of("/usr/bin/strace", "-f", "-qq", "-e", "trace=connect",
@@ -94,6 +98,18 @@ class NoNetworkTest {
 
         List<String> outward = outwardConnections(trace);
         assertThat(outward).as("connections %s opened beyond this machine", command).isEmpty();
+    }
+
+    /** A Parquet file of 64 random unit vectors beside ids and texts, made by DuckDB as a user's tool would. */
+    private static Path ownVectors(Path dir) throws java.sql.SQLException {
+        Path file = dir.resolve("own.parquet");
+        try (java.sql.Connection connection = org.embex.corpus.ParquetTable.connect();
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SELECT setseed(0.5)");
+            statement.execute("COPY (SELECT i AS id, 'text ' || i AS text, list_transform(range(16), lambda x: random() - 0.5)::FLOAT[16]"
+                    + " AS embedding FROM range(64) t(i)) TO " + org.embex.corpus.ParquetTable.literal(file.toString()) + " (FORMAT parquet)");
+        }
+        return file;
     }
 
     /**
