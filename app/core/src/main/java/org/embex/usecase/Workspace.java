@@ -18,6 +18,7 @@ import org.embex.model.ContentHash;
 import org.embex.model.ModelCatalogue;
 import org.embex.model.ModelFingerprint;
 import org.embex.model.ModelFolder;
+import org.embex.vectorfile.VectorSource;
 import org.embex.neighbours.NeighbourSearch;
 
 /**
@@ -80,6 +81,11 @@ public final class Workspace implements AutoCloseable {
 
     /** An installed model by id or folder; a bad input that says what is missing otherwise. */
     public synchronized ModelFolder installed(String idOrPath) {
+        if (VectorSource.names(idOrPath)) {
+            // Vectors from a file stand where a model does for the corpus they came with, and nowhere a model must embed.
+            throw new BadInputException(idOrPath + " holds vectors from a file, not a model: it cannot embed other texts"
+                    + " (queries, pairs, another file); use the installed model that made them");
+        }
         ModelFolder folder = resolved.get(idOrPath);
         if (folder == null) {
             folder = catalogue.findInstalled(idOrPath);

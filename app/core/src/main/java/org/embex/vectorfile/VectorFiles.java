@@ -58,6 +58,28 @@ public final class VectorFiles {
         return fromJsonColumn(corpus, source);
     }
 
+    /**
+     * The vectors a corpus file brings, as references a face offers beside the models: a Parquet
+     * file's list columns, a column whose first value is a JSON array, or the {@code .npy} file itself.
+     */
+    public static List<String> offered(Corpus corpus, TableFormat format) {
+        Path file = corpus.source();
+        if (format == TableFormat.NPY) {
+            return List.of(VectorSource.PREFIX + file.getFileName());
+        }
+        List<String> offered = new ArrayList<>();
+        if (format == TableFormat.PARQUET) {
+            try (ParquetTable table = ParquetTable.open(file)) {
+                table.columns().stream().filter(ParquetTable.Column::isNumberList)
+                        .forEach(column -> offered.add(VectorSource.PREFIX + column.name()));
+            }
+        }
+        Map<String, String> first = corpus.rows().get(0).metadata();
+        corpus.columns().stream().filter(column -> first.getOrDefault(column, "").strip().startsWith("["))
+                .forEach(column -> offered.add(VectorSource.PREFIX + column));
+        return List.copyOf(offered);
+    }
+
     private static Optional<ParquetTable.Column> listColumn(ParquetTable table, VectorSource source) {
         if (source.part().isEmpty()) {
             List<ParquetTable.Column> lists = table.columns().stream().filter(ParquetTable.Column::isList).toList();

@@ -32,7 +32,8 @@ public final class WindowDialogs implements DialogService {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open corpus");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Corpora (csv, tsv, jsonl, txt)", "*.csv", "*.tsv", "*.jsonl", "*.txt", "*.md"),
+                new FileChooser.ExtensionFilter("Corpora and vectors (csv, tsv, jsonl, txt, parquet, npy)", "*.csv", "*.tsv",
+                        "*.jsonl", "*.txt", "*.md", "*.parquet", "*.npy"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         folder.map(Path::toFile).filter(File::isDirectory).ifPresent(chooser::setInitialDirectory);
         return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);

@@ -42,6 +42,7 @@ import org.embex.usecase.EndpointNotice;
 import org.embex.usecase.LayoutMethod;
 import org.embex.usecase.Layouts;
 import org.embex.usecase.ModelChoice;
+import org.embex.usecase.OwnVectors;
 import org.embex.usecase.Workspace;
 import org.embex.vectors.Metric;
 
@@ -130,7 +131,10 @@ public final class ExplorerViewModel {
                 // Back to the model on screen: an embedding with another one is no longer wanted.
                 cancel(pendingEmbedding);
             } else {
-                settings.setText("model", now);
+                if (!OwnVectors.fromFile(now)) {
+                    // A file's vectors are remembered for that file only (below, when shown), not as the model for every file.
+                    settings.setText("model", now);
+                }
                 embed(shown.spec(), shown.corpus());
             }
         });
@@ -159,6 +163,9 @@ public final class ExplorerViewModel {
 
     /** What the model box says beside a model's id: where its texts go when it runs at an endpoint, else nothing. */
     public String modelBadge(String id) {
+        if (OwnVectors.fromFile(id)) {
+            return "vectors in the file";
+        }
         return installedModel(id).map(EndpointNotice::badge).orElse("");
     }
 
@@ -312,23 +319,31 @@ public final class ExplorerViewModel {
     }
 
     /** Opens {@code file} read as its extension says, its columns guessed (the window's first corpus). */
-    public Job<Corpus> open(Path file) {
+    public Job<?> open(Path file) {
         return open(CorpusSpec.defaults(file));
     }
 
+    /** A file as read, with the vectors it brings ({@code file:COLUMN} references), if any. */
+    private record Reading(Corpus corpus, List<String> ownVectors) {
+    }
+
     /** Reads and embeds a corpus; the one on screen stays until the new one is ready. */
-    public Job<Corpus> open(CorpusSpec spec) {
+    public Job<?> open(CorpusSpec spec) {
         Path name = spec.file().getFileName();
         Optional<String> lastUsed = Optional.ofNullable(settings.text(modelKey(spec.file()), null));
         if (corpus.get() == null) {
             placeholder.set("Opening " + name + "…\n\nThe map appears as soon as the texts are embedded. "
                     + "The vectors are cached, so the next time it opens at once.");
         }
-        Job<Corpus> reading = startMain("Reading " + name, "rows", job -> spec.read());
+        Job<Reading> reading = startMain("Reading " + name, "rows", job -> {
+            Corpus read = spec.read();
+            return new Reading(read, OwnVectors.offered(spec, read));
+        });
         reading.whenDone(read -> {
             settings.addRecentFile(spec.file());
-            followCorpus(read, lastUsed);
-            embed(spec, read);
+            offerOwnVectors(read.ownVectors());
+            followCorpus(read.corpus(), lastUsed, read.ownVectors());
+            embed(spec, read.corpus());
         });
         reading.whenFailed(error -> {
             if (corpus.get() == null) {
@@ -344,8 +359,36 @@ public final class ExplorerViewModel {
      * reads its script (MiniLM for English, bge-small-zh for Chinese), chosen without re-embedding
      * the corpus still on screen.
      */
-    private void followCorpus(Corpus read, Optional<String> lastUsed) {
-        ModelChoice.forCorpus(installedModels, read, lastUsed).ifPresent(this::chooseQuietly);
+    private void followCorpus(Corpus read, Optional<String> lastUsed, List<String> ownVectors) {
+        if (lastUsed.filter(ownVectors::contains).isPresent()) {
+            chooseQuietly(lastUsed.get());
+        } else if (lastUsed.isEmpty() && !ownVectors.isEmpty()) {
+            // A file that brings vectors opens with them: they were made at a cost, to be looked at.
+            chooseQuietly(ownVectors.get(0));
+        } else {
+            ModelChoice.forCorpus(installedModels, read, lastUsed.filter(used -> !OwnVectors.fromFile(used)))
+                    .ifPresent(this::chooseQuietly);
+        }
+    }
+
+    /** The model box lists the installed models and, while its file is open, the vectors it brings. */
+    private void offerOwnVectors(List<String> ownVectors) {
+        List<String> choices = new ArrayList<>(installedModels.stream().map(ModelFolder::id).toList());
+        choices.addAll(ownVectors);
+        if (!choices.equals(models)) {
+            String current = model.get();
+            followingCorpus = true;
+            try {
+                models.setAll(choices);
+            } finally {
+                followingCorpus = false;
+            }
+            if (current != null && !choices.contains(current)) {
+                // The last file's vectors are gone from the box: back to the model last chosen by hand.
+                String remembered = settings.text("model", "all-minilm-l6-v2");
+                chooseQuietly(choices.contains(remembered) ? remembered : choices.isEmpty() ? null : choices.get(0));
+            }
+        }
     }
 
     /** Sets the model box without the re-embedding a person's choice starts. */

@@ -14,6 +14,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.embex.corpus.TextRow;
 import org.embex.usecase.EmbeddedCorpus;
 import org.embex.usecase.QueryPlacement;
+import org.embex.usecase.OwnVectors;
+import org.embex.usecase.QueryModel;
 import org.embex.usecase.Search;
 import org.embex.usecase.Workspace;
 import org.embex.vectors.Metric;
@@ -40,6 +42,10 @@ public final class NeighboursViewModel {
     private int focus = -1;
     private long centred;
     private Job<?> indexJob;
+
+    /** The corpus on screen with a query model checked for its file's vectors, and the corpus it was checked for. */
+    private EmbeddedCorpus claimed;
+    private EmbeddedCorpus claimedFor;
 
     NeighboursViewModel(ExplorerViewModel explorer, Workspace workspace) {
         this.explorer = explorer;
@@ -104,8 +110,13 @@ public final class NeighboursViewModel {
         String question = text.strip();
         int count = k.get();
         Metric chosen = metric.get();
+        EmbeddedCorpus asking = claimed != null && claimedFor == shown ? claimed : shown;
+        if (QueryModel.needed(asking)) {
+            askForQueryModel(shown, question);
+            return;
+        }
         Job<Search.Hits> embedding = explorer.start("Embedding the query", "texts",
-                job -> Search.query(workspace, shown, question, count, chosen));
+                job -> Search.query(workspace, asking, question, count, chosen));
         embedding.whenDone(hits -> {
             if (explorer.corpus() == shown) {
                 focus = -1;
@@ -116,9 +127,32 @@ public final class NeighboursViewModel {
         embedding.whenFailed(error -> explorer.failed("Could not embed the query", error));
     }
 
+    /**
+     * Vectors from a file carry no model to embed a query: the person names the installed model that
+     * made them, embex checks it on a sample of the texts, and asks the query once the check holds.
+     */
+    private void askForQueryModel(EmbeddedCorpus shown, String question) {
+        List<String> local = explorer.models().stream().filter(id -> !OwnVectors.fromFile(id)).toList();
+        explorer.dialogs().choose("Query model", QueryModel.missing(shown) + ". Which model made them?", local).ifPresent(chosen -> {
+            Job<EmbeddedCorpus> checking = explorer.start("Checking " + chosen + " against the file's vectors", "texts",
+                    job -> QueryModel.claim(workspace, shown, chosen, job.progress(), job.cancellation()));
+            checking.whenDone(ready -> {
+                if (explorer.corpus() == shown) {
+                    claimedFor = shown;
+                    claimed = ready;
+                    explorer.say("Queries are embedded with " + chosen + ": it gives the file's vectors.");
+                    query(question);
+                }
+            });
+            checking.whenFailed(error -> explorer.failed("Not the model that made these vectors", error));
+        });
+    }
+
     /** No list, nothing asked (Esc, or a new corpus). */
     public void clear() {
-        neighbours.set(NeighbourList.NONE);
+        EmbeddedCorpus shown = explorer.corpus();
+        boolean noQueryModel = shown != null && QueryModel.needed(shown) && claimedFor != shown;
+        neighbours.set(noQueryModel ? NeighbourList.NONE_WITHOUT_QUERY_MODEL : NeighbourList.NONE);
     }
 
     /** A new corpus: nothing asked of it yet, and its index is built when it wants one. */
