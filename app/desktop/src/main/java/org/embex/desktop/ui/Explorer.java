@@ -137,6 +137,8 @@ public final class Explorer extends BorderPane {
         switchModel.setVisible(banner.shown() && banner.switchTo().isPresent());
     }
 
+    private static final double MODEL_BOX_WIDTH = 190;
+
     private ToolBar toolbar() {
         Button open = new Button("Open…");
         open.setId("open");
@@ -146,9 +148,12 @@ public final class Explorer extends BorderPane {
         models.valueProperty().bindBidirectional(model.modelProperty());
         models.setId("model");
         models.setTooltip(new Tooltip("Installed models; ./embex models install ID adds others. A model marked ⇄ runs at "
-                + "an endpoint: texts embedded with it are sent there, after you agree once"));
-        models.setCellFactory(list -> new ModelCell(model::modelBadge));
-        models.setButtonCell(new ModelCell(model::modelBadge));
+                + "an endpoint: texts embedded with it are sent there, after you agree once. ▦ marks vectors the open file "
+                + "brings (file:COLUMN)"));
+        models.setCellFactory(list -> new ModelCell(model::modelBadge, false));
+        models.setButtonCell(new ModelCell(model::modelBadge, true));
+        // Sized for ids, not for the list's explanations, which would crowd the toolbar; the list opens wider.
+        models.setPrefWidth(MODEL_BOX_WIDTH);
 
         ComboBox<LayoutMethod> method = new ComboBox<>();
         method.getItems().setAll(LayoutMethod.values());

@@ -4,13 +4,19 @@ import java.util.function.Function;
 
 import javafx.scene.control.ListCell;
 
-/** A model in the model box: its id, and where its texts go when it runs at an endpoint. */
+/**
+ * A model in the model box: its id, and what sets it apart (it runs at an endpoint, or it is the
+ * vectors of the open file). The list says it in words; the box itself, which must leave the
+ * toolbar room, keeps only the mark before the words.
+ */
 final class ModelCell extends ListCell<String> {
 
     private final Function<String, String> badge;
+    private final boolean markOnly;
 
-    ModelCell(Function<String, String> badge) {
+    ModelCell(Function<String, String> badge, boolean markOnly) {
         this.badge = badge;
+        this.markOnly = markOnly;
     }
 
     @Override
@@ -21,6 +27,9 @@ final class ModelCell extends ListCell<String> {
             return;
         }
         String where = badge.apply(id);
-        setText(where.isEmpty() ? id : id + "  ⇄ " + where);
+        if (!where.isEmpty() && markOnly) {
+            where = where.substring(0, where.indexOf(' '));
+        }
+        setText(where.isEmpty() ? id : id + "  " + where);
     }
 }

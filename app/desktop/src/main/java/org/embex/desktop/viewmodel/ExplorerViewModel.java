@@ -164,9 +164,9 @@ public final class ExplorerViewModel {
     /** What the model box says beside a model's id: where its texts go when it runs at an endpoint, else nothing. */
     public String modelBadge(String id) {
         if (OwnVectors.fromFile(id)) {
-            return "vectors in the file";
+            return "▦ vectors in the file";
         }
-        return installedModel(id).map(EndpointNotice::badge).orElse("");
+        return installedModel(id).map(EndpointNotice::badge).filter(badge -> !badge.isEmpty()).map(badge -> "⇄ " + badge).orElse("");
     }
 
     private Optional<ModelFolder> installedModel(String id) {

@@ -83,7 +83,8 @@ class EndpointModelWindowTest {
                 .contains("sends the 402 texts of telecom-support-en.csv there");
         ComboBox<?> models = robot.lookup("#model").queryAs(ComboBox.class);
         assertThat(fx(() -> ((ModelCell) models.getButtonCell()).getText()))
-                .isEqualTo("product-embedder  ⇄ sends texts to http://127.0.0.1:9");
+                .isEqualTo("product-embedder  ⇄");
+        assertThat(model.modelBadge("product-embedder")).isEqualTo("⇄ sends texts to http://127.0.0.1:9");
         WaitForAsyncUtils.waitForFxEvents();
         PngFile.write(fx(() -> stage.getScene().snapshot(null)), Fixtures.screenshots().resolve("endpoint-model-box.png"));
         PngFile.write(fx(() -> dialog.getScene().snapshot(null)), Fixtures.screenshots().resolve("endpoint-confirm.png"));

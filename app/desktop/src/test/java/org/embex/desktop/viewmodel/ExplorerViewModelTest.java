@@ -466,7 +466,7 @@ class ExplorerViewModelTest {
         try (Workspace own = Workspace.open(catalogue, dir.resolve("cache.sqlite"))) {
             ExplorerViewModel window = new ExplorerViewModel(own, settings, jobs, dialogs);
             assertThat(window.models()).containsExactly(MINILM, "remote");
-            assertThat(window.modelBadge("remote")).isEqualTo("sends texts to http://127.0.0.1:9");
+            assertThat(window.modelBadge("remote")).isEqualTo("⇄ sends texts to http://127.0.0.1:9");
             assertThat(window.modelBadge(MINILM)).isEmpty();
             window.open(CorpusSpec.defaults(Fixtures.sample("en")));
             jobs.runAll();

@@ -76,7 +76,7 @@ class OwnVectorsViewModelTest {
         assertThat(opened.model()).isEqualTo(OWN);
         assertThat(model.modelProperty().get()).isEqualTo(OWN);
         assertThat(model.models()).contains(MINILM, OWN);
-        assertThat(model.modelBadge(OWN)).isEqualTo("vectors in the file");
+        assertThat(model.modelBadge(OWN)).isEqualTo("▦ vectors in the file");
         assertThat(opened.vectors().values()).containsExactly(embedded.vectors().values());
         assertThat(model.layoutProperty().get().points()).isEqualTo(402);
         assertThat(model.colouringProperty().get().categories()).hasSize(9);
