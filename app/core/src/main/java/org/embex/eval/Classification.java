@@ -28,7 +28,7 @@ import org.embex.vectors.VectorMatrix;
 public final class Classification {
 
     static final int K = 10;
-    /** L2 penalty of the logistic regression: light, the vectors are unit length and the data is small. */
+    /** L2 penalty of the logistic regression: light, the data is small (vectors from a file may be any length). */
     private static final double LAMBDA = 1e-4;
     private static final double TOLERANCE = 1e-5;
     private static final int MAX_ITERATIONS = 50;
@@ -46,15 +46,22 @@ public final class Classification {
                 .stream().map(Embedding::vector).toList();
         List<float[]> test = source.embed(testTexts, Role.TEXT,
                 (done, ignored) -> listener.progress(trainTexts.size() + done, total)).stream().map(Embedding::vector).toList();
-        int dims = source.descriptor().dims();
+        return run(source.descriptor().id(), source.descriptor().dims(), trainTexts, train, trainLabels, test, testLabels);
+    }
 
+    /** The same three classifiers on vectors already made: a file's own, or a model's. */
+    public static ClassificationReport run(String model, int dims, List<String> trainTexts, List<float[]> train,
+                                           List<String> trainLabels, List<float[]> test, List<String> testLabels) {
+        if (train.isEmpty() || test.isEmpty()) {
+            throw new BadInputException("classification needs training and test rows");
+        }
         Map<String, ClassificationReport.MethodResult> methods = new LinkedHashMap<>();
-        IntentGate centroids = IntentGate.build(source.descriptor().id(), "", GateScoring.CENTROID, 0, trainLabels, trainTexts, train,
+        IntentGate centroids = IntentGate.build(model, "", GateScoring.CENTROID, 0, trainLabels, trainTexts, train,
                 dims);
         methods.put("centroid", LabelScores.of(testLabels, centroids.decideAll(test).stream().map(d -> d.intent()).toList()));
         methods.put("knn", LabelScores.of(testLabels, knn(VectorMatrix.of(train, dims), trainLabels, test)));
         methods.put("logreg", LabelScores.of(testLabels, logistic(train, trainLabels, test)));
-        return new ClassificationReport(source.descriptor().id(), trainTexts.size(), testTexts.size(), methods);
+        return new ClassificationReport(model, train.size(), test.size(), methods);
     }
 
     private static List<String> knn(VectorMatrix train, List<String> labels, List<float[]> test) {

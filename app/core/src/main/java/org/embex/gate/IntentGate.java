@@ -19,7 +19,7 @@ import org.embex.vectors.VectorMatrix;
  * @param scoring     nearest example or nearest centroid
  * @param threshold   accept at or above this cosine
  * @param intents     the intent of each row of {@code anchors}
- * @param anchors     unit vectors compared with each query
+ * @param anchors     the vectors each query is compared with, by cosine (so of any length)
  * @param examples    the text of each anchor, for {@code NEAREST}; empty for centroids, which have none
  */
 public record IntentGate(String modelId, String fingerprint, GateScoring scoring, double threshold,
@@ -39,7 +39,9 @@ public record IntentGate(String modelId, String fingerprint, GateScoring scoring
 
     /**
      * The anchors for a scoring: every reference vector (and its text) for {@code NEAREST}; for
-     * {@code CENTROID}, one normalised mean per intent, in order of first appearance.
+     * {@code CENTROID}, one normalised mean per intent, in order of first appearance. The mean is of
+     * the references' directions (each scaled to unit length first), so that a long vector from a
+     * user's file weighs no more in a cosine gate than a short one.
      */
     public static IntentGate build(String modelId, String fingerprint, GateScoring scoring, double threshold,
                                    List<String> labels, List<String> texts, List<float[]> vectors, int dims) {
@@ -50,8 +52,9 @@ public record IntentGate(String modelId, String fingerprint, GateScoring scoring
         for (int i = 0; i < labels.size(); i++) {
             float[] sum = sums.computeIfAbsent(labels.get(i), label -> new float[dims]);
             float[] vector = vectors.get(i);
+            double length = Math.sqrt(Metric.dot(vector, vector));
             for (int j = 0; j < dims; j++) {
-                sum[j] += vector[j];
+                sum[j] += length == 0 ? 0 : (float) (vector[j] / length);
             }
         }
         List<float[]> centroids = new ArrayList<>();

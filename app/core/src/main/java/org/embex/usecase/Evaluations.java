@@ -19,6 +19,7 @@ import org.embex.eval.Classification;
 import org.embex.eval.ClassificationReport;
 import org.embex.eval.Retrieval;
 import org.embex.eval.RetrievalReport;
+import org.embex.progress.CancellationToken;
 import org.embex.progress.ProgressListener;
 
 /**
@@ -39,6 +40,17 @@ public final class Evaluations {
                                       ProgressListener progress) {
         Corpus trainRows = train.read();
         Corpus testRows = test.read();
+        if (OwnVectors.fromFile(model)) {
+            // Each file brings its own vectors (the same column in both): nothing is embedded.
+            EmbeddedCorpus trained = CorpusEmbedding.embed(workspace, train, trainRows, model, progress, CancellationToken.none());
+            EmbeddedCorpus tested = CorpusEmbedding.embed(workspace, test, testRows, model, progress, CancellationToken.none());
+            if (trained.dims() != tested.dims()) {
+                throw new BadInputException(test.file() + ": its vectors have " + tested.dims() + " numbers, "
+                        + train.file() + "'s " + trained.dims());
+            }
+            return new Classified(Classification.run(trained.model(), trained.dims(), trained.corpus().texts(), rows(trained),
+                    labels(trained.corpus()), rows(tested), labels(tested.corpus())), trained.corpus(), tested.corpus());
+        }
         return new Classified(Classification.run(workspace.source(model), trainRows.texts(), labels(trainRows),
                 testRows.texts(), labels(testRows), progress), trainRows, testRows);
     }
@@ -51,6 +63,10 @@ public final class Evaluations {
         return Retrieval.run(workspace.source(model), ids(documents),
                 documents.rows().stream().map(row -> row.text().strip()).toList(), ids(asked), asked.texts(),
                 judgements(qrels), progress);
+    }
+
+    private static List<float[]> rows(EmbeddedCorpus corpus) {
+        return java.util.stream.IntStream.range(0, corpus.size()).mapToObj(corpus.vectors()::row).toList();
     }
 
     private static List<String> labels(Corpus corpus) {
