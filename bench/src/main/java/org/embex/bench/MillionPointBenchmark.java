@@ -1,12 +1,8 @@
 package org.embex.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.embex.Seed;
 import org.embex.layout.Layout;
@@ -33,7 +29,6 @@ public final class MillionPointBenchmark {
     private static final long SEED = Seed.DEFAULT;
     /** Spread of a point around its centre, per dimension, against the centres' unit scale. */
     private static final double NOISE = 0.6 / Math.sqrt(DIMS);
-    private static final long SAMPLE_MILLIS = 50;
     private static final double GIB = 1L << 30;
 
     private MillionPointBenchmark() {
@@ -66,7 +61,7 @@ public final class MillionPointBenchmark {
                 + "not real embeddings), %d epochs; heap limit %.1f GiB; 2 cores%n", points, DIMS, clusters,
                 params.epochsFor(points), Runtime.getRuntime().maxMemory() / GIB);
         System.out.printf("graph %.1f s, total %.1f s, peak heap used %.2f GiB (largest sample every %d ms), "
-                + "sum of heap pool peaks %.2f GiB%n", graphSeconds, seconds, heap.peak() / GIB, SAMPLE_MILLIS,
+                + "sum of heap pool peaks %.2f GiB%n", graphSeconds, seconds, heap.peak() / GIB, HeapWatch.SAMPLE_MILLIS,
                 HeapWatch.poolPeaks() / GIB);
         System.out.flush();
         System.out.printf("trustworthiness %.4f%n", Trustworthiness.of(rows(data), layout, 15, Metric.COSINE, 5000, SEED));
@@ -126,52 +121,6 @@ public final class MillionPointBenchmark {
             if (done % 20 == 0) {
                 Progress.say("epoch " + done + " of " + total);
             }
-        }
-    }
-
-    /** The largest heap in use seen by a thread that looks every few milliseconds. */
-    private static final class HeapWatch {
-        private final AtomicLong peak = new AtomicLong();
-        private final Thread thread;
-
-        private HeapWatch() {
-            thread = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(SAMPLE_MILLIS);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-watch");
-            thread.setDaemon(true);
-        }
-
-        static HeapWatch start() {
-            HeapWatch watch = new HeapWatch();
-            watch.thread.start();
-            return watch;
-        }
-
-        void stop() throws InterruptedException {
-            thread.interrupt();
-            thread.join();
-        }
-
-        long peak() {
-            return peak.get();
-        }
-
-        /** An upper bound: each pool's own peak, though they need not have peaked together. */
-        static long poolPeaks() {
-            long sum = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                    sum += pool.getPeakUsage().getUsed();
-                }
-            }
-            return sum;
         }
     }
 }
