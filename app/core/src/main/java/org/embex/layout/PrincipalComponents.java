@@ -13,13 +13,18 @@ import org.embex.vectors.VectorMatrix;
  * their span (Rayleigh-Ritz). Eight directions rather than two make the iteration converge in a
  * dozen rounds even where the data's leading variances are close, as they are in embeddings. It
  * never forms the d × d covariance; each round is one pass over the rows, in fixed row ranges whose
- * partial sums are added in order, so the result does not depend on the core count.
+ * partial sums are added in order, so the result does not depend on the core count. Beyond
+ * {@link #FIT_ROWS} rows the components are fitted on that many rows spread evenly through the
+ * data (a million rows' leading directions are those of a hundred thousand of them, to far below
+ * a pixel), and every row is then placed on them: a million vectors map in about a second.
  */
 public final class PrincipalComponents {
 
     private static final int BLOCK = 8;
     private static final int ROUNDS = 12;
     private static final int RANGES = 16;
+    /** Rows the components are fitted on at most. */
+    static final int FIT_ROWS = 100_000;
 
     private PrincipalComponents() {
     }
@@ -33,9 +38,10 @@ public final class PrincipalComponents {
     public static Layout project(VectorMatrix data, long seed) {
         int n = data.rows();
         int d = data.dims();
+        int fitted = Math.min(n, FIT_ROWS);
         float[] mean = new float[d];
-        for (int row = 0; row < n; row++) {
-            data.addScaledRow(row, 1f / n, mean);
+        for (int i = 0; i < fitted; i++) {
+            data.addScaledRow(fitRow(i, n, fitted), 1f / fitted, mean);
         }
         int block = Math.min(BLOCK, d);
         SplittableRandom random = new SplittableRandom(seed);
@@ -46,11 +52,11 @@ public final class PrincipalComponents {
             }
         }
         orthonormalise(basis);
-        double[][] product = covarianceTimes(data, mean, basis);
+        double[][] product = covarianceTimes(data, fitted, mean, basis);
         for (int round = 1; round < ROUNDS; round++) {
             basis = product;
             orthonormalise(basis);
-            product = covarianceTimes(data, mean, basis);
+            product = covarianceTimes(data, fitted, mean, basis);
         }
         // Rayleigh-Ritz: the basis's own covariance, whose leading eigenvectors point the way.
         double[][] small = new double[block][block];
@@ -72,16 +78,22 @@ public final class PrincipalComponents {
         float[] y = new float[n];
         float meanX = dot(mean, components[0]);
         float meanY = dot(mean, components[1]);
-        for (int row = 0; row < n; row++) {
+        IntStream.range(0, n).parallel().forEach(row -> {
             x[row] = data.dot(row, components[0]) - meanX;
             y[row] = data.dot(row, components[1]) - meanY;
-        }
+        });
         return new Layout(x, y);
     }
 
-    /** (X − mean)ᵀ (X − mean) · basis, one pass over the rows. */
-    private static double[][] covarianceTimes(VectorMatrix data, float[] mean, double[][] basis) {
-        int n = data.rows();
+    /** The {@code i}-th of {@code fitted} rows spread evenly over {@code rows}: every row when they are as many. */
+    private static int fitRow(int i, int rows, int fitted) {
+        return (int) ((long) i * rows / fitted);
+    }
+
+    /** (X − mean)ᵀ (X − mean) · basis over the {@code fitted} rows the components are fitted on, one pass. */
+    private static double[][] covarianceTimes(VectorMatrix data, int fitted, float[] mean, double[][] basis) {
+        int n = fitted;
+        int rows = data.rows();
         int d = data.dims();
         int block = basis.length;
         float[][] directions = new float[block][d];
@@ -96,7 +108,8 @@ public final class PrincipalComponents {
         double[][] scoreSums = new double[RANGES][block];
         IntStream.range(0, RANGES).parallel().forEach(range -> {
             float[][] sums = new float[block][d];
-            for (int row = (int) ((long) n * range / RANGES); row < (long) n * (range + 1) / RANGES; row++) {
+            for (int i = (int) ((long) n * range / RANGES); i < (long) n * (range + 1) / RANGES; i++) {
+                int row = fitRow(i, rows, n);
                 for (int p = 0; p < block; p++) {
                     float score = data.dot(row, directions[p]) - meanScores[p];
                     data.addScaledRow(row, score, sums[p]);

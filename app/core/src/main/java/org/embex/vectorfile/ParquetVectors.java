@@ -1,21 +1,42 @@
 package org.embex.vectorfile;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import org.duckdb.DuckDBConnection;
 import org.embex.BadInputException;
+import org.embex.EmbexException;
 import org.embex.corpus.ParquetTable;
 
 /**
- * A list column of a Parquet file read into one row-major {@code float[]}, in file order. DuckDB
- * checks the rows' widths and nulls in one aggregate before any value is read (a ragged or
- * missing row is found by number only when there is one), then streams the values unnested, so
- * the vectors are held once, as float32, and never as a row object each.
+ * A list column of a Parquet file read into one row-major {@code float[]}, in file order, held once
+ * as float32 and never as a row object each. The rows are read in slices, one per core, each its
+ * own DuckDB connection streaming its rows' values unnested into its part of the array (JDBC hands
+ * over one value at a time, so one reader alone is bound by the Java side; DuckDB keeps a scan's
+ * rows in file order, and each slice is its own range of rows). Before them one aggregate
+ * checks every row's width and nulls; a ragged or missing row is then found by number.
  */
 final class ParquetVectors {
 
+    /** Slices at most: DuckDB's scan needs a core too. */
+    private static final int MAX_SLICES = 4;
+    /** Fewer rows than this are not worth a connection of their own. */
+    private static final int MIN_SLICE_ROWS = 200;
+
     private ParquetVectors() {
+    }
+
+    /** The widths and nulls of the column's rows, as one aggregate found them. */
+    private record Shape(long rows, long present, int narrowest, int widest) {
     }
 
     /** The column's values; {@code dims[0]} receives the width. */
@@ -26,53 +47,120 @@ final class ParquetVectors {
         }
         String name = ParquetTable.identifier(column.name());
         String source = ParquetTable.source(table.file());
-        try (Statement statement = table.connection().createStatement()) {
-            long rows;
-            long present;
-            int width;
-            int widest;
-            try (ResultSet shape = statement.executeQuery("SELECT count(*), count(" + name + "), min(len(" + name + ")), max(len("
-                    + name + ")) FROM " + source)) {
-                shape.next();
-                rows = shape.getLong(1);
-                present = shape.getLong(2);
-                width = shape.getInt(3);
-                widest = shape.getInt(4);
+        long rows = table.rowCount();
+        int width = firstWidth(table, name, source, where);
+        long count = rows * Math.max(width, 1);
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new BadInputException(where + ": " + rows + " × " + width + " values are more than one array holds (2^31)");
+        }
+        float[] values = new float[(int) count];
+        int slices = (int) Math.max(1, Math.min(Math.min(MAX_SLICES, Runtime.getRuntime().availableProcessors()), rows / MIN_SLICE_ROWS));
+        ExecutorService pool = Executors.newFixedThreadPool(slices + 1, task -> {
+            Thread thread = new Thread(task, "parquet-vectors");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            // The widths first, alone: beside the readers it would slow them more than it costs (two cores).
+            check(shape(table, name, source, where), table, name, source, where);
+            List<Future<Long>> read = new ArrayList<>();
+            for (int slice = 0; slice < slices; slice++) {
+                long from = rows * slice / slices;
+                long to = rows * (slice + 1) / slices;
+                read.add(pool.submit(slice(table, name, values, width, from, to)));
             }
-            if (present < rows) {
-                throw new BadInputException(where + ", row " + firstRow(statement, source, name + " IS NULL") + ": no vector (null)");
-            }
-            if (width != widest) {
-                // The first row sets the width, as in every other format; the first row that differs is the one named.
-                int first;
-                try (ResultSet head = statement.executeQuery("SELECT len(" + name + ") FROM " + source + " LIMIT 1")) {
-                    head.next();
-                    first = head.getInt(1);
-                }
-                long row = firstRow(statement, source, "len(" + name + ") <> " + first);
-                throw new BadInputException(where + ", row " + row + ": the vector's width differs from the rows"
-                        + " before it (" + first + "); widths in this column run from " + width + " to " + widest);
-            }
-            if (width == 0) {
-                throw new BadInputException(where + ": the vectors are empty");
-            }
-            long count = rows * width;
-            if (count > Integer.MAX_VALUE - 8) {
-                throw new BadInputException(where + ": " + rows + " × " + width + " values are more than one array holds (2^31)");
-            }
-            float[] values = new float[(int) count];
-            int at = 0;
-            try (ResultSet unnested = statement.executeQuery("SELECT unnest(" + name + ") FROM " + source)) {
-                while (unnested.next()) {
-                    float value = unnested.getFloat(1);
-                    // A null inside a vector reads as 0 with wasNull set: report it as NaN is, not as a zero.
-                    values[at++] = unnested.wasNull() ? Float.NaN : value;
+            for (int slice = 0; slice < slices; slice++) {
+                long expected = (rows * (slice + 1) / slices - rows * slice / slices) * width;
+                if (get(read.get(slice), where) != expected) {
+                    throw new EmbexException(where + ": slice " + slice + " read a different number of values than its rows hold");
                 }
             }
-            dims[0] = width;
-            return values;
+        } finally {
+            pool.shutdownNow();
+        }
+        dims[0] = width;
+        return values;
+    }
+
+    /** The first row's width, which every row must have; 0 when it has no vector (the shape check names it). */
+    private static int firstWidth(ParquetTable table, String name, String source, String where) {
+        try (Statement statement = table.connection().createStatement();
+             ResultSet head = statement.executeQuery("SELECT len(" + name + ") FROM " + source + " LIMIT 1")) {
+            return head.next() ? head.getInt(1) : 0;
         } catch (SQLException e) {
             throw new BadInputException(where + ": cannot read: " + ParquetTable.firstLine(e), e);
+        }
+    }
+
+    private static Shape shape(ParquetTable table, String name, String source, String where) {
+        try (Statement statement = table.connection().createStatement();
+             ResultSet shape = statement.executeQuery("SELECT count(*), count(" + name + "), min(len(" + name + ")), max(len("
+                     + name + ")) FROM " + source)) {
+            shape.next();
+            return new Shape(shape.getLong(1), shape.getLong(2), shape.getInt(3), shape.getInt(4));
+        } catch (SQLException e) {
+            throw new BadInputException(where + ": cannot read: " + ParquetTable.firstLine(e), e);
+        }
+    }
+
+    private static void check(Shape shape, ParquetTable table, String name, String source, String where) {
+        try (Statement statement = table.connection().createStatement()) {
+            if (shape.present() < shape.rows()) {
+                throw new BadInputException(where + ", row " + firstRow(statement, source, name + " IS NULL") + ": no vector (null)");
+            }
+            if (shape.narrowest() != shape.widest()) {
+                // The first row sets the width, as in every other format; the first row that differs is the one named.
+                int first = firstWidth(table, name, source, where);
+                long row = firstRow(statement, source, "len(" + name + ") <> " + first);
+                throw new BadInputException(where + ", row " + row + ": the vector's width differs from the rows before it ("
+                        + first + "); widths in this column run from " + shape.narrowest() + " to " + shape.widest());
+            }
+            if (shape.widest() == 0) {
+                throw new BadInputException(where + ": the vectors are empty");
+            }
+        } catch (SQLException e) {
+            throw new BadInputException(where + ": cannot read: " + ParquetTable.firstLine(e), e);
+        }
+    }
+
+    /** Reads rows {@code from} to {@code to} (from 0) into their place; returns how many values it read. */
+    private static Callable<Long> slice(ParquetTable table, String name, float[] values, int width, long from, long to) {
+        return () -> {
+            long at = from * width;
+            long end = to * width;
+            try (Connection connection = ((DuckDBConnection) table.connection()).duplicate();
+                 Statement statement = connection.createStatement();
+                 ResultSet unnested = statement.executeQuery("SELECT unnest(" + name + ") FROM read_parquet("
+                         + ParquetTable.literal(table.file().toAbsolutePath().toString()) + ", file_row_number = true)"
+                         + " WHERE file_row_number >= " + from + " AND file_row_number < " + to)) {
+                while (unnested.next()) {
+                    if (at == end) {
+                        // More values than the rows' width allows: the shape check names the row.
+                        return at + 1 - from * width;
+                    }
+                    float value = unnested.getFloat(1);
+                    // A null inside a vector reads as 0 with wasNull set: it is reported as NaN is, not taken as a zero.
+                    values[(int) at++] = unnested.wasNull() ? Float.NaN : value;
+                }
+            }
+            return at - from * width;
+        };
+    }
+
+    private static <T> T get(Future<T> future, String where) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbexException(where + ": reading was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof SQLException sql) {
+                throw new BadInputException(where + ": cannot read: " + ParquetTable.firstLine(sql), sql);
+            }
+            throw new EmbexException(where + ": cannot read: " + e.getCause().getMessage(), e.getCause());
         }
     }
 

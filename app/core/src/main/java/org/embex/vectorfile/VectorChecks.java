@@ -8,17 +8,23 @@ import org.embex.BadInputException;
  * The rule every imported vector meets, the same for every format: finite numbers, not all zero
  * (a zero vector has no direction, so its cosine with anything is undefined). Rows of differing
  * width are caught as each format reads them. The first row that breaks the rule stops the import
- * with where it is and what was found; rows that pass are measured for {@link Norms}.
+ * with where it is and what was found; rows that pass are measured for {@link Norms}, and every
+ * value goes into the {@link DataFingerprint} in the same pass.
  */
 final class VectorChecks {
 
     private VectorChecks() {
     }
 
+    /** What the pass found: the lengths, and the fingerprint of the values. */
+    record Checked(Norms norms, String fingerprint) {
+    }
+
     /**
      * @param where says where row {@code i} is, for messages ("data.parquet: row 18, column 'embedding'")
      */
-    static Norms check(float[] values, int dims, IntFunction<String> where) {
+    static Checked check(float[] values, int dims, IntFunction<String> where) {
+        DataFingerprint fingerprint = new DataFingerprint(dims, values.length);
         int rows = values.length / dims;
         int unit = 0;
         double min = Double.POSITIVE_INFINITY;
@@ -33,6 +39,7 @@ final class VectorChecks {
                             + "; vectors must be finite numbers");
                 }
                 sum += (double) v * v;
+                fingerprint.add(v);
             }
             if (sum == 0) {
                 throw new BadInputException(where.apply(row) + ": the vector is all zeros, so it has no direction"
@@ -45,6 +52,6 @@ final class VectorChecks {
                 unit++;
             }
         }
-        return new Norms(rows, rows == 0 ? 1 : (double) unit / rows, rows == 0 ? 0 : min, max);
+        return new Checked(new Norms(rows, rows == 0 ? 1 : (double) unit / rows, rows == 0 ? 0 : min, max), fingerprint.hex());
     }
 }

@@ -173,13 +173,14 @@ public final class VectorFiles {
     }
 
     private static ImportedVectors checked(VectorSource source, Corpus corpus, float[] values, int dims, IntFunction<String> where) {
-        Norms norms = VectorChecks.check(values, dims, where);
+        VectorChecks.Checked checked = VectorChecks.check(values, dims, where);
         if (source.unit()) {
             for (int row = 0; row < values.length / dims; row++) {
                 Metric.normalize(values, row * dims, dims);
             }
         }
-        return new ImportedVectors(source.reference(), corpus, VectorMatrix.wrap(values, dims),
-                DataFingerprint.of(values, dims), norms);
+        // Scaled vectors are other vectors: their maps are kept apart from those of the values as given.
+        String fingerprint = checked.fingerprint() + (source.unit() ? "-unit" : "");
+        return new ImportedVectors(source.reference(), corpus, VectorMatrix.wrap(values, dims), fingerprint, checked.norms());
     }
 }

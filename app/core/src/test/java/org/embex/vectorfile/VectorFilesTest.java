@@ -170,6 +170,7 @@ class VectorFilesTest {
 
         assertThat(scaled.matrix().row(2)).containsExactly(0.6f, 0f, 0.8f);
         assertThat(scaled.name()).isEqualTo("file:embedding+unit");
+        assertThat(scaled.fingerprint()).isNotEqualTo(read(parquet("again.parquet", THREE), "file:embedding").fingerprint());
         assertThat(scaled.norms().note(scaled.name(), true)).contains("33.3% of the 3 vectors are not unit length")
                 .contains("scaled to unit length");
     }
