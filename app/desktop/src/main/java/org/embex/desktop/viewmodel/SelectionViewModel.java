@@ -53,11 +53,15 @@ public final class SelectionViewModel {
             return;
         }
         explorer.dialogs().chooseFileToSave("Export selection", "selection.csv",
-                        List.of(new DialogService.FileKind("CSV", "csv"), new DialogService.FileKind("JSON Lines", "jsonl")))
+                        List.of(new DialogService.FileKind("CSV", "csv"), new DialogService.FileKind("JSON Lines", "jsonl"),
+                                new DialogService.FileKind("Parquet, with the vectors", "parquet")))
                 .ifPresent(file -> export(file, rows));
     }
 
-    /** Writes {@code rows} to {@code target} (CSV, or JSONL by extension) with their map position and cluster. */
+    /**
+     * Writes {@code rows} to {@code target} (CSV, JSONL, or Parquet with the vectors, by extension) with
+     * their map position and cluster.
+     */
     public Job<Path> export(Path target, List<Integer> rows) {
         EmbeddedCorpus shown = explorer.corpus();
         Layout map = explorer.layoutProperty().get();

@@ -117,6 +117,27 @@ class OwnVectorsViewModelTest {
     }
 
     @Test
+    void aSelectionExportedAsParquetCarriesTheVectorsAndTheMapAndOpensAgain() {
+        open(Fixtures.sample("en"));
+        java.util.BitSet picked = new java.util.BitSet();
+        picked.set(10, 60);
+        model.selection().select(picked);
+        Path out = dir.resolve("selection.parquet");
+
+        model.selection().export(out, model.selection().selectionProperty().get().indices());
+        jobs.runAll();
+        float x = model.layoutProperty().get().x()[10];
+        EmbeddedCorpus reopened = open(out);
+
+        assertThat(reopened.model()).isEqualTo(OWN);
+        assertThat(reopened.size()).isEqualTo(50);
+        assertThat(reopened.vectors().row(0)).containsExactly(embedded.vectors().row(10));
+        assertThat(reopened.row(49).text()).isEqualTo(embedded.row(59).text());
+        assertThat(reopened.row(0).metadata()).containsKeys("x", "y");
+        assertThat(Float.parseFloat(reopened.row(0).metadata().get("x"))).isEqualTo(x);
+    }
+
+    @Test
     void aLocalModelIsComparedWithTheFilesVectorsSideBySide() {
         open(parquet);
         dialogs.answerChoice(MINILM);
