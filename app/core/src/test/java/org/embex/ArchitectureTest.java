@@ -30,8 +30,9 @@ class ArchitectureTest {
             .should().dependOnClassesThat().haveFullyQualifiedName("ai.djl.huggingface.tokenizers.HuggingFaceTokenizer");
 
     @ArchTest
-    static final ArchRule onlyTheCacheTouchesSql = noClasses().that().resideOutsideOfPackage("org.embex.cache..")
-            .should().dependOnClassesThat().resideInAnyPackage("java.sql..");
+    static final ArchRule onlyTheCacheAndParquetTouchSql = noClasses().that()
+            .resideOutsideOfPackages("org.embex.cache..", "org.embex.parquet..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.duckdb..");
 
     @ArchTest
     static final ArchRule engineNeverPrints = noClasses().should().accessField(System.class, "out")

@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 import org.embex.corpus.Corpus;
-import org.embex.corpus.ParquetTable;
+import org.embex.parquet.ParquetTable;
 import org.embex.layout.Layout;
 import org.embex.progress.CancellationToken;
 import org.embex.progress.ProgressListener;

@@ -3,15 +3,15 @@ package org.embex.usecase;
 import java.nio.file.Files;
 
 import org.embex.Seed;
-import org.embex.vectorfile.ImportedVectors;
-import org.embex.vectorfile.VectorFiles;
-import org.embex.vectorfile.VectorSource;
 import org.embex.cache.CachingEmbedder;
 import org.embex.corpus.Corpus;
 import org.embex.model.Role;
 import org.embex.neighbours.NeighbourSearch;
 import org.embex.progress.CancellationToken;
 import org.embex.progress.ProgressListener;
+import org.embex.vectorfile.ImportedVectors;
+import org.embex.vectorfile.VectorFiles;
+import org.embex.vectorfile.VectorSource;
 import org.embex.vectors.VectorMatrix;
 
 /**

@@ -21,8 +21,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 import org.embex.EmbexException;
 import org.embex.corpus.TextRow;
-import org.embex.vectorfile.ParquetExport;
 import org.embex.layout.Layout;
+import org.embex.vectorfile.ParquetExport;
 
 /**
  * Writes selected rows with everything the explorer knows of them: id, text, label, the corpus's

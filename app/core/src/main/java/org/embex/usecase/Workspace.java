@@ -18,8 +18,8 @@ import org.embex.model.ContentHash;
 import org.embex.model.ModelCatalogue;
 import org.embex.model.ModelFingerprint;
 import org.embex.model.ModelFolder;
-import org.embex.vectorfile.VectorSource;
 import org.embex.neighbours.NeighbourSearch;
+import org.embex.vectorfile.VectorSource;
 
 /**
  * What a face keeps open while it works: the model catalogue, the vector cache, and each model

@@ -10,9 +10,10 @@ import java.util.function.IntFunction;
 
 import org.embex.BadInputException;
 import org.embex.corpus.Corpus;
-import org.embex.corpus.ParquetTable;
 import org.embex.corpus.TableFormat;
 import org.embex.corpus.TextRow;
+import org.embex.parquet.ParquetTable;
+import org.embex.parquet.ParquetVectors;
 import org.embex.vectors.Metric;
 import org.embex.vectors.NpyReader;
 import org.embex.vectors.VectorMatrix;

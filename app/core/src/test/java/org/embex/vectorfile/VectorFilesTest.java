@@ -17,11 +17,11 @@ import java.util.Locale;
 
 import org.embex.BadInputException;
 import org.embex.corpus.Corpus;
-import org.embex.corpus.ParquetTable;
 import org.embex.corpus.ReadOptions;
 import org.embex.corpus.TableFormat;
 import org.embex.corpus.ColumnChoice;
 import org.embex.corpus.CorpusReader;
+import org.embex.parquet.ParquetTable;
 import org.embex.vectors.NpyWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

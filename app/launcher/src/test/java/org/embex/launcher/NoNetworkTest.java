@@ -103,11 +103,11 @@ class NoNetworkTest {
     /** A Parquet file of 64 random unit vectors beside ids and texts, made by DuckDB as a user's tool would. */
     private static Path ownVectors(Path dir) throws java.sql.SQLException {
         Path file = dir.resolve("own.parquet");
-        try (java.sql.Connection connection = org.embex.corpus.ParquetTable.connect();
+        try (java.sql.Connection connection = org.embex.parquet.ParquetTable.connect();
              java.sql.Statement statement = connection.createStatement()) {
             statement.execute("SELECT setseed(0.5)");
             statement.execute("COPY (SELECT i AS id, 'text ' || i AS text, list_transform(range(16), lambda x: random() - 0.5)::FLOAT[16]"
-                    + " AS embedding FROM range(64) t(i)) TO " + org.embex.corpus.ParquetTable.literal(file.toString()) + " (FORMAT parquet)");
+                    + " AS embedding FROM range(64) t(i)) TO " + org.embex.parquet.ParquetTable.literal(file.toString()) + " (FORMAT parquet)");
         }
         return file;
     }

@@ -1,4 +1,4 @@
-package org.embex.corpus;
+package org.embex.parquet;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.embex.vectorfile;
+package org.embex.parquet;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import org.duckdb.DuckDBConnection;
 import org.embex.BadInputException;
 import org.embex.EmbexException;
-import org.embex.corpus.ParquetTable;
 
 /**
  * A list column of a Parquet file read into one row-major {@code float[]}, in file order, held once
@@ -25,7 +24,7 @@ import org.embex.corpus.ParquetTable;
  * rows in file order, and each slice is its own range of rows). Before them one aggregate
  * checks every row's width and nulls; a ragged or missing row is then found by number.
  */
-final class ParquetVectors {
+public final class ParquetVectors {
 
     /** Slices at most: DuckDB's scan needs a core too. */
     private static final int MAX_SLICES = 4;
@@ -40,7 +39,7 @@ final class ParquetVectors {
     }
 
     /** The column's values; {@code dims[0]} receives the width. */
-    static float[] read(ParquetTable table, ParquetTable.Column column, int[] dims) {
+    public static float[] read(ParquetTable table, ParquetTable.Column column, int[] dims) {
         String where = table.file() + ": column '" + column.name() + "'";
         if (!column.isNumberList()) {
             throw new BadInputException(where + " holds " + column.type() + ", not vectors (a list of FLOAT or DOUBLE)");

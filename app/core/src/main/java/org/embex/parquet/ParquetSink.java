@@ -1,0 +1,137 @@
+package org.embex.parquet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.embex.EmbexException;
+
+/**
+ * Rows written as one Parquet file: text columns (an empty text is a null), a vector column of
+ * {@code FLOAT[dims]}, and {@code x}, {@code y} (FLOAT) and {@code cluster} (INTEGER) when asked.
+ * Rows go into an in-memory DuckDB table through its appender; {@link #finish} copies the table to
+ * the file (zstd) with key-value metadata in the footer, beside the target first and then moved
+ * into place, so the file appears whole or not at all.
+ */
+public final class ParquetSink implements AutoCloseable {
+
+    private final Connection connection;
+    private final DuckDBAppender appender;
+    private final int texts;
+    private final boolean map;
+    private final boolean clusters;
+
+    private ParquetSink(Connection connection, DuckDBAppender appender, int texts, boolean map, boolean clusters) {
+        this.connection = connection;
+        this.appender = appender;
+        this.texts = texts;
+        this.map = map;
+        this.clusters = clusters;
+    }
+
+    /**
+     * @param textColumns the text columns' names, in order
+     * @param map         whether rows carry x and y
+     * @param clusters    whether rows carry a cluster
+     */
+    public static ParquetSink open(List<String> textColumns, String vectorColumn, int dims, boolean map, boolean clusters) {
+        Connection connection = null;
+        try {
+            connection = ParquetTable.connect();
+            List<String> columns = new ArrayList<>();
+            textColumns.forEach(column -> columns.add(ParquetTable.identifier(column) + " VARCHAR"));
+            columns.add(ParquetTable.identifier(vectorColumn) + " FLOAT[" + dims + "]");
+            if (map) {
+                columns.addAll(List.of("x FLOAT", "y FLOAT"));
+            }
+            if (clusters) {
+                columns.add("cluster INTEGER");
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE out (" + String.join(", ", columns) + ")");
+            }
+            DuckDBAppender appender = ((DuckDBConnection) connection).createAppender("out");
+            return new ParquetSink(connection, appender, textColumns.size(), map, clusters);
+        } catch (SQLException e) {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            throw new EmbexException("cannot start a Parquet file: " + ParquetTable.firstLine(e), e);
+        }
+    }
+
+    /** One row: a text per text column (null or empty for none), the vector, and x, y, cluster when asked for. */
+    public void row(List<String> values, float[] vector, float x, float y, int cluster) {
+        if (values.size() != texts) {
+            throw new IllegalArgumentException(values.size() + " texts for " + texts + " text columns");
+        }
+        try {
+            appender.beginRow();
+            for (String value : values) {
+                if (value == null || value.isEmpty()) {
+                    appender.appendNull();
+                } else {
+                    appender.append(value);
+                }
+            }
+            appender.append(vector);
+            if (map) {
+                appender.append(x).append(y);
+            }
+            if (clusters) {
+                appender.append(cluster);
+            }
+            appender.endRow();
+        } catch (SQLException e) {
+            throw new EmbexException("cannot add a row to a Parquet file: " + ParquetTable.firstLine(e), e);
+        }
+    }
+
+    /** Writes the rows to {@code target}, with {@code keyValues} in the footer. */
+    public void finish(Path target, Map<String, String> keyValues) {
+        Path partial = target.toAbsolutePath().resolveSibling(target.getFileName() + ".part");
+        try (Statement statement = connection.createStatement()) {
+            appender.close();
+            Files.deleteIfExists(partial);
+            statement.execute("COPY out TO " + ParquetTable.literal(partial.toString()) + " (FORMAT parquet, COMPRESSION zstd,"
+                    + " KV_METADATA {" + keyValues.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> ParquetTable.literal(e.getKey()) + ": " + ParquetTable.literal(e.getValue()))
+                    .collect(Collectors.joining(", ")) + "})");
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (SQLException | IOException e) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // The write already failed; that is the error to report.
+            }
+            throw new EmbexException("could not write " + target + ": " + (e instanceof SQLException sql
+                    ? ParquetTable.firstLine(sql) : e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!appender.isClosed()) {
+                appender.close();
+            }
+            connection.close();
+        } catch (SQLException e) {
+            throw new EmbexException("cannot close a Parquet file's engine: " + ParquetTable.firstLine(e), e);
+        }
+    }
+}
