@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import org.embex.usecase.OwnVectors;
 import org.embex.usecase.Workspace;
-import org.embex.vectorfile.VectorSource;
 
 /** {@code -m MODEL} and where the catalogue lives, for every command that embeds. */
 public final class ModelOptions {
@@ -44,11 +44,11 @@ public final class ModelOptions {
         if (!normalize || given == null) {
             return given;
         }
-        if (!VectorSource.names(given)) {
+        if (!OwnVectors.fromFile(given)) {
             throw new ParameterException(command.commandLine(), "--normalize is for vectors from a file (-m file:...); " + given
                     + "'s vectors are unit length already");
         }
-        return VectorSource.parse(given).normalised().reference();
+        return OwnVectors.normalised(given);
     }
 
     /** A workspace over the catalogue and {@code cache}. */

@@ -10,8 +10,8 @@ import org.embex.BadInputException;
 
 /**
  * The rows of a Parquet file streamed from DuckDB, each as the texts of its columns that are not
- * lists (a list column holds vectors, not a text, label, id or metadata); a null is "". Rows are
- * numbered from 1 in file order.
+ * vectors (a list of numbers is not a text, label, id or metadata; a list of anything else is, as
+ * DuckDB writes it: {@code [a, b]}); a null is "". Rows are numbered from 1 in file order.
  */
 public final class ParquetRows implements AutoCloseable {
 
@@ -30,7 +30,8 @@ public final class ParquetRows implements AutoCloseable {
 
     public static ParquetRows open(Path file) {
         ParquetTable table = ParquetTable.open(file);
-        List<String> columns = table.columns().stream().filter(column -> !column.isList()).map(ParquetTable.Column::name).toList();
+        List<String> columns = table.columns().stream().filter(column -> !column.isNumberList())
+                .map(ParquetTable.Column::name).toList();
         try {
             if (columns.isEmpty()) {
                 throw new BadInputException(file + ": every column is a list of numbers ("

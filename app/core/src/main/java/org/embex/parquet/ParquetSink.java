@@ -25,13 +25,16 @@ import org.embex.EmbexException;
  */
 public final class ParquetSink implements AutoCloseable {
 
+    private final Path target;
     private final Connection connection;
     private final DuckDBAppender appender;
     private final int texts;
     private final boolean map;
     private final boolean clusters;
+    private long rows;
 
-    private ParquetSink(Connection connection, DuckDBAppender appender, int texts, boolean map, boolean clusters) {
+    private ParquetSink(Path target, Connection connection, DuckDBAppender appender, int texts, boolean map, boolean clusters) {
+        this.target = target;
         this.connection = connection;
         this.appender = appender;
         this.texts = texts;
@@ -40,11 +43,13 @@ public final class ParquetSink implements AutoCloseable {
     }
 
     /**
+     * @param target      the file the rows are for ({@link #finish} writes it)
      * @param textColumns the text columns' names, in order
      * @param map         whether rows carry x and y
      * @param clusters    whether rows carry a cluster
      */
-    public static ParquetSink open(List<String> textColumns, String vectorColumn, int dims, boolean map, boolean clusters) {
+    public static ParquetSink open(Path target, List<String> textColumns, String vectorColumn, int dims, boolean map,
+                                   boolean clusters) {
         Connection connection = null;
         try {
             connection = ParquetTable.connect();
@@ -61,7 +66,7 @@ public final class ParquetSink implements AutoCloseable {
                 statement.execute("CREATE TABLE out (" + String.join(", ", columns) + ")");
             }
             DuckDBAppender appender = ((DuckDBConnection) connection).createAppender("out");
-            return new ParquetSink(connection, appender, textColumns.size(), map, clusters);
+            return new ParquetSink(target, connection, appender, textColumns.size(), map, clusters);
         } catch (SQLException e) {
             if (connection != null) {
                 try {
@@ -70,7 +75,7 @@ public final class ParquetSink implements AutoCloseable {
                     e.addSuppressed(closing);
                 }
             }
-            throw new EmbexException("cannot start a Parquet file: " + ParquetTable.firstLine(e), e);
+            throw new EmbexException("could not write " + target + ": " + ParquetTable.firstLine(e), e);
         }
     }
 
@@ -96,13 +101,15 @@ public final class ParquetSink implements AutoCloseable {
                 appender.append(cluster);
             }
             appender.endRow();
+            rows++;
         } catch (SQLException e) {
-            throw new EmbexException("cannot add a row to a Parquet file: " + ParquetTable.firstLine(e), e);
+            throw new EmbexException("could not write " + target + " (at its row " + (rows + 1) + "): "
+                    + ParquetTable.firstLine(e), e);
         }
     }
 
-    /** Writes the rows to {@code target}, with {@code keyValues} in the footer. */
-    public void finish(Path target, Map<String, String> keyValues) {
+    /** Writes the rows to the target, with {@code keyValues} in the footer. */
+    public void finish(Map<String, String> keyValues) {
         Path partial = target.toAbsolutePath().resolveSibling(target.getFileName() + ".part");
         try (Statement statement = connection.createStatement()) {
             appender.close();
@@ -126,12 +133,15 @@ public final class ParquetSink implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (!appender.isClosed()) {
-                appender.close();
+            try {
+                if (!appender.isClosed()) {
+                    appender.close();
+                }
+            } finally {
+                connection.close();
             }
-            connection.close();
         } catch (SQLException e) {
-            throw new EmbexException("cannot close a Parquet file's engine: " + ParquetTable.firstLine(e), e);
+            throw new EmbexException("could not write " + target + ": " + ParquetTable.firstLine(e), e);
         }
     }
 }

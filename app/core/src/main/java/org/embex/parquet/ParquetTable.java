@@ -21,7 +21,8 @@ import org.embex.BadInputException;
  */
 public final class ParquetTable implements AutoCloseable {
 
-    private static final Pattern LIST_TYPE = Pattern.compile(".*\\[\\d*]");
+    /** A list, fixed-size or not, of FLOAT or DOUBLE, not nested. */
+    private static final Pattern NUMBER_LIST = Pattern.compile("(FLOAT|DOUBLE|REAL)\\[\\d*]");
 
     private final Path file;
     private final Connection connection;
@@ -30,14 +31,9 @@ public final class ParquetTable implements AutoCloseable {
     /** One column: its name and DuckDB's word for its type ({@code VARCHAR}, {@code FLOAT[]}, {@code DOUBLE[384]}, …). */
     public record Column(String name, String type) {
 
-        /** A list or fixed-size list: a vector column, never a text, label, id or metadata column. */
-        public boolean isList() {
-            return LIST_TYPE.matcher(type).matches();
-        }
-
-        /** A list of FLOAT or DOUBLE, fixed-size or not. */
+        /** A vector column: a list of FLOAT or DOUBLE, fixed-size or not, not nested; never text or metadata. */
         public boolean isNumberList() {
-            return isList() && (type.startsWith("FLOAT[") || type.startsWith("DOUBLE[") || type.startsWith("REAL["));
+            return NUMBER_LIST.matcher(type).matches();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.duckdb.DuckDBConnection;
 import org.embex.BadInputException;
@@ -54,13 +55,13 @@ public final class ParquetVectors {
         }
         float[] values = new float[(int) count];
         int slices = (int) Math.max(1, Math.min(Math.min(MAX_SLICES, Runtime.getRuntime().availableProcessors()), rows / MIN_SLICE_ROWS));
-        ExecutorService pool = Executors.newFixedThreadPool(slices + 1, task -> {
+        ExecutorService pool = Executors.newFixedThreadPool(slices, task -> {
             Thread thread = new Thread(task, "parquet-vectors");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            // The widths first, alone: beside the readers it would slow them more than it costs (two cores).
+            // The widths first, alone: run beside the readers it slowed them more than it cost (decision 0017).
             check(shape(table, name, source, where), table, name, source, where);
             List<Future<Long>> read = new ArrayList<>();
             for (int slice = 0; slice < slices; slice++) {
@@ -75,10 +76,22 @@ public final class ParquetVectors {
                 }
             }
         } finally {
+            // A slice that failed stops the others; they must have let go of their connections before the table closes.
             pool.shutdownNow();
+            awaitQuietly(pool);
         }
         dims[0] = width;
         return values;
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new EmbexException("reading a Parquet column did not stop within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The first row's width, which every row must have; 0 when it has no vector (the shape check names it). */
@@ -153,8 +166,8 @@ public final class ParquetVectors {
             Thread.currentThread().interrupt();
             throw new EmbexException(where + ": reading was interrupted", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
+            if (e.getCause() instanceof BadInputException bad) {
+                throw bad;
             }
             if (e.getCause() instanceof SQLException sql) {
                 throw new BadInputException(where + ": cannot read: " + ParquetTable.firstLine(sql), sql);
@@ -165,8 +178,9 @@ public final class ParquetVectors {
 
     /** The number, from 1, of the first row where {@code condition} holds. */
     private static long firstRow(Statement statement, String source, String condition) throws SQLException {
-        try (ResultSet found = statement.executeQuery("SELECT r FROM (SELECT row_number() OVER () AS r, * FROM " + source
-                + ") WHERE " + condition + " ORDER BY r LIMIT 1")) {
+        // file_row_number counts as the slices do; from 1 here, as every message counts rows.
+        try (ResultSet found = statement.executeQuery("SELECT min(file_row_number) + 1 FROM read_parquet("
+                + source.substring("read_parquet(".length(), source.length() - 1) + ", file_row_number = true) WHERE " + condition)) {
             return found.next() ? found.getLong(1) : 0;
         }
     }

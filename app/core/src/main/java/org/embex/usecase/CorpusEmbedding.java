@@ -62,7 +62,7 @@ public final class CorpusEmbedding {
         });
         double seconds = (System.nanoTime() - started) / 1e9;
         VectorMatrix matrix = VectorMatrix.of(run.embeddings().stream().map(e -> e.vector()).toList(), source.descriptor().dims());
-        return new EmbeddedCorpus(spec, corpus, source.descriptor().id(), Workspace.reference(workspace.installed(model)),
+        return new EmbeddedCorpus(spec, corpus, corpus, source.descriptor().id(), Workspace.reference(workspace.installed(model)),
                 source.fingerprint().hex(),
                 new NeighbourSearch(matrix, workspace.exactSearchUpTo(), Seed.DEFAULT),
                 EmbedDiagnostics.of(source.descriptor(), run.embeddings()),
@@ -72,8 +72,8 @@ public final class CorpusEmbedding {
     /**
      * Vectors a file brought stand where a model's would: read, checked and fingerprinted, never
      * written to the cache (only what is derived from them is, under their fingerprint). The file's
-     * own hash is not recorded either: the fingerprint already is one, and hashing a file of a
-     * million vectors a second time would cost seconds.
+     * own hash is not taken, here or in the keys of its maps ({@link CorpusHash}): the fingerprint
+     * already is one, and hashing a file of a million vectors a second time would cost seconds.
      */
     private static EmbeddedCorpus imported(Workspace workspace, CorpusSpec spec, Corpus corpus, VectorSource source,
                                            ProgressListener progress) {
@@ -82,7 +82,7 @@ public final class CorpusEmbedding {
         int rows = vectors.matrix().rows();
         progress.progress(rows, rows);
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new EmbeddedCorpus(spec, vectors.corpus(), vectors.name(), vectors.name(), vectors.fingerprint(),
+        return new EmbeddedCorpus(spec, vectors.corpus(), corpus, vectors.name(), vectors.name(), vectors.fingerprint(),
                 new NeighbourSearch(vectors.matrix(), workspace.exactSearchUpTo(), Seed.DEFAULT),
                 EmbedDiagnostics.imported(vectors), new EmbeddedCorpus.EmbedRun(rows, 0, 0, seconds));
     }

@@ -19,6 +19,15 @@ final class CorpusHash {
     private CorpusHash() {
     }
 
+    /**
+     * The corpus's part of a cache key. Vectors a file brought are keyed by their fingerprint, a hash
+     * of the values already: a map of them depends on nothing else in the file, and hashing a file of
+     * a million vectors again would cost seconds.
+     */
+    static String of(FileHasher hasher, EmbeddedCorpus corpus) {
+        return OwnVectors.fromFile(corpus.model()) ? corpus.fingerprint() : of(hasher, corpus.spec().file());
+    }
+
     /** @param hasher the cache, which remembers each file's hash by size and modification time */
     static String of(FileHasher hasher, Path corpus) {
         if (!Files.isDirectory(corpus)) {

@@ -16,12 +16,14 @@ import org.embex.vectors.VectorMatrix;
  * once when the corpus is embedded and handed on as it is. Neighbours come from {@code search}:
  * exact, or through its graph index once built for a corpus too large to score every row.
  *
+ * @param read        the corpus as its file was read: what another model embeds (vectors a file brought
+ *                    leave their column out of {@code corpus}, not out of this)
  * @param model       the model's id, for people
  * @param modelRef    the model's folder, which names it for later use cases (an id may name another folder)
  * @param fingerprint the model's fingerprint, part of every cache key made for this corpus
  * @param run         what the embedding cost: texts embedded now and read from the cache, seconds
  */
-public record EmbeddedCorpus(CorpusSpec spec, Corpus corpus, String model, String modelRef, String fingerprint,
+public record EmbeddedCorpus(CorpusSpec spec, Corpus corpus, Corpus read, String model, String modelRef, String fingerprint,
                              NeighbourSearch search,
                              EmbedDiagnostics diagnostics, EmbedRun run) {
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.embex.BadInputException;
 import org.embex.corpus.ColumnChoice;
@@ -66,7 +67,7 @@ public final class Evaluations {
     }
 
     private static List<float[]> rows(EmbeddedCorpus corpus) {
-        return java.util.stream.IntStream.range(0, corpus.size()).mapToObj(corpus.vectors()::row).toList();
+        return IntStream.range(0, corpus.size()).mapToObj(corpus.vectors()::row).toList();
     }
 
     private static List<String> labels(Corpus corpus) {

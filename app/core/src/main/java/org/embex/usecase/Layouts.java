@@ -113,7 +113,7 @@ public final class Layouts {
     }
 
     private LayoutKey key(EmbeddedCorpus corpus, LayoutMethod method) {
-        return LayoutKey.of(CorpusHash.of(workspace.cache(), corpus.spec().file()), corpus.spec().describe(),
+        return LayoutKey.of(CorpusHash.of(workspace.cache(), corpus), corpus.spec().describe(),
                 corpus.fingerprint(), method.key(), umap, tsne);
     }
 }

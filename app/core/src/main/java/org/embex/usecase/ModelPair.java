@@ -38,7 +38,7 @@ public record ModelPair(EmbeddedCorpus first, EmbeddedCorpus second, ModelCompar
             throw new BadInputException(first.spec().file() + ": k must be between 1 and " + (first.size() - 1)
                     + ", was " + neighbours);
         }
-        EmbeddedCorpus second = CorpusEmbedding.embed(workspace, first.spec(), first.corpus(), secondModel, progress,
+        EmbeddedCorpus second = CorpusEmbedding.embed(workspace, first.spec(), first.read(), secondModel, progress,
                 cancellation);
         cancellation.check();
         ModelComparison comparison = ModelComparison.of(first.model(), first.vectors(), second.model(), second.vectors(),

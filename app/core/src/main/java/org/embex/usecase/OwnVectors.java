@@ -21,6 +21,11 @@ public final class OwnVectors {
         return VectorFiles.offered(read, spec.options().formatOf(spec.file()));
     }
 
+    /** The reference that reads {@code model}'s vectors scaled to unit length ({@code --normalize}). */
+    public static String normalised(String model) {
+        return VectorSource.parse(model).normalised().reference();
+    }
+
     /** Whether {@code model} names vectors from a file rather than a model. */
     public static boolean fromFile(String model) {
         return VectorSource.names(model);

@@ -26,7 +26,7 @@ public final class QueryModel {
     public static final double SAME = 0.99;
 
     /** Texts sampled, spread evenly over the corpus: enough to catch another model, quick to embed. */
-    static final int SAMPLE = 32;
+    public static final int SAMPLE = 32;
 
     private QueryModel() {
     }
@@ -68,7 +68,7 @@ public final class QueryModel {
                     + " (the same model gives at least " + SAME + " for every text)");
         }
         ModelFolder folder = workspace.installed(model);
-        return new EmbeddedCorpus(corpus.spec(), corpus.corpus(), corpus.model(), Workspace.reference(folder),
+        return new EmbeddedCorpus(corpus.spec(), corpus.corpus(), corpus.read(), corpus.model(), Workspace.reference(folder),
                 corpus.fingerprint(), corpus.search(), corpus.diagnostics(), corpus.run());
     }
 

@@ -66,7 +66,7 @@ public final class Search {
      * Returns true when it came from the cache. The one place the index's cache key is made.
      */
     public static boolean index(Workspace workspace, EmbeddedCorpus corpus, Metric metric, ProgressListener listener) {
-        return SearchIndexes.index(workspace.cache(), CorpusHash.of(workspace.cache(), corpus.spec().file()),
+        return SearchIndexes.index(workspace.cache(), CorpusHash.of(workspace.cache(), corpus),
                 corpus.spec().describe(), corpus.fingerprint(), corpus.search(), metric, listener);
     }
 }

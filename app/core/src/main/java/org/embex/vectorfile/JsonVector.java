@@ -1,5 +1,7 @@
 package org.embex.vectorfile;
 
+import java.util.Arrays;
+
 import org.embex.BadInputException;
 
 /**
@@ -42,12 +44,15 @@ final class JsonVector {
             if (number.endsWith("f") || number.endsWith("d") || number.endsWith("F") || number.endsWith("D")) {
                 throw new BadInputException(where + ": value " + (count + 1) + " (" + shown(number) + ") is not a JSON number");
             }
+            if (Float.isInfinite(value) && !number.contains("Infinity")) {
+                throw new BadInputException(where + ": value " + (count + 1) + " (" + shown(number) + ") is beyond float32's range");
+            }
             if (count == values.length) {
                 if (dims > 0) {
                     throw new BadInputException(where + ": the vector has more than " + dims
                             + " values, the width of the rows before it");
                 }
-                values = java.util.Arrays.copyOf(values, values.length * 2);
+                values = Arrays.copyOf(values, values.length * 2);
             }
             values[count++] = value;
             at = stop + 1;
@@ -55,7 +60,7 @@ final class JsonVector {
         if (dims > 0 && count != dims) {
             throw new BadInputException(where + ": the vector has " + count + " values, the rows before it " + dims);
         }
-        return count == values.length ? values : java.util.Arrays.copyOf(values, count);
+        return count == values.length ? values : Arrays.copyOf(values, count);
     }
 
     private static String shown(String text) {

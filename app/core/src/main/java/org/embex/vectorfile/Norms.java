@@ -28,6 +28,6 @@ public record Norms(int rows, double unitShare, double min, double max) {
         }
         return String.format(Locale.ROOT, "%s: %.1f%% of the %,d vectors are not unit length (lengths %.4g to %.4g); %s",
                 source, 100 * (1 - unitShare), rows, min, max, scaled ? "each was scaled to unit length as asked"
-                        : "used as given: cosine ignores length, dot, L2 and PCA do not (--normalize scales them)");
+                        : "used as given: cosine ignores length; dot, L2, PCA and the clusters (Euclidean) do not (--normalize scales them)");
     }
 }

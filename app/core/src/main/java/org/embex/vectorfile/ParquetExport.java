@@ -47,7 +47,7 @@ public final class ParquetExport {
         List<String> metadata = List.copyOf(metadataSet);
         List<String> columns = new ArrayList<>(List.of("id", "text", "label"));
         metadata.forEach(column -> columns.add(FIXED.contains(column) ? column + "_1" : column));
-        try (ParquetSink sink = ParquetSink.open(columns, VECTOR_COLUMN, content.vectors().dims(), content.x() != null,
+        try (ParquetSink sink = ParquetSink.open(target, columns, VECTOR_COLUMN, content.vectors().dims(), content.x() != null,
                 content.clusters() != null)) {
             for (int row : content.rows()) {
                 TextRow text = content.texts().get(row);
@@ -56,7 +56,7 @@ public final class ParquetExport {
                 sink.row(values, content.vectors().row(row), content.x() == null ? 0 : content.x()[row],
                         content.y() == null ? 0 : content.y()[row], content.clusters() == null ? 0 : content.clusters()[row]);
             }
-            sink.finish(target, Map.of("embex.model", content.model(), "embex.fingerprint", content.fingerprint()));
+            sink.finish(Map.of("embex.model", content.model(), "embex.fingerprint", content.fingerprint()));
         }
     }
 }

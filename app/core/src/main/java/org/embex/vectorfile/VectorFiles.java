@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -76,27 +77,41 @@ public final class VectorFiles {
             }
         }
         Map<String, String> first = corpus.rows().get(0).metadata();
-        corpus.columns().stream().filter(column -> first.getOrDefault(column, "").strip().startsWith("["))
+        corpus.columns().stream().filter(column -> isVector(first.get(column)))
                 .forEach(column -> offered.add(VectorSource.PREFIX + column));
         return List.copyOf(offered);
     }
 
+    /** Whether a cell holds a vector: a JSON array of numbers (a list of tags does not). */
+    private static boolean isVector(String cell) {
+        if (cell == null || !cell.strip().startsWith("[")) {
+            return false;
+        }
+        try {
+            JsonVector.parse(cell, 0, "");
+            return true;
+        } catch (BadInputException notNumbers) {
+            return false;
+        }
+    }
+
     private static Optional<ParquetTable.Column> listColumn(ParquetTable table, VectorSource source) {
         if (source.part().isEmpty()) {
-            List<ParquetTable.Column> lists = table.columns().stream().filter(ParquetTable.Column::isList).toList();
+            List<ParquetTable.Column> lists = table.columns().stream().filter(ParquetTable.Column::isNumberList).toList();
             if (lists.size() == 1) {
                 return Optional.of(lists.get(0));
             }
             throw new BadInputException(table.file() + ": " + (lists.isEmpty() ? "no column holds vectors (lists of numbers)"
                     : "several columns hold vectors (" + String.join(", ", lists.stream().map(ParquetTable.Column::name).toList())
-                    + ")") + "; name one with file:COLUMN");
+                    + ")") + "; name one with file:COLUMN (columns: " + String.join(", ",
+                    table.columns().stream().map(c -> c.name() + " " + c.type()).toList()) + ")");
         }
         Optional<ParquetTable.Column> named = table.columns().stream().filter(c -> c.name().equals(source.part())).findFirst();
         if (named.isEmpty()) {
             throw new BadInputException(table.file() + ": no column '" + source.part() + "' (columns: " + String.join(", ",
                     table.columns().stream().map(c -> c.name() + " " + c.type()).toList()) + ")");
         }
-        return named.filter(ParquetTable.Column::isList);
+        return named.filter(ParquetTable.Column::isNumberList);
     }
 
     /** The rows the corpus kept (a row with a blank text may have been skipped), by their row numbers. */
@@ -115,7 +130,7 @@ public final class VectorFiles {
     private static ImportedVectors fromSeparateFile(Corpus corpus, Path vectors, VectorSource source) {
         int dims;
         float[] values;
-        if (vectors.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy")) {
+        if (vectors.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
             NpyReader.Header header = NpyReader.header(vectors);
             values = NpyReader.values(vectors, header);
             dims = header.columns();
@@ -132,7 +147,8 @@ public final class VectorFiles {
         if (vectorRows != corpus.rows().size()) {
             throw new BadInputException(corpus.source() + " has " + corpus.rows().size() + " rows but " + vectors + " has "
                     + vectorRows + " vectors; they must line up row for row"
-                    + (Math.abs(vectorRows - corpus.rows().size()) == 1
+                    + (vectorRows == corpus.rows().size() + 1 && corpus.columns().size() == 1
+                    && vectors.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tsv")
                     ? " (a metadata file of one column has no header in TensorBoard's layout: read it with --no-header)" : ""));
         }
         return checked(source, corpus, values, dims, row -> vectors + ": row " + (row + 1) + " (metadata line "
@@ -152,7 +168,8 @@ public final class VectorFiles {
             String where = corpus.source() + ": line " + row.line() + ", column '" + column + "'";
             String cell = row.metadata().get(column);
             if (cell == null) {
-                throw new BadInputException(where + ": the column is the text, label or id, not a vector");
+                throw new BadInputException(where + (corpus.rows().stream().anyMatch(other -> other.metadata().containsKey(column))
+                        ? ": the row has no such field" : ": the column is read as the text, label or id, not as a vector"));
             }
             float[] vector = JsonVector.parse(cell, dims, where);
             dims = vector.length;

@@ -2,6 +2,7 @@ package org.embex.vectorfile;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.embex.BadInputException;
@@ -55,22 +56,23 @@ public record VectorSource(String part, boolean unit) {
 
     /**
      * The separate vector file this names, if it names one: a {@code .npy}, {@code .tsv} or
-     * {@code .txt} path, as given or beside the corpus file.
+     * {@code .txt} path, beside the corpus file (a relative name means the corpus's folder, as a
+     * metadata file and its vectors travel together), else as given.
      */
     public Optional<Path> separateFile(Path corpusFile) {
-        String lower = part.toLowerCase(java.util.Locale.ROOT);
+        String lower = part.toLowerCase(Locale.ROOT);
         if (!(lower.endsWith(".npy") || lower.endsWith(".tsv") || lower.endsWith(".txt"))) {
             return Optional.empty();
         }
         Path given = Path.of(part);
-        if (Files.isRegularFile(given)) {
-            return Optional.of(given);
-        }
         Path beside = corpusFile.toAbsolutePath().resolveSibling(part);
         if (Files.isRegularFile(beside)) {
             return Optional.of(beside);
         }
-        throw new BadInputException(reference() + ": no such vector file (looked for " + given.toAbsolutePath()
-                + " and " + beside + ")");
+        if (Files.isRegularFile(given)) {
+            return Optional.of(given);
+        }
+        throw new BadInputException(reference() + ": no such vector file (looked for " + beside + " and "
+                + given.toAbsolutePath() + ")");
     }
 }

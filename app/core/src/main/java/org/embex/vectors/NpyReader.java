@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,8 +74,11 @@ public final class NpyReader {
                 if (left < buffer.capacity()) {
                     buffer.limit((int) left);
                 }
-                while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-                    // keep filling
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer) < 0) {
+                        throw new BadInputException(file + ": the file ended before its values did (it changed while"
+                                + " being read?)");
+                    }
                 }
                 buffer.flip();
                 if (header.bytesPerValue() == Float.BYTES) {
@@ -109,6 +113,9 @@ public final class NpyReader {
         } else if (major == 2 || major == 3) {
             length = Integer.toUnsignedLong(Integer.reverseBytes(in.readInt()));
             prefix = 12;
+            if (length > 1 << 20) {
+                throw new BadInputException(file + ": the .npy header claims " + length + " bytes; not a file embex reads");
+            }
         } else {
             throw new BadInputException(file + ": .npy format version " + major + " is not one embex reads (1 to 3)");
         }
@@ -130,13 +137,18 @@ public final class NpyReader {
             throw new BadInputException(file + ": is in Fortran (column-major) order; save it from C order"
                     + " (numpy.ascontiguousarray) to read it as rows");
         }
-        String[] dims = shape.group(1).split(",");
-        long[] sizes = java.util.Arrays.stream(dims).map(String::trim).filter(d -> !d.isEmpty()).mapToLong(Long::parseLong).toArray();
+        long[] sizes;
+        try {
+            sizes = Arrays.stream(shape.group(1).split(",")).map(String::trim).filter(d -> !d.isEmpty())
+                    .mapToLong(Long::parseLong).toArray();
+        } catch (NumberFormatException e) {
+            throw new BadInputException(file + ": the .npy header's shape (" + shape.group(1).trim() + ") is not a list of sizes");
+        }
         if (sizes.length != 2) {
             throw new BadInputException(file + ": has shape (" + shape.group(1).trim() + "); embex reads a 2-D array,"
                     + " one vector per row");
         }
-        if (sizes[1] < 1 || sizes[1] > Integer.MAX_VALUE) {
+        if (sizes[0] < 0 || sizes[1] < 1 || sizes[1] > Integer.MAX_VALUE) {
             throw new BadInputException(file + ": has rows of " + sizes[1] + " values");
         }
         ByteOrder byteOrder = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;

@@ -101,6 +101,23 @@ class VectorFilesTest {
     }
 
     @Test
+    void aListOfWordsIsMetadataNotVectorsAndIsNeverOffered() throws Exception {
+        Path file = parquet("tags.parquet", "SELECT * FROM (VALUES ('first', ['red', 'big'], [0.6, 0.8, 0.0]::FLOAT[3]),"
+                + " ('second', ['blue'], [0.0, 1.0, 0.0]::FLOAT[3]), ('third', [], [3.0, 0.0, 4.0]::FLOAT[3])) t(text, tags, embedding)");
+        Path csv = text("tags.csv", "text,tags,vector", "first,\"[\"\"red\"\", \"\"big\"\"]\",\"" + json(ROWS[0]) + "\"",
+                "second,[],\"" + json(ROWS[1]) + "\"", "third,[],\"" + json(ROWS[2]) + "\"");
+
+        ImportedVectors vectors = read(file, "file:");
+        Corpus csvCorpus = CorpusReader.readAll(csv, ReadOptions.defaults(), ColumnChoice.defaults());
+
+        assertRows(vectors);
+        assertThat(vectors.corpus().rows().get(0).metadata()).containsEntry("tags", "[red, big]");
+        assertThat(VectorFiles.offered(CorpusReader.readAll(file, ReadOptions.defaults(), ColumnChoice.defaults()),
+                TableFormat.PARQUET)).containsExactly("file:embedding");
+        assertThat(VectorFiles.offered(csvCorpus, TableFormat.CSV)).containsExactly("file:vector");
+    }
+
+    @Test
     void npyOnItsOwnAndBesideAMetadataFile() throws IOException {
         Path npy = dir.resolve("vectors.npy");
         NpyWriter.write(npy, List.of(ROWS), 3);

@@ -140,7 +140,7 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
         List<EmbeddedCorpus> models = new ArrayList<>(List.of(embedded));
         if (against != null) {
             ProgressBar second = output.progress("embedding with " + against);
-            models.add(CorpusEmbedding.embed(workspace, embedded.spec(), embedded.corpus(), against, second,
+            models.add(CorpusEmbedding.embed(workspace, embedded.spec(), embedded.read(), against, second,
                     CancellationToken.none()));
             second.finish();
         }

@@ -135,7 +135,7 @@ public final class ExplorerViewModel {
                     // A file's vectors are remembered for that file only (below, when shown), not as the model for every file.
                     settings.setText("model", now);
                 }
-                embed(shown.spec(), shown.corpus());
+                embed(shown.spec(), shown.read());
             }
         });
         method.set(LayoutMethod.valueOf(settings.text("method", LayoutMethod.UMAP.name())));

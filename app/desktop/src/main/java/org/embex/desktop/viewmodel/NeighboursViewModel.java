@@ -132,8 +132,17 @@ public final class NeighboursViewModel {
      * made them, embex checks it on a sample of the texts, and asks the query once the check holds.
      */
     private void askForQueryModel(EmbeddedCorpus shown, String question) {
-        List<String> local = explorer.models().stream().filter(id -> !OwnVectors.fromFile(id)).toList();
-        explorer.dialogs().choose("Query model", QueryModel.missing(shown) + ". Which model made them?", local).ifPresent(chosen -> {
+        List<String> models = explorer.models().stream().filter(id -> !OwnVectors.fromFile(id)).toList();
+        if (models.isEmpty()) {
+            explorer.say(QueryModel.missing(shown) + "; no model is installed (./embex models install all-minilm-l6-v2).");
+            return;
+        }
+        explorer.dialogs().choose("Query model", QueryModel.missing(shown) + ". Which model made them?", models).ifPresent(chosen -> {
+            // The check embeds some of the corpus's texts: an endpoint model is asked about first, as everywhere.
+            if (!explorer.maySendTexts(chosen, QueryModel.SAMPLE + " texts of " + shown.spec().file().getFileName())) {
+                explorer.say("Nothing was sent. " + chosen + " runs at an endpoint.");
+                return;
+            }
             Job<EmbeddedCorpus> checking = explorer.start("Checking " + chosen + " against the file's vectors", "texts",
                     job -> QueryModel.claim(workspace, shown, chosen, job.progress(), job.cancellation()));
             checking.whenDone(ready -> {
@@ -158,6 +167,9 @@ public final class NeighboursViewModel {
     /** A new corpus: nothing asked of it yet, and its index is built when it wants one. */
     void reset() {
         cancelIndexing();
+        // The query model was checked for the corpus before; holding it would keep that corpus's vectors alive.
+        claimed = null;
+        claimedFor = null;
         asked = null;
         focus = -1;
         clear();

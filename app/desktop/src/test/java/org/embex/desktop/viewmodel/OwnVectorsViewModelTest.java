@@ -92,6 +92,31 @@ class OwnVectorsViewModelTest {
     }
 
     @Test
+    void aJsonlFilesVectorsCanBeLeftForAModelAndTakenAgain() throws java.io.IOException {
+        StringBuilder jsonl = new StringBuilder();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int row = 0; row < embedded.size(); row++) {
+            jsonl.append(json.writeValueAsString(java.util.Map.of("text", embedded.row(row).text(), "label",
+                    embedded.row(row).label(), "embedding", embedded.vectors().row(row)))).append('\n');
+        }
+        Path file = java.nio.file.Files.writeString(dir.resolve("sample.jsonl"), jsonl);
+        assertThat(open(file).model()).isEqualTo(OWN);
+
+        model.modelProperty().set(MINILM);
+        jobs.runAll();
+        assertThat(model.corpus().model()).isEqualTo(MINILM);
+        model.modelProperty().set(OWN);
+        jobs.runAll();
+        assertThat(model.corpus().model()).isEqualTo(OWN);
+        assertThat(model.corpus().vectors().values()).containsExactly(embedded.vectors().values());
+        dialogs.answerChoice(MINILM);
+        model.comparison().chooseModel();
+        jobs.runAll();
+        assertThat(model.comparison().shownProperty().get().pair().comparison().meanOverlap()).isEqualTo(1.0);
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    @Test
     void aTypedQueryAsksForTheModelThatMadeTheVectorsAndChecksItFirst() {
         open(parquet);
 
