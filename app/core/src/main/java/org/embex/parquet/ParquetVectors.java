@@ -22,8 +22,9 @@ import org.embex.EmbexException;
  * as float32 and never as a row object each. The rows are read in slices, one per core, each its
  * own DuckDB connection streaming its rows' values unnested into its part of the array (JDBC hands
  * over one value at a time, so one reader alone is bound by the Java side; DuckDB keeps a scan's
- * rows in file order, and each slice is its own range of rows). Before them one aggregate
- * checks every row's width and nulls; a ragged or missing row is then found by number.
+ * rows in file order, and each slice is its own range of rows). Each reader takes only rows of
+ * the first row's width, so a ragged or missing row leaves its slice short of values; only then
+ * does an aggregate look at every row's width and nulls, to name the row (decision 0017).
  */
 public final class ParquetVectors {
 
@@ -61,8 +62,10 @@ public final class ParquetVectors {
             return thread;
         });
         try {
-            // The widths first, alone: run beside the readers it slowed them more than it cost (decision 0017).
-            check(shape(table, name, source, where), table, name, source, where);
+            if (width == 0) {
+                // The first row has no vector, or an empty one: the check says which.
+                check(shape(table, name, source, where), table, name, source, where);
+            }
             List<Future<Long>> read = new ArrayList<>();
             for (int slice = 0; slice < slices; slice++) {
                 long from = rows * slice / slices;
@@ -72,6 +75,8 @@ public final class ParquetVectors {
             for (int slice = 0; slice < slices; slice++) {
                 long expected = (rows * (slice + 1) / slices - rows * slice / slices) * width;
                 if (get(read.get(slice), where) != expected) {
+                    // A row of another width or without a vector was left out by the readers: find it and say which.
+                    check(shape(table, name, source, where), table, name, source, where);
                     throw new EmbexException(where + ": slice " + slice + " read a different number of values than its rows hold");
                 }
             }
@@ -144,10 +149,11 @@ public final class ParquetVectors {
                  Statement statement = connection.createStatement();
                  ResultSet unnested = statement.executeQuery("SELECT unnest(" + name + ") FROM read_parquet("
                          + ParquetTable.literal(table.file().toAbsolutePath().toString()) + ", file_row_number = true)"
-                         + " WHERE file_row_number >= " + from + " AND file_row_number < " + to)) {
+                         + " WHERE len(" + name + ") = " + width + " AND file_row_number >= " + from
+                         + " AND file_row_number < " + to)) {
                 while (unnested.next()) {
                     if (at == end) {
-                        // More values than the rows' width allows: the shape check names the row.
+                        // The filter leaves no room for it, but a slice must never write into the next one's rows.
                         return at + 1 - from * width;
                     }
                     float value = unnested.getFloat(1);

@@ -211,6 +211,20 @@ class VectorFilesTest {
     }
 
     @Test
+    void raggedRowsThatMakeUpTheCountAndRowsWithoutAVectorAreNamedToo() throws Exception {
+        // 2 + 1 + 3 values: as many as three rows of 2, so only the widths tell.
+        Path balanced = parquet("balanced.parquet", "SELECT * FROM (VALUES ('a', [1.0, 0.0]::FLOAT[]), ('b', [1.0]::FLOAT[]),"
+                + " ('c', [1.0, 1.0, 1.0]::FLOAT[])) t(text, embedding)");
+        Path missing = parquet("missing.parquet", "SELECT * FROM (VALUES ('a', [1.0, 0.0]::FLOAT[]), ('b', [0.0, 1.0]::FLOAT[]),"
+                + " ('c', NULL::FLOAT[])) t(text, embedding)");
+
+        assertThatThrownBy(() -> read(balanced, "file:")).hasMessageContaining("balanced.parquet: column 'embedding', row 2")
+                .hasMessageContaining("widths in this column run from 1 to 3");
+        assertThatThrownBy(() -> read(missing, "file:")).hasMessageContaining("missing.parquet: column 'embedding', row 3")
+                .hasMessageContaining("no vector (null)");
+    }
+
+    @Test
     void notANumberInfinityAndAllZeros() throws Exception {
         Path nan = parquet("nan.parquet", "SELECT * FROM (VALUES ('a', [1.0, 0.0]::FLOAT[2]), ('b', ['nan'::FLOAT, 1.0]::FLOAT[2]))"
                 + " t(text, embedding)");
