@@ -64,9 +64,9 @@ public final class VectorMatrix {
         }
         int rows = values.length / dims;
         float[] norms = new float[rows];
-        for (int row = 0; row < rows; row++) {
-            norms[row] = (float) Math.sqrt(KERNEL.dot(values, row * dims, values, row * dims, dims));
-        }
+        // Each row's norm is its own: spread over the cores, the result is the same.
+        IntStream.range(0, rows).parallel().forEach(row ->
+                norms[row] = (float) Math.sqrt(KERNEL.dot(values, row * dims, values, row * dims, dims)));
         return new VectorMatrix(rows, dims, values, norms);
     }
 
