@@ -1,53 +1,129 @@
 package org.embex.parquet;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
+import org.duckdb.DuckDBConnection;
 import org.embex.BadInputException;
+import org.embex.EmbexException;
 
 /**
  * The rows of a Parquet file streamed from DuckDB, each as the texts of its columns that are not
  * vectors (a list of numbers is not a text, label, id or metadata; a list of anything else is, as
- * DuckDB writes it: {@code [a, b]}); a null is "". Rows are numbered from 1 in file order.
+ * DuckDB writes it: {@code [a, b]}); a null is "". Rows are numbered from 1 in file order. JDBC hands
+ * over one value at a time, so the rows are read in one slice per core, each its own connection over
+ * its range of rows, into batches that {@link #next()} takes slice after slice: file order is kept.
  */
 public final class ParquetRows implements AutoCloseable {
 
+    private static final int BATCH = 4096;
+    private static final int QUEUED_BATCHES = 4;
+    private static final int MIN_SLICE_ROWS = 50_000;
+    private static final int MAX_SLICES = 4;
+
+    /** What a slice hands over: rows, or the end of its rows, or why it stopped. */
+    private record Batch(List<String[]> rows, RuntimeException failure) {
+        static final Batch END = new Batch(List.of(), null);
+    }
+
     private final ParquetTable table;
     private final List<String> columns;
-    private final Statement statement;
-    private final ResultSet rows;
+    private final List<BlockingQueue<Batch>> slices;
+    private final ExecutorService readers;
+    private int slice;
+    private Iterator<String[]> batch = List.<String[]>of().iterator();
     private long row;
 
-    private ParquetRows(ParquetTable table, List<String> columns, Statement statement, ResultSet rows) {
+    private ParquetRows(ParquetTable table, List<String> columns, List<BlockingQueue<Batch>> slices, ExecutorService readers) {
         this.table = table;
         this.columns = columns;
-        this.statement = statement;
-        this.rows = rows;
+        this.slices = slices;
+        this.readers = readers;
     }
 
     public static ParquetRows open(Path file) {
         ParquetTable table = ParquetTable.open(file);
         List<String> columns = table.columns().stream().filter(column -> !column.isNumberList())
                 .map(ParquetTable.Column::name).toList();
-        try {
-            if (columns.isEmpty()) {
-                throw new BadInputException(file + ": every column is a list of numbers ("
-                        + String.join(", ", table.columns().stream().map(ParquetTable.Column::name).toList())
-                        + "), so there is no id, text or label to show");
-            }
-            Statement statement = table.connection().createStatement();
-            ResultSet rows = statement.executeQuery("SELECT " + String.join(", ", columns.stream().map(ParquetTable::identifier)
-                    .toList()) + " FROM " + ParquetTable.source(file));
-            return new ParquetRows(table, columns, statement, rows);
-        } catch (SQLException e) {
+        if (columns.isEmpty()) {
             table.close();
-            throw new BadInputException(file + ": cannot read: " + ParquetTable.firstLine(e), e);
+            throw new BadInputException(file + ": every column is a list of numbers ("
+                    + String.join(", ", table.columns().stream().map(ParquetTable.Column::name).toList())
+                    + "), so there is no id, text or label to show");
+        }
+        long rows;
+        try {
+            rows = table.rowCount();
         } catch (RuntimeException e) {
             table.close();
             throw e;
+        }
+        int count = (int) Math.max(1, Math.min(Math.min(MAX_SLICES, Runtime.getRuntime().availableProcessors()),
+                rows / MIN_SLICE_ROWS));
+        ExecutorService readers = Executors.newFixedThreadPool(count, task -> {
+            Thread thread = new Thread(task, "parquet-rows");
+            thread.setDaemon(true);
+            return thread;
+        });
+        String select = "SELECT " + String.join(", ", columns.stream().map(ParquetTable::identifier).toList())
+                + " FROM read_parquet(" + ParquetTable.literal(file.toAbsolutePath().toString()) + ", file_row_number = true)";
+        List<BlockingQueue<Batch>> slices = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+            slices.add(queue);
+            String query = select + " WHERE file_row_number >= " + rows * i / count + " AND file_row_number < "
+                    + rows * (i + 1) / count;
+            readers.execute(() -> read(table, query, columns.size(), queue));
+        }
+        return new ParquetRows(table, columns, slices, readers);
+    }
+
+    /** One slice's rows into its queue, in batches; the end or the failure last. */
+    private static void read(ParquetTable table, String query, int width, BlockingQueue<Batch> queue) {
+        Batch last = Batch.END;
+        try (Connection connection = ((DuckDBConnection) table.connection()).duplicate();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query)) {
+            List<String[]> batch = new ArrayList<>(BATCH);
+            while (rows.next()) {
+                String[] values = new String[width];
+                for (int i = 0; i < width; i++) {
+                    String value = rows.getString(i + 1);
+                    values[i] = value == null ? "" : value;
+                }
+                batch.add(values);
+                if (batch.size() == BATCH) {
+                    queue.put(new Batch(batch, null));
+                    batch = new ArrayList<>(BATCH);
+                }
+            }
+            if (!batch.isEmpty()) {
+                queue.put(new Batch(batch, null));
+            }
+        } catch (SQLException e) {
+            last = new Batch(List.of(), new BadInputException(table.file() + ": cannot read: " + ParquetTable.firstLine(e), e));
+        } catch (InterruptedException e) {
+            // Closed before the end: nobody takes the rest.
+            Thread.currentThread().interrupt();
+            return;
+        } catch (RuntimeException e) {
+            last = new Batch(List.of(), e);
+        }
+        try {
+            queue.put(last);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -62,20 +138,28 @@ public final class ParquetRows implements AutoCloseable {
 
     /** The next row's texts, one per column, or null after the last row. */
     public String[] next() {
-        try {
-            if (!rows.next()) {
+        while (!batch.hasNext()) {
+            if (slice == slices.size()) {
                 return null;
             }
-            row++;
-            String[] values = new String[columns.size()];
-            for (int i = 0; i < values.length; i++) {
-                String value = rows.getString(i + 1);
-                values[i] = value == null ? "" : value;
+            Batch taken;
+            try {
+                taken = slices.get(slice).take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EmbexException(table.file() + ": reading was interrupted", e);
             }
-            return values;
-        } catch (SQLException e) {
-            throw new BadInputException(table.file() + ": row " + (row + 1) + ": cannot read: " + ParquetTable.firstLine(e), e);
+            if (taken.failure() != null) {
+                throw taken.failure();
+            }
+            if (taken == Batch.END) {
+                slice++;
+            } else {
+                batch = taken.rows().iterator();
+            }
         }
+        row++;
+        return batch.next();
     }
 
     /** The number, from 1, of the row {@link #next()} last gave. */
@@ -85,11 +169,14 @@ public final class ParquetRows implements AutoCloseable {
 
     @Override
     public void close() {
+        readers.shutdownNow();
         try {
-            rows.close();
-            statement.close();
-        } catch (SQLException e) {
-            throw new BadInputException(table.file() + ": cannot close: " + ParquetTable.firstLine(e), e);
+            // The readers must have let go of their connections before the table closes.
+            if (!readers.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new EmbexException(table.file() + ": reading its rows did not stop within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             table.close();
         }
