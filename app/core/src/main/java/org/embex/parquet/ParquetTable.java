@@ -24,6 +24,8 @@ public final class ParquetTable implements AutoCloseable {
     /** A list, fixed-size or not, of FLOAT or DOUBLE, not nested. */
     private static final Pattern NUMBER_LIST = Pattern.compile("(FLOAT|DOUBLE|REAL)\\[\\d*]");
 
+    private static final Pattern GLOB = Pattern.compile("[*?\\[]");
+
     private final Path file;
     private final Connection connection;
     private final List<Column> columns;
@@ -46,6 +48,11 @@ public final class ParquetTable implements AutoCloseable {
     public static ParquetTable open(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": no such file");
+        }
+        if (GLOB.matcher(file.toAbsolutePath().toString()).find()) {
+            // DuckDB reads a Parquet path as a pattern, with no way to escape one: such a name may mean other files too.
+            throw new BadInputException(file + ": embex reads Parquet through DuckDB, which takes *, ? and [ in a path as a"
+                    + " pattern that may match other files; rename the file or its folder without them");
         }
         Connection connection = null;
         try {

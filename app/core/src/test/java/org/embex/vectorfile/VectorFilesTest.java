@@ -277,6 +277,15 @@ class VectorFilesTest {
     }
 
     @Test
+    void aParquetNameThatDuckDbWouldTakeAsAPatternIsRefused() throws Exception {
+        parquet("fixed.parquet", THREE);
+        Path pattern = Files.copy(dir.resolve("fixed.parquet"), dir.resolve("f*.parquet"));
+
+        assertThatThrownBy(() -> read(pattern, "file:")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("f*.parquet: embex reads Parquet through DuckDB, which takes *, ? and [");
+    }
+
+    @Test
     void npyFilesEmbexCannotRead() throws IOException {
         Path ints = dir.resolve("ints.npy");
         writeNpy(ints, "<i4", "(3, 3)", false, ByteOrder.LITTLE_ENDIAN);
