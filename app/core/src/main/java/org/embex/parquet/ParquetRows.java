@@ -10,27 +10,21 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
-import org.duckdb.DuckDBConnection;
 import org.embex.BadInputException;
 import org.embex.EmbexException;
 
 /**
  * The rows of a Parquet file streamed from DuckDB, each as the texts of its columns that are not
  * vectors (a list of numbers is not a text, label, id or metadata; a list of anything else is, as
- * DuckDB writes it: {@code [a, b]}); a null is "". Rows are numbered from 1 in file order. JDBC hands
- * over one value at a time, so the rows are read in one slice per core, each its own connection over
- * its range of rows, into batches that {@link #next()} takes slice after slice: file order is kept.
+ * DuckDB writes it: {@code [a, b]}); a null is "". Rows are numbered from 1 in file order. They are
+ * read in {@link RowSlices}, into batches that {@link #next()} takes slice after slice: file order is kept.
  */
 public final class ParquetRows implements AutoCloseable {
 
     private static final int BATCH = 4096;
     private static final int QUEUED_BATCHES = 4;
     private static final int MIN_SLICE_ROWS = 50_000;
-    private static final int MAX_SLICES = 4;
 
     /** What a slice hands over: rows, or the end of its rows, or why it stopped. */
     private record Batch(List<String[]> rows, RuntimeException failure) {
@@ -40,12 +34,12 @@ public final class ParquetRows implements AutoCloseable {
     private final ParquetTable table;
     private final List<String> columns;
     private final List<BlockingQueue<Batch>> slices;
-    private final ExecutorService readers;
+    private final RowSlices readers;
     private int slice;
     private Iterator<String[]> batch = List.<String[]>of().iterator();
     private long row;
 
-    private ParquetRows(ParquetTable table, List<String> columns, List<BlockingQueue<Batch>> slices, ExecutorService readers) {
+    private ParquetRows(ParquetTable table, List<String> columns, List<BlockingQueue<Batch>> slices, RowSlices readers) {
         this.table = table;
         this.columns = columns;
         this.slices = slices;
@@ -69,30 +63,23 @@ public final class ParquetRows implements AutoCloseable {
             table.close();
             throw e;
         }
-        int count = (int) Math.max(1, Math.min(Math.min(MAX_SLICES, Runtime.getRuntime().availableProcessors()),
-                rows / MIN_SLICE_ROWS));
-        ExecutorService readers = Executors.newFixedThreadPool(count, task -> {
-            Thread thread = new Thread(task, "parquet-rows");
-            thread.setDaemon(true);
-            return thread;
-        });
+        RowSlices readers = RowSlices.of(table, rows, MIN_SLICE_ROWS, "parquet-rows");
         String select = "SELECT " + String.join(", ", columns.stream().map(ParquetTable::identifier).toList())
-                + " FROM read_parquet(" + ParquetTable.literal(file.toAbsolutePath().toString()) + ", file_row_number = true)";
+                + " FROM " + readers.source() + " WHERE ";
         List<BlockingQueue<Batch>> slices = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int slice = 0; slice < readers.count(); slice++) {
             BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
             slices.add(queue);
-            String query = select + " WHERE file_row_number >= " + rows * i / count + " AND file_row_number < "
-                    + rows * (i + 1) / count;
-            readers.execute(() -> read(table, query, columns.size(), queue));
+            String query = select + readers.condition(slice);
+            readers.submit(() -> read(readers, table, query, columns.size(), queue));
         }
         return new ParquetRows(table, columns, slices, readers);
     }
 
     /** One slice's rows into its queue, in batches; the end or the failure last. */
-    private static void read(ParquetTable table, String query, int width, BlockingQueue<Batch> queue) {
+    private static Void read(RowSlices readers, ParquetTable table, String query, int width, BlockingQueue<Batch> queue) {
         Batch last = Batch.END;
-        try (Connection connection = ((DuckDBConnection) table.connection()).duplicate();
+        try (Connection connection = readers.connection();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(query)) {
             List<String[]> batch = new ArrayList<>(BATCH);
@@ -116,7 +103,7 @@ public final class ParquetRows implements AutoCloseable {
         } catch (InterruptedException e) {
             // Closed before the end: nobody takes the rest.
             Thread.currentThread().interrupt();
-            return;
+            return null;
         } catch (RuntimeException e) {
             last = new Batch(List.of(), e);
         }
@@ -125,6 +112,7 @@ public final class ParquetRows implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return null;
     }
 
     public Path file() {
@@ -169,14 +157,8 @@ public final class ParquetRows implements AutoCloseable {
 
     @Override
     public void close() {
-        readers.shutdownNow();
         try {
-            // The readers must have let go of their connections before the table closes.
-            if (!readers.awaitTermination(1, TimeUnit.MINUTES)) {
-                throw new EmbexException(table.file() + ": reading its rows did not stop within a minute");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            readers.close();
         } finally {
             table.close();
         }

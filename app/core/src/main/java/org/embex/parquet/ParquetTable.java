@@ -87,6 +87,11 @@ public final class ParquetTable implements AutoCloseable {
         return "read_parquet(" + literal(file.toAbsolutePath().toString()) + ")";
     }
 
+    /** {@code file} as a table with DuckDB's {@code file_row_number} column, rows counted from 0 in file order. */
+    public static String numberedSource(Path file) {
+        return "read_parquet(" + literal(file.toAbsolutePath().toString()) + ", file_row_number = true)";
+    }
+
     /** {@code text} as a SQL string literal. */
     public static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";

@@ -1,5 +1,6 @@
 package org.embex.parquet;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,28 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
-import org.duckdb.DuckDBConnection;
 import org.embex.BadInputException;
 import org.embex.EmbexException;
 
 /**
  * A list column of a Parquet file read into one row-major {@code float[]}, in file order, held once
- * as float32 and never as a row object each. The rows are read in slices, one per core, each its
- * own DuckDB connection streaming its rows' values unnested into its part of the array (JDBC hands
- * over one value at a time, so one reader alone is bound by the Java side; DuckDB keeps a scan's
- * rows in file order, and each slice is its own range of rows). Each reader takes only rows of
- * the first row's width, so a ragged or missing row leaves its slice short of values; only then
- * does an aggregate look at every row's width and nulls, to name the row (decision 0017).
+ * as float32 and never as a row object each, by {@link RowSlices}, each slice's values unnested into
+ * its part of the array. Each reader takes only rows of the first row's width, so a ragged or
+ * missing row leaves its slice short of values; only then does an aggregate look at every row's
+ * width and nulls, to name the row (decision 0017).
  */
 public final class ParquetVectors {
 
-    /** Slices at most: DuckDB's scan needs a core too. */
-    private static final int MAX_SLICES = 4;
     /** Fewer rows than this are not worth a connection of their own. */
     private static final int MIN_SLICE_ROWS = 200;
 
@@ -55,48 +48,26 @@ public final class ParquetVectors {
             throw new BadInputException(where + ": " + rows + " × " + width + " values are more than one array holds (2^31)");
         }
         float[] values = new float[(int) count];
-        int slices = (int) Math.max(1, Math.min(Math.min(MAX_SLICES, Runtime.getRuntime().availableProcessors()), rows / MIN_SLICE_ROWS));
-        ExecutorService pool = Executors.newFixedThreadPool(slices, task -> {
-            Thread thread = new Thread(task, "parquet-vectors");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
+        try (RowSlices slices = RowSlices.of(table, rows, MIN_SLICE_ROWS, "parquet-vectors")) {
             if (width == 0) {
                 // The first row has no vector, or an empty one: the check says which.
                 check(shape(table, name, source, where), table, name, source, where);
             }
             List<Future<Long>> read = new ArrayList<>();
-            for (int slice = 0; slice < slices; slice++) {
-                long from = rows * slice / slices;
-                long to = rows * (slice + 1) / slices;
-                read.add(pool.submit(slice(table, name, values, width, from, to)));
+            for (int slice = 0; slice < slices.count(); slice++) {
+                read.add(slices.submit(slice(slices, slice, name, values, width)));
             }
-            for (int slice = 0; slice < slices; slice++) {
-                long expected = (rows * (slice + 1) / slices - rows * slice / slices) * width;
+            for (int slice = 0; slice < slices.count(); slice++) {
+                long expected = (slices.to(slice) - slices.from(slice)) * width;
                 if (get(read.get(slice), where) != expected) {
                     // A row of another width or without a vector was left out by the readers: find it and say which.
                     check(shape(table, name, source, where), table, name, source, where);
                     throw new EmbexException(where + ": slice " + slice + " read a different number of values than its rows hold");
                 }
             }
-        } finally {
-            // A slice that failed stops the others; they must have let go of their connections before the table closes.
-            pool.shutdownNow();
-            awaitQuietly(pool);
         }
         dims[0] = width;
         return values;
-    }
-
-    private static void awaitQuietly(ExecutorService pool) {
-        try {
-            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                throw new EmbexException("reading a Parquet column did not stop within a minute");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The first row's width, which every row must have; 0 when it has no vector (the shape check names it). */
@@ -123,12 +94,12 @@ public final class ParquetVectors {
     private static void check(Shape shape, ParquetTable table, String name, String source, String where) {
         try (Statement statement = table.connection().createStatement()) {
             if (shape.present() < shape.rows()) {
-                throw new BadInputException(where + ", row " + firstRow(statement, source, name + " IS NULL") + ": no vector (null)");
+                throw new BadInputException(where + ", row " + firstRow(statement, table.file(), name + " IS NULL") + ": no vector (null)");
             }
             if (shape.narrowest() != shape.widest()) {
                 // The first row sets the width, as in every other format; the first row that differs is the one named.
                 int first = firstWidth(table, name, source, where);
-                long row = firstRow(statement, source, "len(" + name + ") <> " + first);
+                long row = firstRow(statement, table.file(), "len(" + name + ") <> " + first);
                 throw new BadInputException(where + ", row " + row + ": the vector's width differs from the rows before it ("
                         + first + "); widths in this column run from " + shape.narrowest() + " to " + shape.widest());
             }
@@ -140,17 +111,17 @@ public final class ParquetVectors {
         }
     }
 
-    /** Reads rows {@code from} to {@code to} (from 0) into their place; returns how many values it read. */
-    private static Callable<Long> slice(ParquetTable table, String name, float[] values, int width, long from, long to) {
+    /** Reads one slice's rows into their place; returns how many values it read. */
+    private static Callable<Long> slice(RowSlices slices, int slice, String name, float[] values, int width) {
+        long from = slices.from(slice);
         return () -> {
             long at = from * width;
-            long end = to * width;
-            try (Connection connection = ((DuckDBConnection) table.connection()).duplicate();
+            long end = slices.to(slice) * width;
+            try (Connection connection = slices.connection();
                  Statement statement = connection.createStatement();
-                 ResultSet unnested = statement.executeQuery("SELECT unnest(" + name + ") FROM read_parquet("
-                         + ParquetTable.literal(table.file().toAbsolutePath().toString()) + ", file_row_number = true)"
-                         + " WHERE len(" + name + ") = " + width + " AND file_row_number >= " + from
-                         + " AND file_row_number < " + to)) {
+                 ResultSet unnested = statement.executeQuery("SELECT unnest(" + name + ") FROM "
+                         + slices.source() + " WHERE len(" + name + ") = " + width + " AND "
+                         + slices.condition(slice))) {
                 while (unnested.next()) {
                     if (at == end) {
                         // The filter leaves no room for it, but a slice must never write into the next one's rows.
@@ -183,10 +154,10 @@ public final class ParquetVectors {
     }
 
     /** The number, from 1, of the first row where {@code condition} holds. */
-    private static long firstRow(Statement statement, String source, String condition) throws SQLException {
+    private static long firstRow(Statement statement, Path file, String condition) throws SQLException {
         // file_row_number counts as the slices do; from 1 here, as every message counts rows.
-        try (ResultSet found = statement.executeQuery("SELECT min(file_row_number) + 1 FROM read_parquet("
-                + source.substring("read_parquet(".length(), source.length() - 1) + ", file_row_number = true) WHERE " + condition)) {
+        try (ResultSet found = statement.executeQuery("SELECT min(file_row_number) + 1 FROM "
+                + ParquetTable.numberedSource(file) + " WHERE " + condition)) {
             return found.next() ? found.getLong(1) : 0;
         }
     }

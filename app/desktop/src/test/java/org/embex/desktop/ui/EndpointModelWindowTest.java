@@ -1,6 +1,7 @@
 package org.embex.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.embex.desktop.ui.WindowUnderTest.fx;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class EndpointModelWindowTest {
 
     private static final String MINILM = "all-minilm-l6-v2";
     private Workspace workspace;
-    private BackgroundJobs jobs;
+    private WindowUnderTest shown;
     private Explorer explorer;
     private ExplorerViewModel model;
     private Stage stage;
@@ -52,22 +53,15 @@ class EndpointModelWindowTest {
                 + "{\"url\": \"http://127.0.0.1:9/v1\", \"model\": \"text-embedding-3-small\", \"attempts\": 1}}");
         workspace = Workspace.open(catalogue, Fixtures.newCache());
         stage = window;
-        WindowUnderTest shown = WindowUnderTest.show(window, workspace, "org/embex/desktop-endpoint-test");
-        jobs = shown.jobs();
+        shown = WindowUnderTest.show(window, workspace, "org/embex/desktop-endpoint-test");
         explorer = shown.explorer();
         model = explorer.model();
     }
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.asyncFx(explorer::close);
-        WaitForAsyncUtils.waitForFxEvents();
-        jobs.close();
+        shown.close();
         workspace.close();
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> work) {
-        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(work));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.embex.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.embex.desktop.ui.WindowUnderTest.fx;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ import org.embex.vectors.Metric;
 class ExplorerTest {
 
     private static Workspace workspace;
-    private BackgroundJobs jobs;
+    private WindowUnderTest shown;
     private Explorer explorer;
     private ExplorerViewModel model;
     private Stage stage;
@@ -76,25 +77,14 @@ class ExplorerTest {
     @Start
     void start(Stage window) {
         stage = window;
-        WindowUnderTest shown = WindowUnderTest.show(window, workspace, "org/embex/desktop-test");
-        jobs = shown.jobs();
+        shown = WindowUnderTest.show(window, workspace, "org/embex/desktop-test");
         explorer = shown.explorer();
         model = explorer.model();
     }
 
     @AfterEach
-    void close() throws TimeoutException {
-        WaitForAsyncUtils.asyncFx(explorer::close);
-        WaitForAsyncUtils.waitForFxEvents();
-        jobs.close();
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> work) {
-        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(work));
-    }
-
-    private static void fx(Runnable work) {
-        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(work));
+    void close() {
+        shown.close();
     }
 
     private void openAndWait(Path file) throws TimeoutException {
@@ -434,14 +424,14 @@ class ExplorerTest {
         // A click on a point of the left map rings the same text in the right one.
         int target = -1;
         for (int i = 0; i < 402 && target < 0; i++) {
-            double[] p = fx(left::screenPosition, i);
+            double[] p = fxAt(left::screenPosition, i);
             if (p[0] > 30 && p[1] > 30 && p[0] < left.getWidth() - 30 && p[1] < left.getHeight() - 30
                     && fx(() -> left.pointAt(p[0], p[1])) == i) {
                 target = i;
             }
         }
         int row = target;
-        double[] at = fx(left::screenPosition, row);
+        double[] at = fxAt(left::screenPosition, row);
         robot.clickOn(fx(() -> left.localToScreen(at[0], at[1])));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(left::focusedPoint)).isEqualTo(row);
@@ -469,7 +459,7 @@ class ExplorerTest {
         fx(() -> explorer.tools().compareWindow().stage().close());
     }
 
-    private static double[] fx(java.util.function.IntFunction<double[]> f, int i) {
+    private static double[] fxAt(java.util.function.IntFunction<double[]> f, int i) {
         return fx(() -> f.apply(i));
     }
 

@@ -1,6 +1,7 @@
 package org.embex.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.embex.desktop.ui.WindowUnderTest.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class OwnVectorsWindowTest {
 
     private static final String MINILM = "all-minilm-l6-v2";
     private Workspace workspace;
-    private BackgroundJobs jobs;
+    private WindowUnderTest shown;
     private Explorer explorer;
     private ExplorerViewModel model;
     private Stage stage;
@@ -51,22 +52,15 @@ class OwnVectorsWindowTest {
         VectorExport.write(CorpusEmbedding.embed(workspace, CorpusSpec.defaults(Fixtures.sample("en")), MINILM,
                 ProgressListener.NONE, CancellationToken.none()), parquet);
         stage = window;
-        WindowUnderTest shown = WindowUnderTest.show(window, workspace, "org/embex/desktop-own-vectors-window-test");
-        jobs = shown.jobs();
+        shown = WindowUnderTest.show(window, workspace, "org/embex/desktop-own-vectors-window-test");
         explorer = shown.explorer();
         model = explorer.model();
     }
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.asyncFx(explorer::close);
-        WaitForAsyncUtils.waitForFxEvents();
-        jobs.close();
+        shown.close();
         workspace.close();
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> work) {
-        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(work));
     }
 
     @Test
@@ -87,9 +81,6 @@ class OwnVectorsWindowTest {
         assertThat(pane.secondMap().mapLayout().points()).isEqualTo(402);
         PngFile.write(fx(() -> explorer.tools().compareWindow().stage().getScene().snapshot(null)),
                 Fixtures.screenshots().resolve("compare-own-vectors.png"));
-        fx(() -> {
-            explorer.tools().compareWindow().stage().close();
-            return null;
-        });
+        fx(() -> explorer.tools().compareWindow().stage().close());
     }
 }

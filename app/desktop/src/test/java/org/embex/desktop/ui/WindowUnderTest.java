@@ -1,8 +1,11 @@
 package org.embex.desktop.ui;
 
+import java.util.concurrent.Callable;
+
 import java.util.prefs.Preferences;
 
 import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
 
 import org.embex.desktop.viewmodel.ExplorerViewModel;
 import org.embex.desktop.viewmodel.Settings;
@@ -22,5 +25,22 @@ record WindowUnderTest(Explorer explorer, BackgroundJobs jobs) {
         window.setHeight(798);
         window.show();
         return new WindowUnderTest(explorer, jobs);
+    }
+
+    /** Closes the window as its close button does, then stops the jobs it left. */
+    void close() {
+        WaitForAsyncUtils.asyncFx(explorer::close);
+        WaitForAsyncUtils.waitForFxEvents();
+        jobs.close();
+    }
+
+    /** {@code work} on the JavaFX thread, its answer back on the test's. */
+    static <T> T fx(Callable<T> work) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(work));
+    }
+
+    /** {@code work} on the JavaFX thread, waited for. */
+    static void fx(Runnable work) {
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(work));
     }
 }
