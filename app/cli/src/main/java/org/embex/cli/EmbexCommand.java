@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
             ClusterCommand.class,
             ProjectCommand.class,
             CompareCommand.class,
+            DuplicatesCommand.class,
+            RecommendCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EmbexCommand implements Runnable {

@@ -4,14 +4,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 import org.embex.progress.ProgressListener;
-import org.embex.vectors.DotKernel;
 import org.embex.vectors.Metric;
 import org.embex.vectors.VectorMatrix;
 
 /**
  * The exact k-nearest-neighbour graph, by scoring every pair of rows once, as a blocked matrix
- * product: two groups of rows stay in cache while their pairs are scored sixteen dot products at
- * a time ({@link DotKernel#dots4x4}), and each pair goes to both rows' lists. It costs n² dot
+ * product ({@link DotTiles}), and each pair goes to both rows' lists. It costs n² dot
  * products whatever k is, where NN-descent's cost grows with k, so for t-SNE's 90 neighbours it is
  * the faster of the two up to about 63,000 rows ({@link NeighbourGraphs} has the figures).
  *
@@ -19,9 +17,7 @@ import org.embex.vectors.VectorMatrix;
  */
 public final class ExactKnn {
 
-    private static final DotKernel KERNEL = DotKernel.best();
-    /** Rows scored against another group's at a time: two groups of 64 × 384 floats, 192 KB, stay in a core's L2 cache. */
-    private static final int GROUP = 64;
+    private static final int GROUP = DotTiles.GROUP;
     /** L2 distances come from norms and a dot product, which loses digits for close rows: keep a few more and score them again. */
     private static final int L2_EXTRA = 8;
 
@@ -36,7 +32,7 @@ public final class ExactKnn {
         }
         int keep = metric == Metric.L2 ? Math.min(n - 1, k + L2_EXTRA) : k;
         OrderKey order = OrderKey.of(data, metric);
-        int groups = (n + GROUP - 1) / GROUP;
+        int groups = DotTiles.groups(n);
         Lists[] lists = new Lists[groups];
         for (int g = 0; g < groups; g++) {
             lists[g] = new Lists(Math.min(n, (g + 1) * GROUP) - g * GROUP, keep);
@@ -49,7 +45,7 @@ public final class ExactKnn {
         IntStream.range(0, groups).parallel().forEach(a -> {
             float[] tile = new float[GROUP * GROUP];
             for (int b = a; b < groups; b++) {
-                score(data, a, b, tile);
+                DotTiles.score(data, a, b, tile);
                 offer(n, order, lists, a, b, tile, false);
                 if (b != a) {
                     offer(n, order, lists, b, a, tile, true);
@@ -65,36 +61,6 @@ public final class ExactKnn {
             }
         });
         return new KnnGraph(metric, neighbours, distances);
-    }
-
-    /** The dot products of group {@code a}'s rows with group {@code b}'s, into {@code tile[GROUP · i + j]}. */
-    private static void score(VectorMatrix data, int a, int b, float[] tile) {
-        int n = data.rows();
-        int dims = data.dims();
-        float[] values = data.values();
-        int aFrom = a * GROUP;
-        int aTo = Math.min(n, aFrom + GROUP);
-        int bFrom = b * GROUP;
-        int bTo = Math.min(n, bFrom + GROUP);
-        int aQuads = aFrom + (aTo - aFrom) / 4 * 4;
-        int bQuads = bFrom + (bTo - bFrom) / 4 * 4;
-        float[] sixteen = new float[16];
-        for (int i = aFrom; i < aTo; i += 4) {
-            for (int j = bFrom; j < bTo; j += 4) {
-                if (i < aQuads && j < bQuads) {
-                    KERNEL.dots4x4(values, i, values, j, dims, sixteen);
-                    for (int r = 0; r < 4; r++) {
-                        System.arraycopy(sixteen, 4 * r, tile, GROUP * (i - aFrom + r) + j - bFrom, 4);
-                    }
-                } else {
-                    for (int r = i; r < Math.min(aTo, i + 4); r++) {
-                        for (int c = j; c < Math.min(bTo, j + 4); c++) {
-                            tile[GROUP * (r - aFrom) + c - bFrom] = KERNEL.dot(values, r * dims, values, c * dims, dims);
-                        }
-                    }
-                }
-            }
-        }
     }
 
     /** Offers the pairs of a tile to the lists of group {@code to}; {@code transposed} when the tile is (other, to). */

@@ -2,6 +2,7 @@ package org.embex.neighbours;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.embex.progress.ProgressListener;
@@ -73,6 +74,11 @@ public final class NeighbourSearch {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** The graph index for {@code metric}, once {@link #index} built it or read it back, whatever the corpus's size. */
+    public Optional<GraphIndex> graphIndex(Metric metric) {
+        return Optional.ofNullable(indexes.get(metric));
     }
 
     /** The {@code k} rows nearest to {@code query}, best first. */

@@ -18,7 +18,7 @@ import org.embex.EmbexException;
 
 /**
  * Rows written as one Parquet file: text columns (an empty text is a null), a vector column of
- * {@code FLOAT[dims]}, and {@code x}, {@code y} (FLOAT) and {@code cluster} (INTEGER) when asked.
+ * {@code FLOAT[dims]}, and number columns (FLOAT, then INTEGER: a map's x and y, a cluster, a score).
  * Rows go into an in-memory DuckDB table through its appender; {@link #finish} copies the table to
  * the file (zstd) with key-value metadata in the footer, beside the target first and then moved
  * into place, so the file appears whole or not at all.
@@ -29,44 +29,40 @@ public final class ParquetSink implements AutoCloseable {
     private final Connection connection;
     private final DuckDBAppender appender;
     private final int texts;
-    private final boolean map;
-    private final boolean clusters;
+    private final int floats;
+    private final int ints;
     private long rows;
 
-    private ParquetSink(Path target, Connection connection, DuckDBAppender appender, int texts, boolean map, boolean clusters) {
+    private ParquetSink(Path target, Connection connection, DuckDBAppender appender, int texts, int floats, int ints) {
         this.target = target;
         this.connection = connection;
         this.appender = appender;
         this.texts = texts;
-        this.map = map;
-        this.clusters = clusters;
+        this.floats = floats;
+        this.ints = ints;
     }
 
     /**
      * @param target      the file the rows are for ({@link #finish} writes it)
      * @param textColumns the text columns' names, in order
-     * @param map         whether rows carry x and y
-     * @param clusters    whether rows carry a cluster
+     * @param floatColumns the FLOAT columns' names, after the vector
+     * @param intColumns   the INTEGER columns' names, after those
      */
-    public static ParquetSink open(Path target, List<String> textColumns, String vectorColumn, int dims, boolean map,
-                                   boolean clusters) {
+    public static ParquetSink open(Path target, List<String> textColumns, String vectorColumn, int dims,
+                                   List<String> floatColumns, List<String> intColumns) {
         Connection connection = null;
         try {
             connection = ParquetTable.connect();
             List<String> columns = new ArrayList<>();
             textColumns.forEach(column -> columns.add(ParquetTable.identifier(column) + " VARCHAR"));
             columns.add(ParquetTable.identifier(vectorColumn) + " FLOAT[" + dims + "]");
-            if (map) {
-                columns.addAll(List.of("x FLOAT", "y FLOAT"));
-            }
-            if (clusters) {
-                columns.add("cluster INTEGER");
-            }
+            floatColumns.forEach(column -> columns.add(ParquetTable.identifier(column) + " FLOAT"));
+            intColumns.forEach(column -> columns.add(ParquetTable.identifier(column) + " INTEGER"));
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE out (" + String.join(", ", columns) + ")");
             }
             DuckDBAppender appender = ((DuckDBConnection) connection).createAppender("out");
-            return new ParquetSink(target, connection, appender, textColumns.size(), map, clusters);
+            return new ParquetSink(target, connection, appender, textColumns.size(), floatColumns.size(), intColumns.size());
         } catch (SQLException e) {
             if (connection != null) {
                 try {
@@ -79,10 +75,11 @@ public final class ParquetSink implements AutoCloseable {
         }
     }
 
-    /** One row: a text per text column (null or empty for none), the vector, and x, y, cluster when asked for. */
-    public void row(List<String> values, float[] vector, float x, float y, int cluster) {
-        if (values.size() != texts) {
-            throw new IllegalArgumentException(values.size() + " texts for " + texts + " text columns");
+    /** One row: a text per text column (null or empty for none), the vector, and a value per number column. */
+    public void row(List<String> values, float[] vector, float[] floatValues, int[] intValues) {
+        if (values.size() != texts || floatValues.length != floats || intValues.length != ints) {
+            throw new IllegalArgumentException(values.size() + " texts, " + floatValues.length + " floats and "
+                    + intValues.length + " integers for " + texts + ", " + floats + " and " + ints + " columns");
         }
         try {
             appender.beginRow();
@@ -94,11 +91,11 @@ public final class ParquetSink implements AutoCloseable {
                 }
             }
             appender.append(vector);
-            if (map) {
-                appender.append(x).append(y);
+            for (float value : floatValues) {
+                appender.append(value);
             }
-            if (clusters) {
-                appender.append(cluster);
+            for (int value : intValues) {
+                appender.append(value);
             }
             appender.endRow();
             rows++;

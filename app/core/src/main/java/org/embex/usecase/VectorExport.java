@@ -3,6 +3,7 @@ package org.embex.usecase;
 import java.nio.file.Path;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.embex.vectorfile.ParquetExport;
@@ -20,7 +21,7 @@ public final class VectorExport {
 
     public static void write(EmbeddedCorpus corpus, Path target) {
         if (isParquet(target)) {
-            ParquetExport.write(target, new ParquetExport.Content(corpus.corpus().rows(), corpus.vectors(), null, null, null,
+            ParquetExport.write(target, new ParquetExport.Content(corpus.corpus().rows(), corpus.vectors(), Map.of(), Map.of(),
                     IntStream.range(0, corpus.size()).boxed().toList(), corpus.model(), corpus.fingerprint()));
         } else {
             NpyWriter.write(target, corpus.vectors());
