@@ -11,10 +11,6 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.embex.Seed;
-import org.embex.cache.CachingEmbedder;
-import org.embex.cache.VectorCache;
-import org.embex.embed.Embedder;
-import org.embex.embed.Embedding;
 import org.embex.layout.Layout;
 import org.embex.layout.Trustworthiness;
 import org.embex.layout.Tsne;
@@ -23,7 +19,6 @@ import org.embex.layout.Umap;
 import org.embex.layout.UmapParams;
 import org.embex.model.ModelCatalogue;
 import org.embex.model.ModelFolder;
-import org.embex.model.Role;
 import org.embex.progress.ProgressListener;
 import org.embex.vectors.Metric;
 import org.embex.vectors.NpyWriter;
@@ -66,14 +61,8 @@ public final class ProjectionBenchmark {
         int largest = java.util.stream.Stream.of(umapSizes, tsneSizes, searchSizes).flatMap(List::stream)
                 .mapToInt(Integer::intValue).max().orElse(0);
         ModelFolder model = new ModelCatalogue(root.resolve("models")).findInstalled(modelId);
-        List<String> texts = ShortTexts.of(SentenceSource.find(root, model.descriptor().language()).sentences(), largest);
         Path work = Files.createDirectories(root.resolve("bench/target/projection"));
-        List<float[]> all;
-        try (Embedder embedder = Embedder.open(model); VectorCache cache = VectorCache.open(work.resolve("vectors.sqlite"))) {
-            Progress.say("embedding " + texts.size() + " texts (cached after the first run)");
-            all = new CachingEmbedder(embedder, cache, model).embed(texts, Role.TEXT, ProgressListener.NONE).stream()
-                    .map(Embedding::vector).toList();
-        }
+        List<float[]> all = ShortTextVectors.of(root, model, largest, "projection");
         System.out.printf("projection benchmark: %s vectors (%d dims) of distinct short texts from %s; 2 cores%n",
                 modelId, model.descriptor().dims(), SentenceSource.find(root, model.descriptor().language()).location());
         System.out.printf("%-8s %8s  %-22s %9s  %15s%n", "method", "points", "implementation", "seconds", "trustworthiness");
