@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntConsumer;
 
+import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -185,6 +186,11 @@ public final class ThresholdPane extends BorderPane {
 
     public void setThreshold(double threshold) {
         slider.setValue(threshold);
+    }
+
+    /** The threshold as it is moved. */
+    public ObservableDoubleValue thresholdProperty() {
+        return slider.valueProperty();
     }
 
     public double threshold() {

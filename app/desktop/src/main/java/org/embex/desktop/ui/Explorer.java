@@ -51,6 +51,8 @@ public final class Explorer extends BorderPane {
     private final Legend legend = new Legend();
     private final NeighboursPane neighbours;
     private final SelectionPane selection;
+    private final DuplicatesPane duplicates;
+    private final RecommendationsPane recommendations;
     private final StatusBar status;
     private final ToolWindows tools;
     private final SplitPane split;
@@ -62,7 +64,8 @@ public final class Explorer extends BorderPane {
         this.settings = settings;
         this.themes = themes;
         this.neighbours = new NeighboursPane(model);
-        this.selection = new SelectionPane(model);
+        this.duplicates = new DuplicatesPane(model);
+        this.recommendations = new RecommendationsPane(model);
         this.status = new StatusBar(model.jobs(), model.statusProperty(), model.factsProperty());
         this.tools = new ToolWindows(model, this::window, themes);
         getStyleClass().add("explorer");
@@ -76,13 +79,16 @@ public final class Explorer extends BorderPane {
         mapArea.setMinWidth(300);
         map.setId("map");
 
-        TabPane tabs = new TabPane(new Tab("Neighbours", neighbours), new Tab("Selection", selection));
+        Tab recommended = new Tab("Similar", recommendations);
+        this.selection = new SelectionPane(model, () -> tabs(recommended));
+        TabPane tabs = new TabPane(new Tab("Neighbours", neighbours), new Tab("Selection", selection),
+                new Tab("Duplicates", duplicates), recommended);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinWidth(280);
 
         split = new SplitPane(legendScroll, mapArea, tabs);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(settings.number("divider.0", 0.16), settings.number("divider.1", 0.70));
+        split.setDividerPositions(settings.number("divider.0", 0.16), settings.number("divider.1", 0.66));
         SplitPane.setResizableWithParent(legendScroll, false);
         SplitPane.setResizableWithParent(tabs, false);
 
@@ -93,6 +99,13 @@ public final class Explorer extends BorderPane {
         acceptDroppedFiles();
         model.darkProperty().addListener((o, was, now) -> applyTheme(now));
         applyTheme(model.darkProperty().get());
+    }
+
+    /** Brings {@code tab} to the front of its pane. */
+    private static void tabs(Tab tab) {
+        if (tab.getTabPane() != null) {
+            tab.getTabPane().getSelectionModel().select(tab);
+        }
     }
 
     private Label placeholder() {
@@ -231,6 +244,7 @@ public final class Explorer extends BorderPane {
         restyle();
         model.neighbours().neighboursProperty().addListener((o, was, now) -> showNeighbours(now));
         model.selection().selectionProperty().addListener((o, was, now) -> map.setSelection(now.points()));
+        model.recommendations().recommendationsProperty().addListener((o, was, now) -> map.setNeighbours(-1, now.points(), null));
         model.neighbours().centringProperty().addListener((o, was, now) -> map.centreOn(now.row()));
         map.describeWith(model::describe);
         map.onPointClicked(model.neighbours()::pickPoint);
@@ -294,6 +308,14 @@ public final class Explorer extends BorderPane {
 
     SelectionPane selectionPane() {
         return selection;
+    }
+
+    DuplicatesPane duplicatesPane() {
+        return duplicates;
+    }
+
+    RecommendationsPane recommendationsPane() {
+        return recommendations;
     }
 
     StatusBar status() {

@@ -10,15 +10,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 import org.embex.desktop.viewmodel.ExplorerViewModel;
@@ -91,29 +88,12 @@ public final class NeighboursPane extends VBox {
         label.setMaxWidth(110);
         TableColumn<NeighbourRow, String> text = new TableColumn<>("Text");
         text.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().text()));
-        text.setCellFactory(column -> wrapping(column));
+        text.setCellFactory(WrappedText::cell);
         table.getColumns().setAll(List.of(rank, score, label, text));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(queryRow, options, heading, table);
         count = model.neighbours().kProperty().asObject();
         bind(model);
-    }
-
-    /** A cell whose text wraps onto as many lines as it needs, so a neighbour is read whole. */
-    private static TableCell<NeighbourRow, String> wrapping(TableColumn<NeighbourRow, String> column) {
-        Text text = new Text();
-        text.getStyleClass().add("cell-text");
-        text.wrappingWidthProperty().bind(column.widthProperty().subtract(14));
-        TableCell<NeighbourRow, String> cell = new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                text.setText(empty || item == null ? "" : item);
-                setGraphic(empty ? null : text);
-            }
-        };
-        cell.setPrefHeight(Region.USE_COMPUTED_SIZE);
-        return cell;
     }
 
     private void bind(ExplorerViewModel model) {

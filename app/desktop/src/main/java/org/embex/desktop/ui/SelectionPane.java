@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -25,18 +26,25 @@ public final class SelectionPane extends VBox {
     private final Label count = new Label("Nothing selected. Shift-drag a box, Alt-drag a lasso.");
     private final Button export = new Button("Export…");
     private final Button clear = new Button("Clear");
+    private final Button recommend = new Button("Recommend similar");
     private final TableView<SelectedRow> table = new TableView<>();
 
-    public SelectionPane(ExplorerViewModel model) {
+    /**
+     * @param showRecommendations brings the recommendations' pane forward when the selection asks for them
+     */
+    public SelectionPane(ExplorerViewModel model, Runnable showRecommendations) {
         super(8);
         setPadding(new Insets(10));
         export.setId("export");
         export.setDisable(true);
         clear.setDisable(true);
+        recommend.setDisable(true);
+        recommend.setId("recommend-similar");
+        recommend.setTooltip(new Tooltip("Texts like the selected ones, none of them selected"));
         count.setWrapText(true);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, count, gap, clear, export);
+        HBox top = new HBox(8, count, gap, recommend, clear, export);
         top.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("selection");
@@ -51,6 +59,11 @@ public final class SelectionPane extends VBox {
         getChildren().addAll(top, table);
         export.setOnAction(event -> model.selection().export());
         clear.setOnAction(event -> model.selection().clear());
+        recommend.setOnAction(event -> {
+            if (model.recommendations().fromSelection() != null) {
+                showRecommendations.run();
+            }
+        });
         model.selection().selectionProperty().addListener((o, was, now) -> show(now));
     }
 
@@ -69,6 +82,7 @@ public final class SelectionPane extends VBox {
                 : String.format("%,d selected", shown.rows().size()));
         export.setDisable(shown.isEmpty());
         clear.setDisable(shown.isEmpty());
+        recommend.setDisable(shown.isEmpty());
     }
 
     public List<Integer> indices() {

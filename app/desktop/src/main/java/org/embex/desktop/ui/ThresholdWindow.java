@@ -85,6 +85,7 @@ final class ThresholdWindow {
         stage.setScene(scene);
         pane.onRowPicked(explorer.neighbours()::pickRow);
         pane.onExport(this::exportTo);
+        pane.thresholdProperty().addListener((o, was, now) -> model.choose(now.doubleValue()));
         pane.setDark(themes.dark());
     }
 

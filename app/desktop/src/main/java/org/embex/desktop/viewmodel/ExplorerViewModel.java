@@ -93,6 +93,8 @@ public final class ExplorerViewModel {
     private final SelectionViewModel selection;
     private final WorkbenchViewModel workbench;
     private final ComparisonViewModel comparison;
+    private final DuplicatesViewModel duplicates;
+    private final RecommendationsViewModel recommendations;
 
     /** Every model this corpus was embedded with in this session, for the workbench's overlays. */
     private final Map<String, EmbeddedCorpus> embeddings = new LinkedHashMap<>();
@@ -117,6 +119,8 @@ public final class ExplorerViewModel {
         this.selection = new SelectionViewModel(this);
         this.workbench = new WorkbenchViewModel(this, workspace);
         this.comparison = new ComparisonViewModel(this, workspace);
+        this.duplicates = new DuplicatesViewModel(this, workspace);
+        this.recommendations = new RecommendationsViewModel(this);
 
         List<String> installed = installedModels.stream().map(ModelFolder::id).toList();
         models.setAll(installed);
@@ -285,6 +289,14 @@ public final class ExplorerViewModel {
 
     public WorkbenchViewModel workbench() {
         return workbench;
+    }
+
+    public DuplicatesViewModel duplicates() {
+        return duplicates;
+    }
+
+    public RecommendationsViewModel recommendations() {
+        return recommendations;
     }
 
     public ComparisonViewModel comparison() {
@@ -491,6 +503,8 @@ public final class ExplorerViewModel {
         title.set("embex — " + shown.spec().file().getFileName() + " · " + shown.model());
         facts.set(String.format("%,d texts · %s", shown.size(), shown.model()));
         neighbours.reset();
+        duplicates.reset();
+        recommendations.reset();
         runner.later(() -> {
             if (corpus.get() == shown) {
                 offerColourings();

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -46,6 +48,7 @@ public final class WorkbenchViewModel {
     private final ExplorerViewModel explorer;
     private final Workspace workspace;
     private final ReadOnlyObjectWrapper<Studies> studies = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyDoubleWrapper chosen = new ReadOnlyDoubleWrapper(Double.NaN);
 
     WorkbenchViewModel(ExplorerViewModel explorer, Workspace workspace) {
         this.explorer = explorer;
@@ -55,6 +58,16 @@ public final class WorkbenchViewModel {
     /** The studies last made; null until the workbench was first asked for. */
     public ReadOnlyObjectProperty<Studies> studiesProperty() {
         return studies.getReadOnlyProperty();
+    }
+
+    /** The threshold last chosen on the workbench's slider; NaN until one is. The duplicates pane follows it. */
+    public ReadOnlyDoubleProperty chosenProperty() {
+        return chosen.getReadOnlyProperty();
+    }
+
+    /** The workbench's slider moved to {@code threshold}. */
+    public void choose(double threshold) {
+        chosen.set(threshold);
     }
 
     /** The open corpus's study, refusing its out-of-scope label found by the usual spellings. */
