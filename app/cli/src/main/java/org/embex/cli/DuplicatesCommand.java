@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.embex.BadInputException;
 import org.embex.corpus.TextRow;
 import org.embex.duplicates.DuplicateGroup;
 import org.embex.progress.CancellationToken;
@@ -62,6 +63,9 @@ final class DuplicatesCommand implements Runnable, ShowsSkippedRows {
     @Override
     public void run() {
         NearDuplicates.check(threshold);
+        if (show < 0 || graphAbove < 0) {
+            throw new BadInputException("--show and --graph-above are 0 or more; got " + show + " and " + graphAbove);
+        }
         try (Workspace workspace = model.workspace(cache)) {
             ProgressBar bar = output.progress("embedding");
             EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, columns.spec(file), model.model, bar, CancellationToken.none());

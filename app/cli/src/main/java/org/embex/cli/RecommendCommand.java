@@ -1,5 +1,6 @@
 package org.embex.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,8 +54,8 @@ final class RecommendCommand implements Runnable, ShowsSkippedRows {
     @Option(names = "--evaluate", description = "Evaluate recommending on the file's labels instead.")
     private boolean evaluate;
 
-    @Option(names = "-k", defaultValue = "10", paramLabel = "K", description = "How many rows (default: ${DEFAULT-VALUE}).")
-    private int k;
+    @Option(names = "-k", paramLabel = "K", description = "How many rows (default: 10).")
+    private Integer k;
 
     @Option(names = "--weight", paramLabel = "COLUMN", description = "A column of numbers that weighs each liked row.")
     private String weight;
@@ -66,6 +67,13 @@ final class RecommendCommand implements Runnable, ShowsSkippedRows {
     public void run() {
         if (evaluate == (liked != null)) {
             throw new BadInputException("give --liked ids.txt or --evaluate (one of them)");
+        }
+        if (evaluate && (k != null || weight != null)) {
+            throw new BadInputException("--evaluate ranks the top 10 of unweighted profiles: leave out -k and --weight");
+        }
+        Recommendations.check(count());
+        if (liked != null && !Files.isReadable(liked)) {
+            throw new BadInputException("cannot read " + liked + " (the liked rows' ids, one per line)");
         }
         try (Workspace workspace = model.workspace(cache)) {
             ProgressBar bar = output.progress("embedding");
@@ -83,7 +91,7 @@ final class RecommendCommand implements Runnable, ShowsSkippedRows {
 
     private void recommend(EmbeddedCorpus corpus) {
         int[] likedRows = Recommendations.liked(corpus, liked);
-        List<Recommendation> found = Recommendations.recommend(corpus, likedRows, Optional.ofNullable(weight), k);
+        List<Recommendation> found = Recommendations.recommend(corpus, likedRows, Optional.ofNullable(weight), count());
         List<Map<String, Object>> results = new ArrayList<>();
         for (int rank = 0; rank < found.size(); rank++) {
             Recommendation recommendation = found.get(rank);
@@ -147,6 +155,10 @@ final class RecommendCommand implements Runnable, ShowsSkippedRows {
         out.printf("  %-22s %9.4f %9.4f%n", "profile (embex)", report.profile().hitRate(), report.profile().ndcg());
         out.printf("  %-22s %9.4f %9.4f%n", "nearest to one liked", report.nearestToOne().hitRate(), report.nearestToOne().ndcg());
         out.printf("  %-22s %9.4f %9.4f%n", "random", report.random().hitRate(), report.random().ndcg());
+    }
+
+    private int count() {
+        return k == null ? 10 : k;
     }
 
     private static Map<String, Object> figures(RecommendationEvaluation.Figures figures) {

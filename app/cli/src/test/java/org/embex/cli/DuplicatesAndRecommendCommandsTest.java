@@ -89,6 +89,7 @@ class DuplicatesAndRecommendCommandsTest {
         Run evaluated = Run.of("recommend", SAMPLE, "-m", MINILM, "--evaluate", "--json", "--quiet");
         Run unknown = Run.of("recommend", SAMPLE, "-m", MINILM, "--liked", liked.toString(), "--quiet");
         Run neither = Run.of("recommend", SAMPLE, "-m", MINILM, "--quiet");
+        Run evaluatedWithK = Run.of("recommend", SAMPLE, "-m", MINILM, "--evaluate", "-k", "5", "--quiet");
 
         assertThat(evaluated.exitCode()).as(evaluated.err()).isZero();
         JsonNode json = evaluated.json();
@@ -100,5 +101,7 @@ class DuplicatesAndRecommendCommandsTest {
         assertThat(unknown.err()).contains("unknown.txt: line 2").contains("en-12345");
         assertThat(neither.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(neither.err()).contains("--liked").contains("--evaluate");
+        assertThat(evaluatedWithK.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(evaluatedWithK.err()).contains("leave out -k");
     }
 }

@@ -18,6 +18,9 @@ import org.embex.neighbours.SimilarPairs;
  * of a group are then within twice the threshold's angle of each other: at a cosine of 0.9 (26°)
  * no closer than 0.62. A row whose every partner went to a group whose representative it is not
  * close to stays out of the groups; {@link Grouping#unplaced} counts such rows.
+ *
+ * <p>The pairs are between distinct vectors ({@link IdenticalRows}); rows that share a vector go
+ * together, as copies of each other (cosine 1).
  */
 public final class DuplicateGroups {
 
@@ -51,19 +54,36 @@ public final class DuplicateGroups {
         }
     }
 
+    /** Groups pairs between rows, every row a vector of its own. */
     public static Grouping of(SimilarPairs pairs, int rows) {
-        int[] degree = new int[rows];
+        return of(pairs, IdenticalRows.allDistinct(rows));
+    }
+
+    /** Groups pairs between the distinct vectors of {@code identical}. */
+    public static Grouping of(SimilarPairs pairs, IdenticalRows identical) {
+        int vectors = identical.size();
+        int[][] copies = identical.copies();
+        // A vector's weight in the order: its rows' near-duplicates, its own copies included.
+        long[] weight = new long[vectors];
+        int[] partnerCount = new int[vectors];
+        for (int v = 0; v < vectors; v++) {
+            weight[v] = copies[v].length - 1L;
+        }
         for (int p = 0; p < pairs.size(); p++) {
-            degree[pairs.first()[p]]++;
-            degree[pairs.second()[p]]++;
+            int a = pairs.first()[p];
+            int b = pairs.second()[p];
+            weight[a] += copies[b].length;
+            weight[b] += copies[a].length;
+            partnerCount[a]++;
+            partnerCount[b]++;
         }
-        int[] starts = new int[rows + 1];
-        for (int i = 0; i < rows; i++) {
-            starts[i + 1] = starts[i] + degree[i];
+        int[] starts = new int[vectors + 1];
+        for (int v = 0; v < vectors; v++) {
+            starts[v + 1] = starts[v] + partnerCount[v];
         }
-        int[] partners = new int[starts[rows]];
-        float[] scores = new float[starts[rows]];
-        int[] fill = Arrays.copyOf(starts, rows);
+        int[] partners = new int[starts[vectors]];
+        float[] scores = new float[starts[vectors]];
+        int[] fill = Arrays.copyOf(starts, vectors);
         for (int p = 0; p < pairs.size(); p++) {
             int a = pairs.first()[p];
             int b = pairs.second()[p];
@@ -72,50 +92,62 @@ public final class DuplicateGroups {
             partners[fill[b]] = a;
             scores[fill[b]++] = pairs.scores()[p];
         }
-        Integer[] order = new Integer[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
+        Integer[] order = new Integer[vectors];
+        for (int v = 0; v < vectors; v++) {
+            order[v] = v;
         }
-        Arrays.sort(order, Comparator.comparingInt((Integer row) -> -degree[row]).thenComparingInt(row -> row));
-        BitSet grouped = new BitSet(rows);
+        Arrays.sort(order, Comparator.comparingLong((Integer v) -> -weight[v]).thenComparingInt(v -> copies[v][0]));
+        BitSet grouped = new BitSet(vectors);
         List<DuplicateGroup> groups = new ArrayList<>();
         for (int representative : order) {
-            if (degree[representative] == 0) {
+            if (weight[representative] == 0) {
                 break;
             }
             if (grouped.get(representative)) {
                 continue;
             }
-            List<long[]> members = new ArrayList<>();
+            List<Partner> members = new ArrayList<>();
             for (int at = starts[representative]; at < starts[representative + 1]; at++) {
                 if (!grouped.get(partners[at])) {
-                    members.add(new long[] {partners[at], Float.floatToIntBits(scores[at])});
+                    members.add(new Partner(partners[at], scores[at], copies[partners[at]][0]));
                 }
             }
-            if (members.isEmpty()) {
+            if (members.isEmpty() && copies[representative].length == 1) {
                 continue;
             }
-            members.sort(Comparator.comparingDouble((long[] m) -> -Float.intBitsToFloat((int) m[1]))
-                    .thenComparingLong(m -> m[0]));
-            int[] rowsOf = new int[members.size() + 1];
-            float[] scoresOf = new float[members.size() + 1];
-            rowsOf[0] = representative;
-            scoresOf[0] = 1;
+            members.sort(Comparator.comparingDouble((Partner m) -> -m.score()).thenComparingInt(Partner::firstRow));
             grouped.set(representative);
-            for (int m = 0; m < members.size(); m++) {
-                rowsOf[m + 1] = (int) members.get(m)[0];
-                scoresOf[m + 1] = Float.intBitsToFloat((int) members.get(m)[1]);
-                grouped.set(rowsOf[m + 1]);
+            int size = copies[representative].length;
+            for (Partner member : members) {
+                grouped.set(member.vector());
+                size += copies[member.vector()].length;
             }
-            groups.add(new DuplicateGroup(rowsOf, scoresOf));
+            int[] rows = new int[size];
+            float[] rowScores = new float[size];
+            int at = 0;
+            for (int row : copies[representative]) {
+                rows[at] = row;
+                rowScores[at++] = 1;
+            }
+            for (Partner member : members) {
+                for (int row : copies[member.vector()]) {
+                    rows[at] = row;
+                    rowScores[at++] = member.score();
+                }
+            }
+            groups.add(new DuplicateGroup(rows, rowScores));
         }
         int unplaced = 0;
-        for (int i = 0; i < rows; i++) {
-            if (degree[i] > 0 && !grouped.get(i)) {
-                unplaced++;
+        for (int v = 0; v < vectors; v++) {
+            if (weight[v] > 0 && !grouped.get(v)) {
+                unplaced += copies[v].length;
             }
         }
         groups.sort(Comparator.comparingInt(DuplicateGroup::size).reversed().thenComparingInt(DuplicateGroup::representative));
         return new Grouping(groups, unplaced);
+    }
+
+    /** A vector paired with a representative: its score, and its first row for the order of ties. */
+    private record Partner(int vector, float score, int firstRow) {
     }
 }

@@ -14,7 +14,8 @@ import org.embex.vectors.VectorMatrix;
  * near-duplicate search. Exactly, by scoring every pair ({@link DotTiles}: n²/2 dot products), or
  * through a {@link GraphIndex}, by asking it for each row's nearest rows until the last one found
  * falls below the threshold (n searches; a pair is found from either of its rows, so it is missed
- * only when both searches miss it).
+ * only when both searches miss it). More pairs than a limit stop the search ({@link TooMany}): a
+ * threshold that low says nothing about duplicates, and the pairs would not fit in memory.
  */
 public final class PairsAbove {
 
@@ -22,25 +23,42 @@ public final class PairsAbove {
     private static final int FIRST_ASK = 16;
     /** Rows per task of the graph path: fixed, so that the pairs do not depend on the cores. */
     private static final int ROWS_PER_TASK = 256;
-
     /**
-     * Candidates are taken this far below the threshold, because the tile kernel and a single dot
-     * product add in different orders; every pair is scored again the one way before the cut.
+     * How far below the threshold a candidate is taken, per dimension: the tile kernel and a single
+     * dot product add in different orders, and a float sum of d terms may differ by about d ulps.
+     * Every candidate is scored again the one way before the cut.
      */
-    private static final float SLACK = 1e-5f;
+    private static final float SLACK_PER_DIM = 2.4e-7f;
 
     private PairsAbove() {
     }
 
+    /** More pairs reach the threshold than the limit allows. */
+    public static final class TooMany extends RuntimeException {
+
+        private final long limit;
+
+        TooMany(long limit) {
+            super("more than " + limit + " pairs");
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
+        }
+    }
+
     /** Every pair at or above {@code threshold}, by scoring all of them. The listener may stop it by throwing. */
-    public static SimilarPairs exact(VectorMatrix data, double threshold, ProgressListener listener) {
+    public static SimilarPairs exact(VectorMatrix data, double threshold, long limit, ProgressListener listener) {
         int n = data.rows();
+        float cut = (float) threshold - slack(data);
         float[] inverse = inverseNorms(data);
         int groups = DotTiles.groups(n);
         int group = DotTiles.GROUP;
         SimilarPairs.Builder[] found = new SimilarPairs.Builder[groups];
         long tiles = (long) groups * (groups + 1) / 2;
         AtomicLong done = new AtomicLong();
+        AtomicLong kept = new AtomicLong();
         IntStream.range(0, groups).parallel().forEach(a -> {
             SimilarPairs.Builder mine = new SimilarPairs.Builder();
             float[] tile = new float[group * group];
@@ -49,14 +67,15 @@ public final class PairsAbove {
                 for (int i = a * group; i < Math.min(n, (a + 1) * group); i++) {
                     int row = group * (i - a * group);
                     for (int j = Math.max(b * group, i + 1); j < Math.min(n, (b + 1) * group); j++) {
-                        float score = tile[row + j - b * group] * inverse[i] * inverse[j];
-                        if (score >= threshold - SLACK) {
+                        if (tile[row + j - b * group] * inverse[i] * inverse[j] >= cut) {
                             mine.add(i, j);
                         }
                     }
                 }
+                check(mine, kept, limit);
             }
             found[a] = mine;
+            kept.addAndGet(mine.size());
             listener.progress(done.addAndGet(groups - a) * n / tiles, n);
         });
         return merge(found, data, threshold);
@@ -67,40 +86,60 @@ public final class PairsAbove {
      * finds: each row asks for its nearest rows, twice as many again while the last is still close
      * enough, so a row with hundreds of near-duplicates finds them all.
      */
-    public static SimilarPairs viaGraph(VectorMatrix data, GraphIndex index, double threshold, ProgressListener listener) {
+    public static SimilarPairs viaGraph(VectorMatrix data, GraphIndex index, double threshold, long limit,
+                                        ProgressListener listener) {
         if (index.metric() != Metric.COSINE) {
             throw new IllegalArgumentException("pairs are scored by cosine; the index is for " + index.metric());
         }
         int n = data.rows();
+        double cut = threshold - slack(data);
         int tasks = (n + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
         SimilarPairs.Builder[] found = new SimilarPairs.Builder[tasks];
         AtomicLong done = new AtomicLong();
+        AtomicLong kept = new AtomicLong();
         IntStream.range(0, tasks).parallel().forEach(task -> {
             SimilarPairs.Builder mine = new SimilarPairs.Builder();
             int to = Math.min(n, (task + 1) * ROWS_PER_TASK);
             for (int i = task * ROWS_PER_TASK; i < to; i++) {
-                for (Neighbour near : closeRows(data, index, i, threshold)) {
+                for (Neighbour near : closeRows(data, index, i, cut)) {
                     mine.add(i, near.index());
                 }
+                // Each pair is usually found from both rows: half of what is kept counts against the limit.
+                check(mine, kept, 2 * limit);
             }
             found[task] = mine;
+            kept.addAndGet(mine.size());
             listener.progress(done.addAndGet(to - task * ROWS_PER_TASK), n);
         });
-        return merge(found, data, threshold);
+        SimilarPairs pairs = merge(found, data, threshold);
+        if (pairs.size() > limit) {
+            throw new TooMany(limit);
+        }
+        return pairs;
     }
 
-    private static List<Neighbour> closeRows(VectorMatrix data, GraphIndex index, int row, double threshold) {
+    private static List<Neighbour> closeRows(VectorMatrix data, GraphIndex index, int row, double cut) {
         int n = data.rows();
         float[] query = data.row(row);
         int ask = Math.min(n, FIRST_ASK);
         while (true) {
             List<Neighbour> nearest = index.search(query, ask, Math.max(ask, GraphIndex.DEFAULT_EF));
-            boolean lastClose = nearest.size() == ask && nearest.get(ask - 1).score() >= threshold;
+            boolean lastClose = nearest.size() == ask && nearest.get(ask - 1).score() >= cut;
             if (!lastClose || ask == n) {
-                return nearest.stream().filter(near -> near.index() != row && near.score() >= threshold - SLACK).toList();
+                return nearest.stream().filter(near -> near.index() != row && near.score() >= cut).toList();
             }
             ask = (int) Math.min(n, 2L * ask);
         }
+    }
+
+    private static void check(SimilarPairs.Builder mine, AtomicLong kept, long limit) {
+        if (mine.size() + kept.get() > limit) {
+            throw new TooMany(limit);
+        }
+    }
+
+    private static float slack(VectorMatrix data) {
+        return SLACK_PER_DIM * Math.max(16, data.dims());
     }
 
     private static float[] inverseNorms(VectorMatrix data) {

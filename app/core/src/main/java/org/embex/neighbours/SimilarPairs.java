@@ -54,9 +54,13 @@ public record SimilarPairs(int[] first, int[] second, float[] scores) {
         private long[] keys = new long[64];
         private int size;
 
+        int size() {
+            return size;
+        }
+
         void add(int a, int b) {
             if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
+                keys = Arrays.copyOf(keys, (int) Math.min(Integer.MAX_VALUE - 8, 2L * size));
             }
             keys[size++] = key(Math.min(a, b), Math.max(a, b));
         }
@@ -80,12 +84,7 @@ public record SimilarPairs(int[] first, int[] second, float[] scores) {
                 }
             }
             float[] scores = new float[distinct];
-            IntStream.range(0, distinct).parallel().forEach(i -> {
-                int a = (int) (sorted[i] >>> 32);
-                int b = (int) sorted[i];
-                float norms = data.norm(a) * data.norm(b);
-                scores[i] = norms == 0 ? 0 : data.dotRows(a, b) / norms;
-            });
+            IntStream.range(0, distinct).parallel().forEach(i -> scores[i] = data.cosine((int) (sorted[i] >>> 32), (int) sorted[i]));
             int[] first = new int[distinct];
             int[] second = new int[distinct];
             float[] kept = new float[distinct];

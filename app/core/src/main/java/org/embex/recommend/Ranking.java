@@ -3,7 +3,7 @@ package org.embex.recommend;
 import java.util.BitSet;
 import java.util.PriorityQueue;
 
-/** Ranks scored rows: the best few, or where one row stands. Ties go to the lower row, as in the rest of embex. */
+/** Ranks scored rows: the best few (ties to the lower row, as in the rest of embex), or where one row stands. */
 final class Ranking {
 
     private Ranking() {
@@ -30,11 +30,14 @@ final class Ranking {
         return best;
     }
 
-    /** Where {@code row} stands among the rows not in {@code excluded}: 1 for the best. */
+    /**
+     * Where {@code row} stands among the rows not in {@code excluded}: 1 for the best. A row scored
+     * the same (an identical text) counts as ahead of it, so that an evaluation never gains from a tie.
+     */
     static int rank(double[] scores, BitSet excluded, int row) {
         int rank = 1;
         for (int other = 0; other < scores.length; other++) {
-            if (other != row && !excluded.get(other) && better(scores, other, row)) {
+            if (other != row && !excluded.get(other) && scores[other] >= scores[row]) {
                 rank++;
             }
         }

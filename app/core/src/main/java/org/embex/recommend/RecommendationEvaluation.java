@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.embex.progress.ProgressListener;
@@ -19,7 +20,8 @@ import org.embex.vectors.VectorMatrix;
  * every other row of the corpus is ranked, and what counts is where the held-out row lands (hit
  * rate@10 and nDCG@10; one relevant row, so nDCG is 1/log₂(1 + rank) within the top ten). Other
  * rows of the same label ranked high earn nothing. A label with up to {@link #DRAWS} rows holds out
- * each of its rows once; a larger one is drawn {@link #DRAWS} times. Two baselines on the same draws:
+ * each of its rows once; a larger one is drawn {@link #DRAWS} times. A row scored the same as the
+ * held-out one counts as ahead of it. Two baselines on the same draws:
  * random order (its expected value, worked out rather than drawn) and the rows nearest to one liked
  * row alone.
  */
@@ -42,6 +44,13 @@ public final class RecommendationEvaluation {
      * @param draws  draws over all of them
      */
     public record Report(int labels, int draws, Figures profile, Figures nearestToOne, Figures random) {
+    }
+
+    /** The labels with at least {@link #MIN_ITEMS} rows: those the evaluation draws from. */
+    public static long evaluable(List<String> labels) {
+        return labels.stream().filter(label -> label != null && !label.isEmpty())
+                .collect(Collectors.groupingBy(label -> label, Collectors.counting()))
+                .values().stream().filter(count -> count >= MIN_ITEMS).count();
     }
 
     /** One draw: the liked rows and the row held out. */

@@ -52,7 +52,7 @@ public final class Recommender {
             int because = liked[0];
             double becauseScore = Double.NEGATIVE_INFINITY;
             for (int source : liked) {
-                double score = cosine(data, row, source);
+                double score = data.cosine(row, source);
                 if (score > becauseScore) {
                     because = source;
                     becauseScore = score;
@@ -61,10 +61,5 @@ public final class Recommender {
             chosen.add(new Recommendation(row, scores[row], because, becauseScore));
         }
         return chosen;
-    }
-
-    static double cosine(VectorMatrix data, int a, int b) {
-        double norms = (double) data.norm(a) * data.norm(b);
-        return norms == 0 ? 0 : data.dotRows(a, b) / norms;
     }
 }

@@ -9,11 +9,13 @@ import java.util.Map;
 import org.embex.BadInputException;
 import org.embex.duplicates.DuplicateGroup;
 import org.embex.duplicates.DuplicateGroups;
+import org.embex.duplicates.IdenticalRows;
 import org.embex.neighbours.GraphIndex;
 import org.embex.neighbours.PairsAbove;
 import org.embex.neighbours.SimilarPairs;
 import org.embex.progress.ProgressListener;
 import org.embex.vectors.Metric;
+import org.embex.vectors.VectorMatrix;
 
 /**
  * Near-duplicates in an embedded corpus: every pair of rows at or above a cosine threshold (the
@@ -26,11 +28,15 @@ import org.embex.vectors.Metric;
 public final class NearDuplicates {
 
     /**
-     * Rows up to which every pair is scored. Measured on MiniLM vectors (2 cores): all pairs of
-     * 20,000 rows take about as long as the graph and a search per row; above that the graph wins,
-     * and by 100,000 rows by a factor of five (decision record 0018).
+     * Distinct vectors up to which every pair is scored. Measured on MiniLM vectors of short texts
+     * (2 cores, {@code bench/run duplicates}): every pair of 20,000 rows in 4.7 s against 6.6 s for
+     * the graph and a search per row; of 100,000 rows in 114 s against 40 s. Every pair costs n²,
+     * the graph about n, so they cross near 28,000 (decision record 0018).
      */
-    public static final int EXACT_UP_TO = 20_000;
+    public static final int EXACT_UP_TO = 25_000;
+
+    /** Pairs of distinct vectors past which a threshold is refused as too low: more would not fit a 4 GB heap. */
+    public static final long MAX_PAIRS = 10_000_000;
 
     private NearDuplicates() {
     }
@@ -38,29 +44,52 @@ public final class NearDuplicates {
     /**
      * @param threshold the cosine a pair reaches
      * @param graph     whether the pairs came through the graph index (true) or from scoring every pair
-     * @param pairs     pairs at or above the threshold
+     * @param pairs     pairs of rows at or above the threshold (rows that share a vector are pairs too)
      */
-    public record Found(double threshold, boolean graph, int pairs, DuplicateGroups.Grouping grouping) {
+    public record Found(double threshold, boolean graph, long pairs, DuplicateGroups.Grouping grouping) {
 
         public List<DuplicateGroup> groups() {
             return grouping.groups();
         }
     }
 
-    /** The near-duplicates of {@code corpus} at {@code threshold}, by every pair up to {@code exactUpTo} rows. */
+    /**
+     * The near-duplicates of {@code corpus} at {@code threshold}: every pair scored while the
+     * distinct vectors are at most {@code exactUpTo}, through the graph index above.
+     */
     public static Found find(Workspace workspace, EmbeddedCorpus corpus, double threshold, int exactUpTo,
                              ProgressListener listener) {
         check(threshold);
-        SimilarPairs pairs;
-        boolean graph = corpus.size() > exactUpTo;
-        if (graph) {
-            Search.index(workspace, corpus, Metric.COSINE, listener);
-            GraphIndex index = corpus.search().graphIndex(Metric.COSINE).orElseThrow();
-            pairs = PairsAbove.viaGraph(corpus.vectors(), index, threshold, listener);
-        } else {
-            pairs = PairsAbove.exact(corpus.vectors(), threshold, listener);
+        if (exactUpTo < 0) {
+            throw new BadInputException("the size up to which every pair is scored must be 0 or more, was " + exactUpTo);
         }
-        return new Found(threshold, graph, pairs.size(), DuplicateGroups.of(pairs, corpus.size()));
+        IdenticalRows identical = IdenticalRows.of(corpus.vectors());
+        VectorMatrix distinct = identical.distinct(corpus.vectors());
+        boolean graph = identical.size() > exactUpTo;
+        SimilarPairs pairs;
+        try {
+            pairs = graph
+                    ? PairsAbove.viaGraph(distinct, index(workspace, corpus, distinct, listener), threshold, MAX_PAIRS, listener)
+                    : PairsAbove.exact(distinct, threshold, MAX_PAIRS, listener);
+        } catch (PairsAbove.TooMany e) {
+            throw new BadInputException(String.format("more than %,d pairs of distinct texts reach a cosine of %.4f in %s: "
+                    + "that is not near-duplicates; raise the threshold", e.limit(), threshold, corpus.spec().file().getFileName()), e);
+        }
+        return new Found(threshold, graph, identical.pairs(pairs.first(), pairs.second()), DuplicateGroups.of(pairs, identical));
+    }
+
+    /**
+     * The graph index over the distinct vectors: the search's own (kept in the cache, or already
+     * built) when every row's vector is distinct, one of their own otherwise.
+     */
+    private static GraphIndex index(Workspace workspace, EmbeddedCorpus corpus, VectorMatrix distinct, ProgressListener listener) {
+        if (distinct != corpus.vectors()) {
+            return GraphIndex.build(distinct, Metric.COSINE, corpus.search().seed(), listener);
+        }
+        if (corpus.search().graphIndex(Metric.COSINE).isEmpty()) {
+            Search.index(workspace, corpus, Metric.COSINE, listener);
+        }
+        return corpus.search().graphIndex(Metric.COSINE).orElseThrow();
     }
 
     /** A threshold a face can refuse before anything is computed: near-duplicates are at a cosine above 0, at most 1. */

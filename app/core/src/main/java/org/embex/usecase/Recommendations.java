@@ -50,7 +50,8 @@ public final class Recommendations {
         }
         Set<Integer> liked = new LinkedHashSet<>();
         for (int line = 0; line < lines.size(); line++) {
-            String id = lines.get(line).strip();
+            // A byte-order mark (Notepad's UTF-8) is not part of the first id.
+            String id = (line == 0 ? lines.get(0).replaceFirst("^\uFEFF", "") : lines.get(line)).strip();
             if (id.isEmpty() || id.startsWith("#")) {
                 continue;
             }
@@ -73,14 +74,19 @@ public final class Recommendations {
      * @param weightColumn a column of numbers that weighs each liked row in the profile, or empty for equal weights
      */
     public static List<Recommendation> recommend(EmbeddedCorpus corpus, int[] liked, Optional<String> weightColumn, int k) {
-        if (k < 1) {
-            throw new BadInputException("k must be at least 1, was " + k);
-        }
+        check(k);
         if (liked.length == 0) {
             throw new BadInputException("like at least one row first");
         }
         double[] weights = weightColumn.map(column -> weights(corpus, liked, column)).orElse(null);
         return Recommender.recommend(corpus.vectors(), liked, weights, k);
+    }
+
+    /** A number of recommendations a face can refuse before it embeds anything. */
+    public static void check(int k) {
+        if (k < 1) {
+            throw new BadInputException("k must be at least 1, was " + k);
+        }
     }
 
     /** Hit rate@10 and nDCG@10 of held-out rows of each label, beside a random order and one liked row's neighbours. */
@@ -89,11 +95,11 @@ public final class Recommendations {
             throw new BadInputException(corpus.spec().file() + " has no labels: the evaluation holds out rows of a label "
                     + "(choose the label column)");
         }
-        try {
-            return RecommendationEvaluation.run(corpus.vectors(), corpus.labels(), seed, listener);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(corpus.spec().file() + ": " + e.getMessage(), e);
+        if (RecommendationEvaluation.evaluable(corpus.labels()) == 0) {
+            throw new BadInputException(corpus.spec().file() + ": no label has " + RecommendationEvaluation.MIN_ITEMS
+                    + " rows or more, so none can hold one out beside " + RecommendationEvaluation.LIKED + " liked ones");
         }
+        return RecommendationEvaluation.run(corpus.vectors(), corpus.labels(), seed, listener);
     }
 
     private static double[] weights(EmbeddedCorpus corpus, int[] liked, String column) {

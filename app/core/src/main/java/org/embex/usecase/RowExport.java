@@ -88,8 +88,10 @@ public final class RowExport {
             metadataSet.addAll(corpus.row(row).metadata().keySet());
         }
         List<String> metadata = List.copyOf(metadataSet);
+        Set<String> taken = new LinkedHashSet<>(added.floats().keySet());
+        taken.addAll(added.ints().keySet());
         List<String> header = new ArrayList<>(List.of("id", "text", "label"));
-        header.addAll(metadata);
+        header.addAll(ParquetExport.metadataNames(metadata, taken));
         header.addAll(added.floats().keySet());
         header.addAll(added.ints().keySet());
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);

@@ -45,17 +45,27 @@ public final class ParquetExport {
         }
     }
 
+    /**
+     * The names the corpus's own columns are written under beside id, text, label and the columns
+     * an export adds ({@code taken}): a clash gets {@code _1}, so that no file has a column twice.
+     */
+    public static List<String> metadataNames(List<String> metadata, Set<String> taken) {
+        Set<String> fixed = new HashSet<>(taken);
+        fixed.addAll(List.of("id", "text", "label"));
+        return metadata.stream().map(column -> fixed.contains(column) ? column + "_1" : column).toList();
+    }
+
     public static void write(Path target, Content content) {
-        Set<String> fixed = new HashSet<>(List.of("id", "text", "label", VECTOR_COLUMN));
-        fixed.addAll(content.floats().keySet());
-        fixed.addAll(content.ints().keySet());
+        Set<String> taken = new HashSet<>(List.of(VECTOR_COLUMN));
+        taken.addAll(content.floats().keySet());
+        taken.addAll(content.ints().keySet());
         Set<String> metadataSet = new LinkedHashSet<>();
         for (int row : content.rows()) {
             metadataSet.addAll(content.texts().get(row).metadata().keySet());
         }
         List<String> metadata = List.copyOf(metadataSet);
         List<String> columns = new ArrayList<>(List.of("id", "text", "label"));
-        metadata.forEach(column -> columns.add(fixed.contains(column) ? column + "_1" : column));
+        columns.addAll(metadataNames(metadata, taken));
         List<float[]> floats = List.copyOf(content.floats().values());
         List<int[]> ints = List.copyOf(content.ints().values());
         try (ParquetSink sink = ParquetSink.open(target, columns, VECTOR_COLUMN, content.vectors().dims(),

@@ -119,6 +119,11 @@ public final class VectorMatrix {
         return KERNEL.dot(values, a * dims, values, b * dims, dims);
     }
 
+    /** The cosine of rows {@code a} and {@code b}; 0 when either is all zeros. */
+    public float cosine(int a, int b) {
+        return norms[a] == 0 || norms[b] == 0 ? 0 : dotRows(a, b) / (norms[a] * norms[b]);
+    }
+
     /** Row {@code row}'s Euclidean norm. */
     public float norm(int row) {
         return norms[row];
@@ -132,10 +137,7 @@ public final class VectorMatrix {
     /** The distance between two rows: 1 − cosine, −dot, or Euclidean; smaller is closer. */
     public float distance(int a, int b, Metric metric) {
         return switch (metric) {
-            case COSINE -> {
-                float dot = KERNEL.dot(values, a * dims, values, b * dims, dims);
-                yield norms[a] == 0 || norms[b] == 0 ? 1f : 1f - dot / (norms[a] * norms[b]);
-            }
+            case COSINE -> 1f - cosine(a, b);
             case DOT -> -KERNEL.dot(values, a * dims, values, b * dims, dims);
             case L2 -> (float) Metric.l2(row(a), row(b));
         };

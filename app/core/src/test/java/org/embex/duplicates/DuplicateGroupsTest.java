@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.embex.neighbours.SimilarPairs;
+import org.embex.vectors.VectorMatrix;
 
 class DuplicateGroupsTest {
 
@@ -80,6 +81,27 @@ class DuplicateGroupsTest {
             assertThat(seen.get(member)).isFalse();
             seen.set(member);
         }));
+    }
+
+    @Test
+    void rowsThatShareAVectorAreOneGroupWithoutAPairBetweenThem() {
+        // Rows 0, 2, 5 share a vector (A); 1 and 4 share another (B); 3 is alone (C). A~C is the only pair of vectors.
+        VectorMatrix data = VectorMatrix.of(List.of(new float[] {1, 0}, new float[] {0, 1},
+                new float[] {1, 0}, new float[] {0.99f, 0.1f}, new float[] {0, 1}, new float[] {1, 0}), 2);
+        IdenticalRows identical = IdenticalRows.of(data);
+        SimilarPairs pairs = pairs(new int[] {0, 2, 99});
+
+        DuplicateGroups.Grouping grouping = DuplicateGroups.of(pairs, identical);
+
+        assertThat(identical.size()).isEqualTo(3);
+        assertThat(identical.distinct(data).rows()).isEqualTo(3);
+        assertThat(identical.pairs(pairs.first(), pairs.second())).as("within A, within B, A with C").isEqualTo(3 + 1 + 3);
+        assertThat(grouping.groups()).hasSize(2);
+        assertThat(grouping.groups().get(0).members()).containsExactly(0, 2, 5, 3);
+        assertThat(grouping.groups().get(0).scores()).containsExactly(1f, 1f, 1f, 0.99f);
+        assertThat(grouping.groups().get(1).members()).containsExactly(1, 4);
+        VectorMatrix distinct = VectorMatrix.of(List.of(new float[] {1, 0}, new float[] {0, 1}), 2);
+        assertThat(IdenticalRows.of(distinct).distinct(distinct)).as("no copies: the matrix itself").isSameAs(distinct);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.embex.neighbours;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ class PairsAboveTest {
 
     private static final int DIMS = 48;
     private static final double THRESHOLD = 0.9;
+    private static final long LIMIT = 1_000_000;
 
     /** Rows in tight groups of near-copies of 300 originals (1 to 12 copies each), as a corpus full of rewordings is. */
     private static VectorMatrix nearCopies(long seed) {
@@ -68,7 +70,7 @@ class PairsAboveTest {
         VectorMatrix data = nearCopies(1);
         Set<Long> expected = bruteForce(data, THRESHOLD);
 
-        SimilarPairs found = PairsAbove.exact(data, THRESHOLD, ProgressListener.NONE);
+        SimilarPairs found = PairsAbove.exact(data, THRESHOLD, LIMIT, ProgressListener.NONE);
 
         assertThat(expected).hasSizeGreaterThan(500);
         assertThat(keys(found)).isEqualTo(expected);
@@ -81,12 +83,30 @@ class PairsAboveTest {
     }
 
     @Test
+    void aPairExactlyAtTheThresholdCountsAndMorePairsThanTheLimitStop() {
+        VectorMatrix data = VectorMatrix.of(List.of(new float[] {1, 0}, new float[] {0.6f, 0.8f}, new float[] {0, 1}), 2);
+        double atFirstPair = data.cosine(0, 1);
+
+        SimilarPairs pairs = PairsAbove.exact(data, atFirstPair, LIMIT, ProgressListener.NONE);
+
+        assertThat(pairs.size()).as("(0,1) at the threshold and (1,2) above it").isEqualTo(2);
+        assertThat(pairs.contains(0, 1)).isTrue();
+        assertThat(pairs.contains(0, 2)).isFalse();
+        VectorMatrix many = nearCopies(4);
+        GraphIndex index = GraphIndex.build(many, Metric.COSINE, 7, ProgressListener.NONE);
+        assertThatThrownBy(() -> PairsAbove.exact(many, 0.5, 100, ProgressListener.NONE))
+                .isInstanceOf(PairsAbove.TooMany.class);
+        assertThatThrownBy(() -> PairsAbove.viaGraph(many, index, 0.5, 100, ProgressListener.NONE))
+                .isInstanceOf(PairsAbove.TooMany.class);
+    }
+
+    @Test
     void theGraphFindsAlmostEveryPairAndNoPairBelowTheThreshold() {
         VectorMatrix data = nearCopies(2);
         Set<Long> expected = bruteForce(data, THRESHOLD);
         GraphIndex index = GraphIndex.build(data, Metric.COSINE, 7, ProgressListener.NONE);
 
-        Set<Long> found = keys(PairsAbove.viaGraph(data, index, THRESHOLD, ProgressListener.NONE));
+        Set<Long> found = keys(PairsAbove.viaGraph(data, index, THRESHOLD, LIMIT, ProgressListener.NONE));
 
         assertThat(expected).containsAll(found);
         assertThat((double) found.size() / expected.size()).isGreaterThanOrEqualTo(0.99);
@@ -111,7 +131,7 @@ class PairsAboveTest {
         VectorMatrix data = VectorMatrix.of(rows, DIMS);
         GraphIndex index = GraphIndex.build(data, Metric.COSINE, 7, ProgressListener.NONE);
 
-        Set<Long> found = keys(PairsAbove.viaGraph(data, index, THRESHOLD, ProgressListener.NONE));
+        Set<Long> found = keys(PairsAbove.viaGraph(data, index, THRESHOLD, LIMIT, ProgressListener.NONE));
 
         assertThat(found).isEqualTo(bruteForce(data, THRESHOLD)).hasSize(80 * 79 / 2);
     }
