@@ -71,7 +71,7 @@ class OwnVectorsWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         ComboBox<?> models = robot.lookup("#model").queryAs(ComboBox.class);
         assertThat(fx(() -> ((ModelCell) models.getButtonCell()).getText())).isEqualTo("file:embedding  ▦");
-        assertThat(fx(() -> robot.lookup(".pane-heading").queryAs(Label.class).getText())).contains("needs the model that made them");
+        assertThat(fx(() -> robot.lookup(".neighbours-pane .pane-heading").queryAs(Label.class).getText())).contains("needs the model that made them");
         PngFile.write(fx(() -> stage.getScene().snapshot(null)), Fixtures.screenshots().resolve("own-vectors-explorer.png"));
 
         fx(() -> model.comparison().compareWith(MINILM));
