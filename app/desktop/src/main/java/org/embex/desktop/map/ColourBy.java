@@ -1,5 +1,7 @@
 package org.embex.desktop.map;
 
+import java.util.List;
+
 import org.embex.usecase.Clusters;
 import org.embex.usecase.EmbeddedCorpus;
 
@@ -19,6 +21,11 @@ public final class ColourBy {
 
     public static Colouring column(EmbeddedCorpus corpus, String column) {
         return Colouring.categorical(column, corpus.corpus().rows().stream().map(row -> row.metadata().get(column)).toList());
+    }
+
+    /** Each row's near-duplicate group, named by its representative's text (empty for none): the groups in colour, the rest grey. */
+    public static Colouring duplicateGroups(List<String> groupOf) {
+        return Colouring.categorical("Near-duplicate group", groupOf);
     }
 
     /** Whether some row has a value in {@code column}, besides the text and label. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -77,9 +78,31 @@ public final class DuplicatesViewModel {
             lastCorpus = shown;
             found.set(list(shown, result));
             explorer.say(found.get().heading());
+            explorer.showDuplicateGroups();
         });
         finding.whenFailed(error -> explorer.failed("Finding near-duplicates failed", error));
         return finding;
+    }
+
+    /**
+     * Each row's group in the groups found last, named by its representative's text (empty for
+     * none), for the map's colours and legend.
+     */
+    public Optional<List<String>> groupNames() {
+        if (last == null) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>(lastCorpus.size());
+        for (int i = 0; i < lastCorpus.size(); i++) {
+            names.add("");
+        }
+        for (DuplicateGroup group : last.groups()) {
+            String name = Words.shorten(lastCorpus.row(group.representative()).text(), 40);
+            for (int member : group.members()) {
+                names.set(member, name);
+            }
+        }
+        return Optional.of(names);
     }
 
     /** Selects a group's rows on the map and centres it on the representative. */

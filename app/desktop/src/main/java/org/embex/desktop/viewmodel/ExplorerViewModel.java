@@ -59,6 +59,7 @@ public final class ExplorerViewModel {
     public static final String COLOUR_LABEL = "Label";
     public static final String COLOUR_CLUSTER = "Cluster (k-means)";
     public static final String COLOUR_QUERY = "Similarity to query";
+    public static final String COLOUR_DUPLICATES = "Near-duplicate group";
     public static final String COLOUR_NONE = "One colour";
     static final String WAITING = "Open a corpus: File › Open (Ctrl+O), or drop a file here.";
     private static final int SKIPPED_SHOWN = 5;
@@ -604,6 +605,8 @@ public final class ExplorerViewModel {
                             shown.scores(asked.get().vector(), used));
                 }
             }
+            case COLOUR_DUPLICATES -> next = duplicates.groupNames().map(ColourBy::duplicateGroups)
+                    .orElseGet(() -> Colouring.uniform(shown.size()));
             default -> next = ColourBy.column(shown, choice);
         }
         hiddenCategories.set(Set.of());
@@ -623,6 +626,18 @@ public final class ExplorerViewModel {
             }
         });
         clustering.whenFailed(error -> failed("Clustering failed", error));
+    }
+
+    /** Near-duplicates were found: the map is coloured by their groups, a choice the colour box keeps offering. */
+    void showDuplicateGroups() {
+        if (!colourChoices.contains(COLOUR_DUPLICATES)) {
+            colourChoices.add(Math.max(0, colourChoices.indexOf(COLOUR_QUERY)), COLOUR_DUPLICATES);
+        }
+        if (COLOUR_DUPLICATES.equals(colourBy.get())) {
+            recolour();
+        } else {
+            colourBy.set(COLOUR_DUPLICATES);
+        }
     }
 
     /** What the map's tooltip says of a point: its text, label and cluster. */

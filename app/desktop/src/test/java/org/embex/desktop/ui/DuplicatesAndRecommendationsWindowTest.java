@@ -96,6 +96,11 @@ class DuplicatesAndRecommendationsWindowTest {
         List<String> headings = fx(() -> explorer.duplicatesPane().groupHeadings());
         assertThat(headings).hasSize(expected.groups().size());
         assertThat(headings.get(0)).startsWith("Group 1 · " + expected.groups().get(0).size() + " texts");
+        // The map is coloured by the groups, each named by its representative's text.
+        assertThat(fx(() -> model.colourByProperty().get())).isEqualTo(ExplorerViewModel.COLOUR_DUPLICATES);
+        String firstRepresentative = model.corpus().row(expected.groups().get(0).representative()).text();
+        assertThat(fx(() -> model.colouringProperty().get().categories()).stream().map(category -> category.name()))
+                .anyMatch(name -> firstRepresentative.startsWith(name.replace("…", "")));
         fx(() -> explorer.duplicatesPane().pickGroup(0));
         BitSet selected = fx(() -> model.selection().selectionProperty().get().points());
         BitSet group = new BitSet();
