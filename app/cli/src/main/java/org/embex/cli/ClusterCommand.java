@@ -78,6 +78,7 @@ final class ClusterCommand implements Runnable, ShowsSkippedRows {
                     Optional.ofNullable(minClusterSize), seed);
             Clusters clusters = Clusters.of(corpus, params);
             ClusterReport report = clusters.report();
+            clusters.warnings().forEach(line -> output.err().println("warning: " + line));
             if (target != null) {
                 List<List<?>> rows = new ArrayList<>();
                 for (int i = 0; i < corpus.size(); i++) {
@@ -98,6 +99,7 @@ final class ClusterCommand implements Runnable, ShowsSkippedRows {
             result.put("silhouette", Double.isNaN(report.silhouette()) ? null : report.silhouette());
             report.ari().ifPresent(value -> result.put("ari", value));
             report.nmi().ifPresent(value -> result.put("nmi", value));
+            result.put("warnings", clusters.warnings());
             result.put("topics", report.clusters().stream().map(c -> Map.of("cluster", c.id(), "size", c.size(),
                     "words", c.words())).toList());
             if (output.json) {

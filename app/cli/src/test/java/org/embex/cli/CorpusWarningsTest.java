@@ -40,4 +40,22 @@ class CorpusWarningsTest {
         assertThat(project.exitCode()).as(project.err()).isZero();
         assertThat(project.err()).doesNotContain("warning");
     }
+
+    @Test
+    void hdbscanThatLeavesMostRowsAsNoiseSaysSoAndWhatToChange() {
+        String english = Run.modelsDir().resolveSibling("samples").resolve("telecom-support-en.csv").toString();
+        Run hdbscan = Run.of("cluster", english, "-m", "all-minilm-l6-v2", "--method", "hdbscan", "--quiet", "--json",
+                "--cache", dir.resolve("cache.sqlite").toString());
+        Run kmeans = Run.of("cluster", english, "-m", "all-minilm-l6-v2", "--quiet", "--json",
+                "--cache", dir.resolve("cache.sqlite").toString());
+
+        assertThat(hdbscan.exitCode()).as(hdbscan.err()).isZero();
+        int noise = hdbscan.json().get("noise").asInt();
+        assertThat(noise).isGreaterThan(201);
+        assertThat(hdbscan.err()).contains("warning: " + noise + " of 402 rows").contains("are noise")
+                .contains("--min-cluster-size 10").contains("--method kmeans");
+        assertThat(hdbscan.json().get("warnings")).hasSize(1);
+        assertThat(kmeans.json().get("warnings")).isEmpty();
+        assertThat(kmeans.err()).doesNotContain("warning");
+    }
 }

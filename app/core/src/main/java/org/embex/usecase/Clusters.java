@@ -18,12 +18,21 @@ import org.embex.cluster.ClusterReport;
  * cluster is about rather than only its number. The window's colouring and {@code cluster} use
  * the same count rule, the same number of words and the same seed, and so show the same clusters.
  *
- * @param names a name per row ("3 · roaming, abroad, charges, spain, travel"; "noise" for HDBSCAN's noise)
+ * @param names    a name per row ("3 · roaming, abroad, charges, spain, travel"; "noise" for HDBSCAN's noise)
+ * @param warnings what the person should know of the result, and what to change (most rows noise)
  */
-public record Clusters(ClusterReport report, List<String> names) {
+public record Clusters(ClusterReport report, List<String> names, List<String> warnings) {
 
     /** Words that name a cluster, in the legend and in {@code cluster}'s report. */
     public static final int TOPIC_WORDS = 5;
+
+    /** Above this share of noise HDBSCAN's clusters describe a corner of the corpus, not the corpus: said. */
+    public static final double MOSTLY_NOISE = 0.5;
+
+    public Clusters {
+        names = List.copyOf(names);
+        warnings = List.copyOf(warnings);
+    }
 
     /** About √(n/2) clusters, a common rule of thumb, kept within 2–30 so a legend stays readable. */
     public static int defaultCount(int rows) {
@@ -68,7 +77,19 @@ public record Clusters(ClusterReport report, List<String> names) {
         for (int id : report.assignments()) {
             names.add(byId.get(id));
         }
-        return new Clusters(report, names);
+        return new Clusters(report, names, warnings(report, params, corpus.size(), corpus.dims()));
+    }
+
+    private static List<String> warnings(ClusterReport report, ClusterParams params, int rows, int dims) {
+        int noise = report.clusters().stream().filter(cluster -> cluster.id() < 0).mapToInt(ClusterReport.Cluster::size).sum();
+        if (noise <= MOSTLY_NOISE * rows) {
+            return List.of();
+        }
+        // In hundreds of dimensions few texts are dense enough for HDBSCAN's core distances; k-means
+        // always assigns every row, and a smaller minimum admits smaller groups.
+        return List.of(String.format("%,d of %,d rows (%s) are noise: HDBSCAN found few groups dense enough at "
+                + "--min-cluster-size %d in %d dimensions. Try a smaller --min-cluster-size (5 or 3), or --method kmeans, "
+                + "which puts every row in a cluster", noise, rows, Percent.of((double) noise / rows), params.minClusterSize(), dims));
     }
 
     public int[] assignments() {

@@ -38,7 +38,8 @@ public record Colouring(String title, int[] colours, List<Category> categories, 
 
     /**
      * One colour per distinct value, most frequent first. Past the palette's size the rarest
-     * values share one grey "other" entry, so the legend stays readable.
+     * values share one light grey "other" entry that says how many they are, so the legend stays
+     * readable; rows without a value are their own grey entry, last, never folded into "other".
      */
     public static Colouring categorical(String title, List<String> values) {
         Map<String, Integer> counts = new HashMap<>();
@@ -46,29 +47,34 @@ public record Colouring(String title, int[] colours, List<Category> categories, 
             counts.merge(value == null || value.isEmpty() ? NONE : value, 1, Integer::sum);
         }
         List<String> order = new ArrayList<>(counts.keySet());
-        order.sort(Comparator.comparing((String v) -> v.equals(NONE))
-                .thenComparing(counts::get, Comparator.reverseOrder())
-                .thenComparing(Comparator.naturalOrder()));
+        order.remove(NONE);
+        order.sort(Comparator.<String, Integer>comparing(counts::get, Comparator.reverseOrder()).thenComparing(Comparator.naturalOrder()));
         int named = order.size() <= Palette.categories() ? order.size() : Palette.categories() - 1;
         Map<String, Integer> index = new HashMap<>();
         List<Category> categories = new ArrayList<>();
         for (int c = 0; c < named; c++) {
             String value = order.get(c);
             index.put(value, c);
-            categories.add(new Category(value, value.equals(NONE) ? Palette.NEUTRAL : Palette.category(c), counts.get(value)));
+            categories.add(new Category(value, Palette.category(c), counts.get(value)));
         }
+        int other = -1;
         if (named < order.size()) {
             int rest = 0;
             for (int c = named; c < order.size(); c++) {
                 rest += counts.get(order.get(c));
             }
-            categories.add(new Category("other (" + (order.size() - named) + " values)", Palette.NEUTRAL, rest));
+            other = categories.size();
+            categories.add(new Category("other (" + (order.size() - named) + " smaller values)", Palette.OTHER, rest));
+        }
+        if (counts.containsKey(NONE)) {
+            index.put(NONE, categories.size());
+            categories.add(new Category(NONE, Palette.NEUTRAL, counts.get(NONE)));
         }
         int[] categoryOf = new int[values.size()];
         int[] colours = new int[values.size()];
         for (int i = 0; i < values.size(); i++) {
             String value = values.get(i) == null || values.get(i).isEmpty() ? NONE : values.get(i);
-            categoryOf[i] = index.getOrDefault(value, named);
+            categoryOf[i] = index.getOrDefault(value, other);
             colours[i] = categories.get(categoryOf[i]).colour();
         }
         return new Colouring(title, colours, List.copyOf(categories), categoryOf, Optional.empty());

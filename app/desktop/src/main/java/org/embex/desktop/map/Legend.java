@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -61,10 +62,14 @@ public final class Legend extends VBox {
         Circle swatch = new Circle(6, Color.web(Palette.css(category.colour())));
         Label name = new Label(category.name());
         name.setMaxWidth(150);
+        name.setMinWidth(0);
+        // A long name is cut, never the count: the full name shows on hover.
+        name.setTooltip(new Tooltip(category.name() + " · " + String.format("%,d", category.count())));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label count = new Label(String.format("%,d", category.count()));
         count.getStyleClass().add("legend-count");
+        count.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(8, swatch, name, gap, count);
         row.setAlignment(Pos.CENTER_LEFT);
         ToggleButton button = new ToggleButton();

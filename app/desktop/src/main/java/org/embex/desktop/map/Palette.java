@@ -13,6 +13,8 @@ public final class Palette {
     private static final int[] SCORE_STOPS = {0x440154, 0x3B528B, 0x21918C, 0x5EC962, 0xFDE725};
 
     public static final int NEUTRAL = 0x9AA0A6;
+    /** The values folded together past the palette's size: a lighter grey than the rows without a value. */
+    public static final int OTHER = 0xC8CDD2;
 
     private Palette() {
     }

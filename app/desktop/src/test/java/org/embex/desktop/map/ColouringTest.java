@@ -31,8 +31,29 @@ class ColouringTest {
         Colouring colouring = Colouring.categorical("many", values);
         assertThat(colouring.categories()).hasSize(Palette.categories());
         Colouring.Category other = colouring.categories().get(Palette.categories() - 1);
-        assertThat(other.name()).isEqualTo("other (11 values)");
+        assertThat(other.name()).isEqualTo("other (11 smaller values)");
+        assertThat(other.colour()).isEqualTo(Palette.OTHER);
         assertThat(colouring.categories().stream().mapToInt(Colouring.Category::count).sum()).isEqualTo(values.size());
+    }
+
+    @Test
+    void rowsWithoutAValueKeepTheirOwnEntryWhenRareValuesAreFolded() {
+        List<String> values = new ArrayList<>();
+        for (int v = 0; v < 30; v++) {
+            values.add("value" + v);
+            values.add("value" + v);
+        }
+        for (int i = 0; i < 100; i++) {
+            values.add("");
+        }
+        Colouring colouring = Colouring.categorical("many", values);
+
+        List<Colouring.Category> categories = colouring.categories();
+        assertThat(categories).hasSize(Palette.categories() + 1);
+        assertThat(categories.get(categories.size() - 1)).isEqualTo(new Colouring.Category("(none)", Palette.NEUTRAL, 100));
+        assertThat(categories.get(categories.size() - 2).name()).isEqualTo("other (11 smaller values)");
+        assertThat(colouring.categoryOf()[values.size() - 1]).isEqualTo(categories.size() - 1);
+        assertThat(colouring.categoryOf()[values.size() - 101]).isEqualTo(categories.size() - 2);
     }
 
     @Test
