@@ -47,7 +47,8 @@ public final class RenderBenchmark {
         for (int n : sizes) {
             Layout layout = clumps(n, 7);
             Colouring colouring = Colouring.categorical("label", labels(n, 40, 7));
-            report(n, "raster (points into int[])", raster(layout, colouring));
+            report(n, "raster (points into int[])", raster(layout, colouring, false));
+            report(n, "raster with density under", raster(layout, colouring, true));
             report(n, "shown window, frame to frame", javafx(layout, colouring));
         }
         javafx.application.Platform.exit();
@@ -65,7 +66,7 @@ public final class RenderBenchmark {
         return panned.zoomAbout(WIDTH * 0.4, HEIGHT * 0.6, f % 20 < 10 ? 1.06 : 1 / 1.06);
     }
 
-    private static double[] raster(Layout layout, Colouring colouring) {
+    private static double[] raster(Layout layout, Colouring colouring, boolean density) {
         PointRenderer renderer = new PointRenderer(PointStyle.forPoints(layout.points()));
         DrawList points = new DrawList(layout, new PointGrid(layout));
         points.colour(colouring.colours());
@@ -75,7 +76,7 @@ public final class RenderBenchmark {
         for (int f = -WARM_UP; f < FRAMES; f++) {
             view = move(view, f + WARM_UP);
             long start = System.nanoTime();
-            renderer.render(pixels, view, 0xFFFFFF, points);
+            renderer.render(pixels, view, 0xFFFFFF, points, density);
             if (f >= 0) {
                 millis[f] = (System.nanoTime() - start) / 1e6;
             }

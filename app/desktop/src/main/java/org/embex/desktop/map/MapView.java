@@ -54,6 +54,7 @@ public final class MapView extends Region {
     private Viewport view;
     private boolean followLayout = true;
     private int background = 0xFFFFFF;
+    private boolean density;
     private Color ink = Color.web("#1f2328");
 
     private int[] pixels = new int[0];
@@ -202,6 +203,16 @@ public final class MapView extends Region {
     public void setPointStyle(PointStyle style) {
         renderer = new PointRenderer(style);
         markRaster();
+    }
+
+    /** Whether the points' density is drawn under them ({@link DensityLayer}). */
+    public void setDensity(boolean shown) {
+        density = shown;
+        markRaster();
+    }
+
+    public boolean density() {
+        return density;
     }
 
     public PointStyle pointStyle() {
@@ -377,7 +388,7 @@ public final class MapView extends Region {
         }
         if (rasterDirty) {
             long start = System.nanoTime();
-            drawn = renderer.render(pixels, view, background, drawList);
+            drawn = renderer.render(pixels, view, background, drawList, density);
             buffer.updateBuffer(b -> null);
             rasterDirty = false;
             frames++;

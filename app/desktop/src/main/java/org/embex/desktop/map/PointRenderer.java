@@ -18,6 +18,8 @@ public final class PointRenderer {
     private final int[] stampAlpha;
     private final int reach;
     private final PointStyle style;
+    /** The pixels one point covers, for how many overlap in a crowd. */
+    private final double area;
 
     /** Below this many points one thread draws faster than several start. */
     private static final int PARALLEL_FROM = 50_000;
@@ -32,6 +34,7 @@ public final class PointRenderer {
         this.style = style;
         this.bands = bands;
         double r = style.radius();
+        area = Math.max(1, Math.PI * r * r);
         reach = (int) Math.ceil(r + 0.5);
         int side = 2 * reach + 1;
         int[] xs = new int[side * side];
@@ -67,24 +70,35 @@ public final class PointRenderer {
      * @return how many points fell inside the view
      */
     public int render(int[] pixels, Viewport view, int background, DrawList points) {
+        return render(pixels, view, background, points, false);
+    }
+
+    /** As {@link #render(int[], Viewport, int, DrawList)}, with the points' density under them when {@code density}. */
+    public int render(int[] pixels, Viewport view, int background, DrawList points, boolean density) {
         int width = view.width();
         int height = view.height();
         if (pixels.length < width * height) {
             throw new IllegalArgumentException("raster of " + pixels.length + " pixels is smaller than the view");
         }
+        DensityLayer.Heat heat = density ? DensityLayer.heat(view, points) : null;
+        int[] fades = heat == null ? null : heat.fades(area, style.opacity());
         int parts = points.size() < PARALLEL_FROM ? 1 : Math.min(bands, Math.max(1, height / 64));
         int[] drawn = new int[parts];
         IntStream.range(0, parts).parallel().forEach(band -> {
             int top = height * band / parts;
             int bottom = height * (band + 1) / parts;
             java.util.Arrays.fill(pixels, top * width, bottom * width, background | 0xFF000000);
-            drawn[band] = drawBand(pixels, view, points, top, bottom, height);
+            if (heat != null) {
+                heat.paint(pixels, width, top, bottom);
+            }
+            drawn[band] = drawBand(pixels, view, points, top, bottom, height, heat, fades);
         });
         return java.util.Arrays.stream(drawn).sum();
     }
 
     /** Draws the band's share of points; counts those whose centre row is the band's (or beyond the edge it ends). */
-    private int drawBand(int[] pixels, Viewport view, DrawList points, int top, int bottom, int height) {
+    private int drawBand(int[] pixels, Viewport view, DrawList points, int top, int bottom, int height,
+                         DensityLayer.Heat heat, int[] fades) {
         int width = view.width();
         float[] x = points.x();
         float[] y = points.y();
@@ -107,12 +121,21 @@ public final class PointRenderer {
             if ((py >= top || top == 0) && (py < bottom || bottom == height)) {
                 drawn++;
             }
-            stamp(pixels, width, top, bottom, px, py, colours[k]);
+            stamp(pixels, width, top, bottom, px, py, colours[k], fade(heat, fades, px, py));
         }
         return drawn;
     }
 
-    private void stamp(int[] pixels, int width, int top, int bottom, int px, int py, int colour) {
+    private static int fade(DensityLayer.Heat heat, int[] fades, int px, int py) {
+        if (heat == null) {
+            return 256;
+        }
+        int cell = heat.cellOf(px, py);
+        return cell < 0 ? 256 : fades[cell];
+    }
+
+    /** @param fade the point's opacity in 256ths: lower where the density layer shows the crowd instead */
+    private void stamp(int[] pixels, int width, int top, int bottom, int px, int py, int colour, int fade) {
         int red = (colour >> 16) & 0xFF;
         int green = (colour >> 8) & 0xFF;
         int blue = colour & 0xFF;
@@ -124,7 +147,7 @@ public final class PointRenderer {
                 continue;
             }
             int index = sy * width + sx;
-            int alpha = stampAlpha[s];
+            int alpha = stampAlpha[s] * fade >> 8;
             int keep = 255 - alpha;
             int dst = pixels[index];
             // Premultiplied "source over" per channel in 0–255 fixed point; (v·257 + 257) >> 16 divides by 255.
@@ -135,7 +158,7 @@ public final class PointRenderer {
         }
     }
 
-    private static int div255(int value) {
+    static int div255(int value) {
         return (value + 128 + ((value + 128) >> 8)) >> 8;
     }
 }

@@ -238,6 +238,7 @@ public final class Explorer extends BorderPane {
             }
         });
         model.hiddenCategoriesProperty().addListener((o, was, now) -> map.setHiddenCategories(now));
+        model.densityProperty().addListener((o, was, now) -> map.setDensity(now));
         legend.onHiddenChanged(model.hiddenCategoriesProperty()::set);
         model.pointSizeProperty().addListener((o, was, now) -> restyle());
         model.pointOpacityProperty().addListener((o, was, now) -> restyle());

@@ -24,6 +24,7 @@ final class Menus {
             Ctrl+0   show all points        Ctrl+= / Ctrl+-   zoom in / out
             Ctrl+1/2/3   PCA / UMAP / t-SNE Ctrl+D   dark theme
             Ctrl+T   threshold workbench    Ctrl+M   compare with another model
+            Ctrl+Shift+D   density under the points
             Scroll   zoom about the pointer Drag     pan
             Shift-drag   box selection      Alt-drag lasso selection
             Ctrl with a selection adds to it; click a point for its neighbours.""";
@@ -61,12 +62,16 @@ final class Menus {
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
         dark.selectedProperty().bindBidirectional(model.darkProperty());
+        CheckMenuItem density = new CheckMenuItem("Density under the points");
+        density.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        density.selectedProperty().bindBidirectional(model.densityProperty());
         Menu view = new Menu("View", null,
                 item("Show all points", "Shortcut+0", () -> map.fitAll()),
                 item("Zoom in", "Shortcut+Equals", () -> map.zoom(1.5)),
                 item("Zoom out", "Shortcut+Minus", () -> map.zoom(1 / 1.5)),
                 methods,
                 new SeparatorMenuItem(),
+                density,
                 dark);
 
         Menu find = new Menu("Find", null,

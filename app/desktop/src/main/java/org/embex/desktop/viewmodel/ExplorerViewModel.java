@@ -30,6 +30,7 @@ import org.embex.corpus.Corpus;
 import org.embex.corpus.TextRow;
 import org.embex.desktop.map.ColourBy;
 import org.embex.desktop.map.Colouring;
+import org.embex.desktop.map.DensityLayer;
 import org.embex.desktop.map.PointStyle;
 import org.embex.layout.Layout;
 import org.embex.model.ModelFolder;
@@ -84,6 +85,7 @@ public final class ExplorerViewModel {
     private final DoubleProperty pointSize = new SimpleDoubleProperty(PointStyle.DEFAULT.radius());
     private final DoubleProperty pointOpacity = new SimpleDoubleProperty(PointStyle.DEFAULT.opacity());
     private final BooleanProperty dark = new SimpleBooleanProperty();
+    private final BooleanProperty density = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<Banner> banner = new ReadOnlyObjectWrapper<>(Banner.NONE);
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(WAITING);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("embex");
@@ -245,6 +247,11 @@ public final class ExplorerViewModel {
 
     public DoubleProperty pointOpacityProperty() {
         return pointOpacity;
+    }
+
+    /** Whether the map draws its points' density under them: on by itself for a large corpus, switchable. */
+    public BooleanProperty densityProperty() {
+        return density;
     }
 
     public BooleanProperty darkProperty() {
@@ -495,6 +502,7 @@ public final class ExplorerViewModel {
         PointStyle style = PointStyle.forPoints(shown.size());
         pointSize.set(style.radius());
         pointOpacity.set(style.opacity());
+        density.set(DensityLayer.onByDefault(shown.size()));
         // Rows left out by "skip rows that do not fit" are said first, in the commands' words.
         List<String> warnings = new ArrayList<>(shown.corpus().skippedSummary(SKIPPED_SHOWN).stream().toList());
         warnings.addAll(opened.modelWarnings());

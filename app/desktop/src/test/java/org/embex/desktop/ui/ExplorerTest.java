@@ -113,6 +113,11 @@ class ExplorerTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> explorer.map().drawnPoints() == 402);
         assertThat(explorer.map().colouring().categories()).hasSize(9);
         snapshot("explorer-sample-en.png");
+        // 402 points do not overplot: no density until asked for (View › Density), and then the map shades it.
+        assertThat(fx(() -> model.densityProperty().get())).isFalse();
+        assertThat(explorer.map().density()).isFalse();
+        fx(() -> model.densityProperty().set(true));
+        assertThat(fx(() -> explorer.map().density())).isTrue();
     }
 
     @Test
