@@ -128,7 +128,8 @@ class GateCommandsTest {
         Run hdbscan = Run.of("cluster", sample.toString(), "-m", "all-minilm-l6-v2", "--method", "hdbscan",
                 "--min-cluster-size", "8", "--json", "--quiet", "--cache", dir.resolve("cache.sqlite").toString());
         assertThat(hdbscan.exitCode()).as(hdbscan.err()).isZero();
-        assertThat(hdbscan.err()).isEmpty();
+        // Nothing on stderr but the warning that most rows are noise (CorpusWarningsTest holds its words).
+        assertThat(hdbscan.err().lines()).singleElement().asString().startsWith("warning: ").contains("are noise");
         assertThat(hdbscan.json().get("clusters").asInt()).isGreaterThanOrEqualTo(2);
     }
 
