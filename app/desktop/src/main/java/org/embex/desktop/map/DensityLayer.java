@@ -40,6 +40,24 @@ public final class DensityLayer {
     private DensityLayer() {
     }
 
+    /**
+     * The colour a pixel of each density level takes over {@code background}: the map's background
+     * is one colour, so the tint is blended 256 times a frame rather than once per pixel.
+     */
+    static int[] shades(int background) {
+        int[] shades = new int[TINT.length];
+        for (int level = 0; level < shades.length; level++) {
+            int tint = TINT[level];
+            int alpha = tint >>> 24;
+            int keep = 255 - alpha;
+            int r = PointRenderer.div255(((tint >> 16) & 0xFF) * alpha + ((background >> 16) & 0xFF) * keep);
+            int g = PointRenderer.div255(((tint >> 8) & 0xFF) * alpha + ((background >> 8) & 0xFF) * keep);
+            int b = PointRenderer.div255((tint & 0xFF) * alpha + (background & 0xFF) * keep);
+            shades[level] = 0xFF000000 | (r << 16) | (g << 8) | b;
+        }
+        return shades;
+    }
+
     /** Whether a map of {@code points} opens with density on. */
     public static boolean onByDefault(int points) {
         return points >= ON_FROM;
@@ -52,6 +70,7 @@ public final class DensityLayer {
         float[] x = points.x();
         float[] y = points.y();
         BitSet hidden = points.hidden();
+        boolean anyHidden = !hidden.isEmpty();
         float scale = (float) view.scale();
         float offsetX = (float) (view.width() / 2.0 - view.centreX() * view.scale());
         float offsetY = (float) (view.height() / 2.0 + view.centreY() * view.scale());
@@ -65,7 +84,7 @@ public final class DensityLayer {
             for (int k = from + (int) ((long) (to - from) * part / parts); k < from + (int) ((long) (to - from) * (part + 1) / parts); k++) {
                 float fx = offsetX + x[k] * scale;
                 float fy = offsetY - y[k] * scale;
-                if (fx < 0 || fy < 0 || fx >= view.width() || fy >= view.height() || hidden.get(k)) {
+                if (fx < 0 || fy < 0 || fx >= view.width() || fy >= view.height() || (anyHidden && hidden.get(k))) {
                     continue;
                 }
                 mine[(int) (fy / CELL) * columns + (int) (fx / CELL)]++;
@@ -87,11 +106,29 @@ public final class DensityLayer {
         for (float count : counts) {
             max = Math.max(max, count);
         }
+        // Levels on a log scale, found among 256 precomputed bounds rather than by a logarithm per cell.
         double top = Math.log1p(max);
+        float[] bounds = new float[256];
+        for (int level = 0; level < bounds.length; level++) {
+            bounds[level] = (float) Math.expm1(top * level / 255.0);
+        }
         float[] shade = new float[counts.length];
         for (int c = 0; c < counts.length; c++) {
-            shade[c] = top == 0 ? 0 : (float) (Math.log1p(counts[c]) / top);
-            counts[c] /= CELL * CELL;
+            float count = counts[c];
+            if (count > 0 && top > 0) {
+                int low = 0;
+                int high = 255;
+                while (low < high) {
+                    int middle = (low + high + 1) >>> 1;
+                    if (bounds[middle] <= count) {
+                        low = middle;
+                    } else {
+                        high = middle - 1;
+                    }
+                }
+                shade[c] = low / 255f;
+            }
+            counts[c] = count / (CELL * CELL);
         }
         return new Heat(shade, counts, columns);
     }
@@ -156,11 +193,21 @@ public final class DensityLayer {
         }
 
         /**
-         * Tints the rows {@code top} to {@code bottom} of a raster already filled with the
-         * background; between cell centres the density is interpolated, so no cell shows as a square.
+         * Shades the rows {@code top} to {@code bottom} of a raster ({@link #shades} over its
+         * background); between cell centres the density is interpolated, so no cell shows as a square.
          */
-        void paint(int[] pixels, int width, int top, int bottom) {
+        void paint(int[] pixels, int width, int top, int bottom, int[] shades) {
             int rows = cells.length / columns;
+            // Where each pixel column falls between two cell centres, worked out once for the band.
+            int[] leftOf = new int[width];
+            int[] rightOf = new int[width];
+            float[] weight = new float[width];
+            for (int px = 0; px < width; px++) {
+                float fx = Math.max(0, (px + 0.5f) / CELL - 0.5f);
+                leftOf[px] = Math.min(columns - 1, (int) fx);
+                rightOf[px] = Math.min(columns - 1, leftOf[px] + 1);
+                weight[px] = Math.min(1, fx - leftOf[px]);
+            }
             float[] across = new float[columns];
             for (int py = top; py < bottom; py++) {
                 float fy = Math.max(0, (py + 0.5f) / CELL - 0.5f);
@@ -175,27 +222,13 @@ public final class DensityLayer {
                 if (!any) {
                     continue;
                 }
+                int base = py * width;
                 for (int px = 0; px < width; px++) {
-                    float fx = Math.max(0, (px + 0.5f) / CELL - 0.5f);
-                    int column = Math.min(columns - 1, (int) fx);
-                    int right = Math.min(columns - 1, column + 1);
-                    float left = across[column];
-                    if (left == 0 && across[right] == 0) {
-                        continue;
+                    float left = across[leftOf[px]];
+                    float right = across[rightOf[px]];
+                    if (left + right > 0) {
+                        pixels[base + px] = shades[(int) ((left + (right - left) * weight[px]) * 255)];
                     }
-                    float wx = Math.min(1, fx - column);
-                    int tint = TINT[(int) ((left * (1 - wx) + across[right] * wx) * 255)];
-                    int alpha = tint >>> 24;
-                    if (alpha == 0) {
-                        continue;
-                    }
-                    int index = py * width + px;
-                    int dst = pixels[index];
-                    int keep = 255 - alpha;
-                    int r = PointRenderer.div255(((tint >> 16) & 0xFF) * alpha + ((dst >> 16) & 0xFF) * keep);
-                    int g = PointRenderer.div255(((tint >> 8) & 0xFF) * alpha + ((dst >> 8) & 0xFF) * keep);
-                    int b = PointRenderer.div255((tint & 0xFF) * alpha + (dst & 0xFF) * keep);
-                    pixels[index] = 0xFF000000 | (r << 16) | (g << 8) | b;
                 }
             }
         }

@@ -82,6 +82,7 @@ public final class PointRenderer {
         }
         DensityLayer.Heat heat = density ? DensityLayer.heat(view, points) : null;
         int[] fades = heat == null ? null : heat.fades(area, style.opacity());
+        int[] shades = heat == null ? null : DensityLayer.shades(background);
         int parts = points.size() < PARALLEL_FROM ? 1 : Math.min(bands, Math.max(1, height / 64));
         int[] drawn = new int[parts];
         IntStream.range(0, parts).parallel().forEach(band -> {
@@ -89,7 +90,7 @@ public final class PointRenderer {
             int bottom = height * (band + 1) / parts;
             java.util.Arrays.fill(pixels, top * width, bottom * width, background | 0xFF000000);
             if (heat != null) {
-                heat.paint(pixels, width, top, bottom);
+                heat.paint(pixels, width, top, bottom, shades);
             }
             drawn[band] = drawBand(pixels, view, points, top, bottom, height, heat, fades);
         });
