@@ -54,7 +54,7 @@ public final class SelectionPane extends VBox {
                 column("id", SelectedRow::id, 50, 90),
                 column("Label", SelectedRow::label, 70, 130),
                 column("Cluster", SelectedRow::cluster, 50, 70),
-                column("Text", SelectedRow::text, 120, Double.MAX_VALUE)));
+                wrapping(column("Text", SelectedRow::text, 120, Double.MAX_VALUE))));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(top, table);
         export.setOnAction(event -> model.selection().export());
@@ -73,6 +73,12 @@ public final class SelectionPane extends VBox {
         column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(value.apply(row.getValue())));
         column.setMinWidth(min);
         column.setMaxWidth(max);
+        return column;
+    }
+
+    /** A text is read whole: its cells wrap instead of cutting it off. */
+    private static TableColumn<SelectedRow, String> wrapping(TableColumn<SelectedRow, String> column) {
+        column.setCellFactory(WrappedText::cell);
         return column;
     }
 

@@ -2,6 +2,10 @@ package org.embex.desktop.ui;
 
 import java.util.function.Supplier;
 
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import org.embex.desktop.viewmodel.ExplorerViewModel;
@@ -34,6 +38,7 @@ final class ToolWindows {
     ThresholdWindow thresholdWindow() {
         if (thresholdWindow == null) {
             thresholdWindow = new ThresholdWindow(owner.get(), model, themes);
+            closesOnEscape(thresholdWindow.stage());
         }
         return thresholdWindow;
     }
@@ -41,8 +46,20 @@ final class ToolWindows {
     CompareWindow compareWindow() {
         if (compareWindow == null) {
             compareWindow = new CompareWindow(owner.get(), themes, model.comparison()::scoreSts);
+            closesOnEscape(compareWindow.stage());
         }
         return compareWindow;
+    }
+
+    /** Escape or Ctrl+W (Cmd+W) closes a tool window, as people close a dialog; the map stays. */
+    private static void closesOnEscape(Stage stage) {
+        KeyCombination closeKeys = KeyCombination.keyCombination("Shortcut+W");
+        stage.getScene().addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE || closeKeys.match(event)) {
+                stage.close();
+                event.consume();
+            }
+        });
     }
 
     /** Whether the workbench window shows, without opening it. */

@@ -26,6 +26,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -412,7 +413,10 @@ class ExplorerTest {
         assertThat(read.threshold()).isEqualTo(threshold);
         assertThat(read.modelId()).isEqualTo("all-minilm-l6-v2");
         assertThat(read.anchors().rows()).isEqualTo(160);
-        fx(() -> explorer.tools().thresholdWindow().stage().close());
+        // Escape closes the workbench, as a dialog closes; the map's window stays.
+        fx(() -> pane.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ESCAPE, false, false, false, false)));
+        assertThat(fx(() -> explorer.tools().thresholdShowing())).isFalse();
+        assertThat(fx(() -> stage.isShowing())).isTrue();
     }
 
     @Test
