@@ -18,9 +18,7 @@ import org.embex.cluster.ClusterMethod;
 import org.embex.cluster.ClusterParams;
 import org.embex.cluster.ClusterReport;
 import org.embex.corpus.TextRow;
-import org.embex.progress.CancellationToken;
 import org.embex.usecase.Clusters;
-import org.embex.usecase.CorpusEmbedding;
 import org.embex.usecase.EmbeddedCorpus;
 import org.embex.usecase.Workspace;
 
@@ -69,11 +67,7 @@ final class ClusterCommand implements Runnable, ShowsSkippedRows {
             throw new BadInputException(e.getMessage());
         }
         try (Workspace workspace = model.workspace(cache)) {
-            ProgressBar bar = output.progress("embedding");
-            EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, columns.spec(file), model.model, bar, CancellationToken.none());
-            bar.finish();
-            SkippedRows.warn(output, corpus.corpus());
-            CorpusWarnings.print(output, workspace, corpus);
+            EmbeddedCorpus corpus = FileEmbedding.of(workspace, columns.spec(file), model.model, output);
             ClusterParams params = Clusters.params(corpus.size(), chosen, Optional.ofNullable(k),
                     Optional.ofNullable(minClusterSize), seed);
             Clusters clusters = Clusters.of(corpus, params);

@@ -14,8 +14,6 @@ import picocli.CommandLine.Parameters;
 import org.embex.BadInputException;
 import org.embex.corpus.TextRow;
 import org.embex.duplicates.DuplicateGroup;
-import org.embex.progress.CancellationToken;
-import org.embex.usecase.CorpusEmbedding;
 import org.embex.usecase.EmbeddedCorpus;
 import org.embex.usecase.NearDuplicates;
 import org.embex.usecase.Workspace;
@@ -67,11 +65,7 @@ final class DuplicatesCommand implements Runnable, ShowsSkippedRows {
             throw new BadInputException("--show and --graph-above are 0 or more; got " + show + " and " + graphAbove);
         }
         try (Workspace workspace = model.workspace(cache)) {
-            ProgressBar bar = output.progress("embedding");
-            EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, columns.spec(file), model.model, bar, CancellationToken.none());
-            bar.finish();
-            SkippedRows.warn(output, corpus.corpus());
-            CorpusWarnings.print(output, workspace, corpus);
+            EmbeddedCorpus corpus = FileEmbedding.of(workspace, columns.spec(file), model.model, output);
             ProgressBar pairing = output.progress("pairs");
             NearDuplicates.Found found = NearDuplicates.find(workspace, corpus, threshold, exact ? Integer.MAX_VALUE : graphAbove,
                     pairing);

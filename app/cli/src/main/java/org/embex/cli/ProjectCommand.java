@@ -19,8 +19,6 @@ import org.embex.layout.Layout;
 import org.embex.layout.LayoutWatch;
 import org.embex.layout.TsneParams;
 import org.embex.layout.UmapParams;
-import org.embex.progress.CancellationToken;
-import org.embex.usecase.CorpusEmbedding;
 import org.embex.usecase.CorpusSpec;
 import org.embex.usecase.EmbeddedCorpus;
 import org.embex.usecase.LayoutMethod;
@@ -84,11 +82,7 @@ final class ProjectCommand implements Runnable, ShowsSkippedRows {
         Corpus read = spec.read();
         Layouts.check(read);
         try (Workspace workspace = model.workspace(cache)) {
-            ProgressBar bar = output.progress("embedding");
-            EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, spec, read, model.model, bar, CancellationToken.none());
-            bar.finish();
-            SkippedRows.warn(output, corpus.corpus());
-            CorpusWarnings.print(output, workspace, corpus);
+            EmbeddedCorpus corpus = FileEmbedding.of(workspace, spec, read, model.model, output);
             Layouts layouts = new Layouts(workspace, umap, tsne);
             ProgressBar iterations = output.progress(chosen.label());
             Layouts.Made made = layouts.make(corpus, chosen, LayoutWatch.of(iterations));

@@ -16,10 +16,8 @@ import picocli.CommandLine.Parameters;
 import org.embex.BadInputException;
 import org.embex.Seed;
 import org.embex.corpus.TextRow;
-import org.embex.progress.CancellationToken;
 import org.embex.recommend.Recommendation;
 import org.embex.recommend.RecommendationEvaluation;
-import org.embex.usecase.CorpusEmbedding;
 import org.embex.usecase.EmbeddedCorpus;
 import org.embex.usecase.Recommendations;
 import org.embex.usecase.Workspace;
@@ -76,11 +74,7 @@ final class RecommendCommand implements Runnable, ShowsSkippedRows {
             throw new BadInputException("cannot read " + liked + " (the liked rows' ids, one per line)");
         }
         try (Workspace workspace = model.workspace(cache)) {
-            ProgressBar bar = output.progress("embedding");
-            EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, columns.spec(file), model.model, bar, CancellationToken.none());
-            bar.finish();
-            SkippedRows.warn(output, corpus.corpus());
-            CorpusWarnings.print(output, workspace, corpus);
+            EmbeddedCorpus corpus = FileEmbedding.of(workspace, columns.spec(file), model.model, output);
             if (evaluate) {
                 evaluate(corpus);
             } else {

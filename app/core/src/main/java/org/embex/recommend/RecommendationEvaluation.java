@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.embex.progress.ProgressListener;
@@ -48,9 +47,19 @@ public final class RecommendationEvaluation {
 
     /** The labels with at least {@link #MIN_ITEMS} rows: those the evaluation draws from. */
     public static long evaluable(List<String> labels) {
-        return labels.stream().filter(label -> label != null && !label.isEmpty())
-                .collect(Collectors.groupingBy(label -> label, Collectors.counting()))
-                .values().stream().filter(count -> count >= MIN_ITEMS).count();
+        return rowsOfLabels(labels).values().stream().filter(rows -> rows.size() >= MIN_ITEMS).count();
+    }
+
+    /** Each label's rows, labels in name order; rows without a label belong to none. */
+    private static Map<String, List<Integer>> rowsOfLabels(List<String> labels) {
+        Map<String, List<Integer>> rowsOf = new TreeMap<>();
+        for (int row = 0; row < labels.size(); row++) {
+            String label = labels.get(row);
+            if (label != null && !label.isEmpty()) {
+                rowsOf.computeIfAbsent(label, name -> new ArrayList<>()).add(row);
+            }
+        }
+        return rowsOf;
     }
 
     /** One draw: the liked rows and the row held out. */
@@ -96,13 +105,7 @@ public final class RecommendationEvaluation {
 
     /** The draws, label by label in name order, from one seeded stream: the same labels and seed give the same draws. */
     static List<Draw> draws(List<String> labels, long seed) {
-        Map<String, List<Integer>> rowsOf = new TreeMap<>();
-        for (int row = 0; row < labels.size(); row++) {
-            String label = labels.get(row);
-            if (label != null && !label.isEmpty()) {
-                rowsOf.computeIfAbsent(label, name -> new ArrayList<>()).add(row);
-            }
-        }
+        Map<String, List<Integer>> rowsOf = rowsOfLabels(labels);
         SplittableRandom random = new SplittableRandom(seed);
         List<Draw> draws = new ArrayList<>();
         for (List<Integer> rows : rowsOf.values()) {

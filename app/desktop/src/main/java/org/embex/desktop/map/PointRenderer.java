@@ -67,13 +67,9 @@ public final class PointRenderer {
      * in its order (later points on top). The raster is cut into horizontal bands drawn in
      * parallel, each in the same order, so the picture is the one a single thread would draw.
      *
+     * @param density whether the points' density is shaded under them ({@link DensityLayer})
      * @return how many points fell inside the view
      */
-    public int render(int[] pixels, Viewport view, int background, DrawList points) {
-        return render(pixels, view, background, points, false);
-    }
-
-    /** As {@link #render(int[], Viewport, int, DrawList)}, with the points' density under them when {@code density}. */
     public int render(int[] pixels, Viewport view, int background, DrawList points, boolean density) {
         int width = view.width();
         int height = view.height();

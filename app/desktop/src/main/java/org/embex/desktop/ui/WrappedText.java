@@ -1,6 +1,7 @@
 package org.embex.desktop.ui;
 
 import javafx.beans.binding.DoubleExpression;
+import javafx.scene.control.Cell;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TreeTableCell;
@@ -20,8 +21,7 @@ final class WrappedText {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                text.setText(empty || item == null ? "" : item);
-                setGraphic(empty ? null : text);
+                show(this, text, item, empty);
             }
         };
         cell.setPrefHeight(Region.USE_COMPUTED_SIZE);
@@ -35,12 +35,16 @@ final class WrappedText {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                text.setText(empty || item == null ? "" : item);
-                setGraphic(empty ? null : text);
+                show(this, text, item, empty);
             }
         };
         cell.setPrefHeight(Region.USE_COMPUTED_SIZE);
         return cell;
+    }
+
+    private static void show(Cell<String> cell, Text text, String item, boolean empty) {
+        text.setText(empty || item == null ? "" : item);
+        cell.setGraphic(empty ? null : text);
     }
 
     private static Text text(DoubleExpression width) {

@@ -36,8 +36,8 @@ class PointRendererTest {
         DrawList all = points(layout, colours, new BitSet());
         int[] oneBand = new int[640 * 480];
         int[] fourBands = new int[640 * 480];
-        int drawnOne = new PointRenderer(new PointStyle(3, 0.6), 1).render(oneBand, view, WHITE, all);
-        int drawnFour = new PointRenderer(new PointStyle(3, 0.6), 4).render(fourBands, view, WHITE, all);
+        int drawnOne = new PointRenderer(new PointStyle(3, 0.6), 1).render(oneBand, view, WHITE, all, false);
+        int drawnFour = new PointRenderer(new PointStyle(3, 0.6), 4).render(fourBands, view, WHITE, all, false);
 
         assertThat(drawnFour).isEqualTo(drawnOne).isGreaterThan(n / 2).isLessThan(n);
         assertThat(fourBands).isEqualTo(oneBand);
@@ -58,7 +58,7 @@ class PointRendererTest {
         int[] pixels = new int[200 * 100];
         PointRenderer renderer = new PointRenderer(new PointStyle(2, 1));
 
-        int drawn = renderer.render(pixels, view, WHITE, points(layout, new int[] {0xFF0000, 0x0000FF}, new BitSet()));
+        int drawn = renderer.render(pixels, view, WHITE, points(layout, new int[] {0xFF0000, 0x0000FF}, new BitSet()), false);
 
         assertThat(drawn).isEqualTo(1);
         assertThat(pixels[50 * 200 + 100]).isEqualTo(0xFFFF0000);
@@ -78,7 +78,7 @@ class PointRendererTest {
         BitSet hidden = new BitSet();
         hidden.set(2);
 
-        int drawn = renderer.render(pixels, view, WHITE, points(layout, new int[] {0x000000, 0x000000, 0xFF0000}, hidden));
+        int drawn = renderer.render(pixels, view, WHITE, points(layout, new int[] {0x000000, 0x000000, 0xFF0000}, hidden), false);
 
         assertThat(drawn).isEqualTo(2);
         int centre = pixels[25 * 50 + 25];
