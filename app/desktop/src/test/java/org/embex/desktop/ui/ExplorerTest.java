@@ -130,14 +130,14 @@ class ExplorerTest {
         Point2D onScreen = fx(() -> explorer.map().localToScreen(local[0], local[1]));
 
         robot.clickOn(onScreen);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> explorer.neighbours().rows().size() == 10);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> explorer.neighbours().rows().size()) == 10);
 
         // The expected list, by brute force over the vectors, independent of the engine's top-k.
         List<Integer> expected = IntStream.range(0, corpus.size()).filter(i -> i != target).boxed()
                 .sorted(Comparator.comparingDouble(i -> -Metric.cosine(corpus.vectors().row(target), corpus.vectors().row(i))))
                 .limit(10).toList();
-        assertThat(explorer.neighbours().rows().stream().map(NeighbourRow::index).toList()).isEqualTo(expected);
-        assertThat(explorer.neighbours().rows().get(0).text()).isEqualTo(corpus.row(expected.get(0)).text());
+        assertThat(fx(() -> explorer.neighbours().rows()).stream().map(NeighbourRow::index).toList()).isEqualTo(expected);
+        assertThat(fx(() -> explorer.neighbours().rows()).get(0).text()).isEqualTo(corpus.row(expected.get(0)).text());
         snapshot("explorer-neighbours.png");
     }
 
@@ -166,9 +166,9 @@ class ExplorerTest {
     void aTypedQueryFindsTextsOfItsIntent(FxRobot robot) throws TimeoutException {
         openAndWait(Fixtures.sample("en"));
         robot.clickOn("#query").write("How much does it cost to use my phone abroad in Spain?").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> explorer.neighbours().rows().size() == 10);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> explorer.neighbours().rows().size()) == 10);
 
-        long roaming = explorer.neighbours().rows().stream().limit(5).filter(row -> "roaming".equals(row.label())).count();
+        long roaming = fx(() -> explorer.neighbours().rows()).stream().limit(5).filter(row -> "roaming".equals(row.label())).count();
         assertThat(roaming).isGreaterThanOrEqualTo(4);
         snapshot("explorer-query.png");
     }
@@ -219,7 +219,7 @@ class ExplorerTest {
         // Still the sample, still answering.
         assertThat(model.corpus().size()).isEqualTo(402);
         robot.clickOn("#query").write("my bill is wrong").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !explorer.neighbours().rows().isEmpty());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !fx(() -> explorer.neighbours().rows()).isEmpty());
     }
 
     @Test
