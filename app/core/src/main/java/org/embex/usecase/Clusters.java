@@ -12,6 +12,7 @@ import org.embex.cluster.ClusterAnalysis;
 import org.embex.cluster.ClusterMethod;
 import org.embex.cluster.ClusterParams;
 import org.embex.cluster.ClusterReport;
+import org.embex.cluster.TopicTree;
 
 /**
  * Clusters of a corpus, each named by its topic words, so a legend or a report says what a
@@ -94,6 +95,16 @@ public record Clusters(ClusterReport report, List<String> names, List<String> wa
 
     public int[] assignments() {
         return report.assignments();
+    }
+
+    /**
+     * These clusters' clusters, each level named by its topic words, for a map's names at every
+     * zoom. Made on demand: it reads every text once more per level, which {@code cluster} does not need.
+     */
+    public TopicTree tree(EmbeddedCorpus corpus) {
+        Map<Integer, List<String>> words = new HashMap<>();
+        report.clusters().forEach(cluster -> words.put(cluster.id(), cluster.words()));
+        return TopicTree.of(corpus.vectors(), report.assignments(), words, corpus.corpus().texts(), TOPIC_WORDS);
     }
 
     private static String name(ClusterReport.Cluster cluster) {

@@ -3,7 +3,9 @@ package org.embex.desktop.map;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -11,6 +13,7 @@ import java.util.function.IntFunction;
 
 import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.geometry.VPos;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -25,6 +28,10 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
 
 import org.embex.layout.Layout;
 
@@ -40,8 +47,11 @@ public final class MapView extends Region {
 
     private static final double CLICK_SLOP = 4;
     private static final double HOVER_PIXELS = 8;
+    private static final Font NAME_FONT = Font.font(null, FontWeight.BOLD, 12.5);
+    private static final double NAME_HEIGHT = 17;
 
     private final ImageView image = new ImageView();
+    private final Canvas names = new Canvas();
     private final Canvas overlay = new Canvas();
     private final Label tooltip = new Label();
 
@@ -56,6 +66,10 @@ public final class MapView extends Region {
     private int background = 0xFFFFFF;
     private boolean density;
     private Color ink = Color.web("#1f2328");
+    private MapLabels labels = MapLabels.NONE;
+    private boolean labelsShown = true;
+    private List<LabelPlacement.Placed> placed = List.of();
+    private final Map<String, Double> nameWidths = new HashMap<>();
 
     private int[] pixels = new int[0];
     private PixelBuffer<IntBuffer> buffer;
@@ -97,6 +111,8 @@ public final class MapView extends Region {
         image.setManaged(false);
         overlay.setManaged(false);
         overlay.setMouseTransparent(true);
+        names.setManaged(false);
+        names.setMouseTransparent(true);
         tooltip.setManaged(false);
         tooltip.setVisible(false);
         tooltip.setMouseTransparent(true);
@@ -104,7 +120,7 @@ public final class MapView extends Region {
         tooltip.setMaxWidth(360);
         tooltip.getStyleClass().add("map-tooltip");
         tooltip.setPadding(new Insets(6, 8, 6, 8));
-        getChildren().addAll(image, overlay, tooltip);
+        getChildren().addAll(image, names, overlay, tooltip);
         setMinSize(100, 100);
         setPrefSize(900, 700);
         setFocusTraversable(true);
@@ -203,6 +219,24 @@ public final class MapView extends Region {
     public void setPointStyle(PointStyle style) {
         renderer = new PointRenderer(style);
         markRaster();
+    }
+
+    /** The names written on the map; which of them show depends on the zoom ({@link LabelPlacement}). */
+    public void setLabels(MapLabels next) {
+        labels = next;
+        nameWidths.clear();
+        markRaster();
+    }
+
+    /** Whether the map writes its groups' names. */
+    public void setLabelsShown(boolean shown) {
+        labelsShown = shown;
+        markRaster();
+    }
+
+    /** The names the last frame wrote, and where. */
+    public List<LabelPlacement.Placed> placedLabels() {
+        return placed;
     }
 
     /** Whether the points' density is drawn under them ({@link DensityLayer}). */
@@ -374,11 +408,14 @@ public final class MapView extends Region {
             image.setImage(new WritableImage(buffer));
             overlay.setWidth(w);
             overlay.setHeight(h);
+            names.setWidth(w);
+            names.setHeight(h);
             view = view == null || followLayout ? Viewport.fit(layout, w, h) : view.resized(w, h);
             markRaster();
         }
         image.relocate(0, 0);
         overlay.relocate(0, 0);
+        names.relocate(0, 0);
     }
 
     /** Draws now what changed; called each frame, and by off-screen rendering before a snapshot. */
@@ -392,12 +429,43 @@ public final class MapView extends Region {
             buffer.updateBuffer(b -> null);
             rasterDirty = false;
             frames++;
+            drawNames();
             lastFrameMillis = (System.nanoTime() - start) / 1e6;
         }
         if (overlayDirty) {
             drawOverlay();
             overlayDirty = false;
         }
+    }
+
+    private void drawNames() {
+        GraphicsContext g = names.getGraphicsContext2D();
+        g.clearRect(0, 0, names.getWidth(), names.getHeight());
+        placed = labelsShown ? LabelPlacement.place(labels, view, this::nameWidth, NAME_HEIGHT) : List.of();
+        if (placed.isEmpty()) {
+            return;
+        }
+        g.setFont(NAME_FONT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        // A halo in the background's colour keeps a name legible over points of any colour.
+        g.setStroke(Color.rgb(background >> 16 & 0xFF, background >> 8 & 0xFF, background & 0xFF, 0.85));
+        g.setLineWidth(3.5);
+        g.setFill(ink);
+        for (LabelPlacement.Placed name : placed) {
+            double y = name.y() + name.height() / 2;
+            g.strokeText(name.text(), name.x(), y, name.width());
+            g.fillText(name.text(), name.x(), y, name.width());
+        }
+    }
+
+    private double nameWidth(String name) {
+        return nameWidths.computeIfAbsent(name, text -> {
+            Text measured = new Text(text);
+            measured.setFont(NAME_FONT);
+            return Math.ceil(measured.getLayoutBounds().getWidth()) + 2;
+        });
     }
 
     private void drawOverlay() {

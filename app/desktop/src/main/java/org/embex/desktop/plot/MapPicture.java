@@ -11,6 +11,7 @@ import javafx.scene.paint.Color;
 
 import org.embex.desktop.map.Colouring;
 import org.embex.desktop.map.Legend;
+import org.embex.desktop.map.MapLabels;
 import org.embex.desktop.map.MapView;
 import org.embex.desktop.map.PointStyle;
 import org.embex.desktop.ui.Themes;
@@ -22,12 +23,13 @@ public final class MapPicture {
     private MapPicture() {
     }
 
-    public static WritableImage draw(Layout layout, Colouring colouring, String title, String subtitle, int width, int height,
+    public static WritableImage draw(Layout layout, Colouring colouring, MapLabels labels, String title, String subtitle, int width, int height,
                                      boolean dark) {
         new Themes().apply(dark);
         MapView map = new MapView();
         map.setLayout(layout);
         map.setColouring(colouring);
+        map.setLabels(labels);
         map.setPointStyle(PointStyle.forPoints(layout.points()));
         map.setColours(dark ? 0x0D1117 : 0xFFFFFF, Color.web(dark ? "#f0f6fc" : "#1f2328"));
         Legend legend = new Legend();

@@ -1,6 +1,7 @@
 package org.embex.desktop.plot;
 
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,6 +10,7 @@ import javafx.scene.image.WritableImage;
 import org.embex.BadInputException;
 import org.embex.desktop.map.ColourBy;
 import org.embex.desktop.map.Colouring;
+import org.embex.desktop.map.MapLabels;
 import org.embex.layout.Layout;
 import org.embex.usecase.Clusters;
 import org.embex.usecase.EmbeddedCorpus;
@@ -40,10 +42,11 @@ public final class Plots {
      * (null: label when the corpus has labels, else cluster). Returns the colouring's title.
      */
     public static String map(EmbeddedCorpus corpus, Layout layout, String colour, String title, Canvas canvas, Path png) {
-        Colouring colouring = colouring(corpus, colour);
+        Coloured coloured = colouring(corpus, layout, colour);
+        Colouring colouring = coloured.colouring();
         String subtitle = String.format("%,d texts · %s · coloured by %s", corpus.size(), corpus.model(),
                 colouring.title().toLowerCase(Locale.ROOT));
-        WritableImage image = Offscreen.call(() -> MapPicture.draw(layout, colouring, title, subtitle, canvas.width(),
+        WritableImage image = Offscreen.call(() -> MapPicture.draw(layout, colouring, coloured.labels(), title, subtitle, canvas.width(),
                 canvas.height(), canvas.dark()));
         PngFile.write(image, png);
         return colouring.title();
@@ -59,18 +62,29 @@ public final class Plots {
         PngFile.write(Offscreen.call(() -> Pictures.compare(sides, canvas.width(), canvas.height(), canvas.dark())), png);
     }
 
-    private static Colouring colouring(EmbeddedCorpus corpus, String colour) {
+    /** A colouring and the names the map writes for it: the window's, at the zoom that shows all points. */
+    private record Coloured(Colouring colouring, MapLabels labels) {
+
+        static Coloured named(Layout layout, Colouring colouring) {
+            return new Coloured(colouring, MapLabels.of(layout, colouring, new BitSet()));
+        }
+    }
+
+    private static Coloured colouring(EmbeddedCorpus corpus, Layout layout, String colour) {
         String choice = colour != null ? colour : corpus.labelled() ? "label" : "cluster";
         return switch (choice.toLowerCase(Locale.ROOT)) {
-            case "label" -> ColourBy.label(corpus);
-            case "cluster" -> ColourBy.clusters(Clusters.of(corpus));
-            case "none" -> Colouring.uniform(corpus.size());
+            case "label" -> Coloured.named(layout, ColourBy.label(corpus));
+            case "cluster" -> {
+                Clusters clusters = Clusters.of(corpus);
+                yield new Coloured(ColourBy.clusters(clusters), MapLabels.of(layout, clusters.tree(corpus), clusters.assignments()));
+            }
+            case "none" -> new Coloured(Colouring.uniform(corpus.size()), MapLabels.NONE);
             default -> {
                 if (!ColourBy.hasColumn(corpus, choice)) {
                     throw new BadInputException(corpus.spec().file() + ": no column '" + choice + "' to colour by; columns: "
                             + String.join(", ", List.copyOf(corpus.corpus().columns())));
                 }
-                yield ColourBy.column(corpus, choice);
+                yield Coloured.named(layout, ColourBy.column(corpus, choice));
             }
         };
     }

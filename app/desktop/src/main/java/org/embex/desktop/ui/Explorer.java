@@ -239,6 +239,9 @@ public final class Explorer extends BorderPane {
         });
         model.hiddenCategoriesProperty().addListener((o, was, now) -> map.setHiddenCategories(now));
         model.densityProperty().addListener((o, was, now) -> map.setDensity(now));
+        model.labelsProperty().addListener((o, was, now) -> map.setLabels(now));
+        map.setLabelsShown(model.labelsShownProperty().get());
+        model.labelsShownProperty().addListener((o, was, now) -> map.setLabelsShown(now));
         legend.onHiddenChanged(model.hiddenCategoriesProperty()::set);
         model.pointSizeProperty().addListener((o, was, now) -> restyle());
         model.pointOpacityProperty().addListener((o, was, now) -> restyle());

@@ -25,6 +25,7 @@ final class Menus {
             Ctrl+1/2/3   PCA / UMAP / t-SNE Ctrl+D   dark theme
             Ctrl+T   threshold workbench    Ctrl+M   compare with another model
             Ctrl+Shift+D   density under the points
+            Ctrl+Shift+N   names of the clusters on the map
             Scroll   zoom about the pointer Drag     pan
             Shift-drag   box selection      Alt-drag lasso selection
             Ctrl with a selection adds to it; click a point for its neighbours.""";
@@ -65,12 +66,16 @@ final class Menus {
         CheckMenuItem density = new CheckMenuItem("Density under the points");
         density.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         density.selectedProperty().bindBidirectional(model.densityProperty());
+        CheckMenuItem names = new CheckMenuItem("Names on the map");
+        names.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+N"));
+        names.selectedProperty().bindBidirectional(model.labelsShownProperty());
         Menu view = new Menu("View", null,
                 item("Show all points", "Shortcut+0", () -> map.fitAll()),
                 item("Zoom in", "Shortcut+Equals", () -> map.zoom(1.5)),
                 item("Zoom out", "Shortcut+Minus", () -> map.zoom(1 / 1.5)),
                 methods,
                 new SeparatorMenuItem(),
+                names,
                 density,
                 dark);
 

@@ -3,6 +3,7 @@ package org.embex.desktop.viewmodel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.embex.EmbexException;
+import org.embex.cluster.TopicTree;
 import org.embex.corpus.Corpus;
 import org.embex.corpus.TextRow;
 import org.embex.desktop.map.ColourBy;
 import org.embex.desktop.map.Colouring;
 import org.embex.desktop.map.DensityLayer;
+import org.embex.desktop.map.MapLabels;
 import org.embex.desktop.map.PointStyle;
 import org.embex.layout.Layout;
 import org.embex.model.ModelFolder;
@@ -86,6 +89,8 @@ public final class ExplorerViewModel {
     private final DoubleProperty pointOpacity = new SimpleDoubleProperty(PointStyle.DEFAULT.opacity());
     private final BooleanProperty dark = new SimpleBooleanProperty();
     private final BooleanProperty density = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<MapLabels> labels = new ReadOnlyObjectWrapper<>(MapLabels.NONE);
+    private final BooleanProperty labelsShown = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<Banner> banner = new ReadOnlyObjectWrapper<>(Banner.NONE);
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(WAITING);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("embex");
@@ -103,7 +108,8 @@ public final class ExplorerViewModel {
     private final Map<String, EmbeddedCorpus> embeddings = new LinkedHashMap<>();
     private Layout pca;
     private Clusters clusters;
-    private Job<Clusters> clustering;
+    private TopicTree topics;
+    private Job<Clustered> clustering;
     private Job<?> mainJob;
     /** The embedding last started; cancelling it once done changes nothing. */
     private Job<?> pendingEmbedding;
@@ -153,6 +159,11 @@ public final class ExplorerViewModel {
             }
         });
         colourBy.addListener((o, was, now) -> recolour());
+        colouring.addListener(o -> relabel());
+        layout.addListener(o -> relabel());
+        hiddenCategories.addListener(o -> relabel());
+        labelsShown.set(settings.flag("labels", true));
+        labelsShown.addListener((o, was, now) -> settings.setFlag("labels", now));
         dark.set(settings.flag("dark", false));
         dark.addListener((o, was, now) -> settings.setFlag("dark", now));
     }
@@ -252,6 +263,16 @@ public final class ExplorerViewModel {
     /** Whether the map draws its points' density under them: on by itself for a large corpus, switchable. */
     public BooleanProperty densityProperty() {
         return density;
+    }
+
+    /** The groups' names to write on the map: the clusters' topic words at every level, or the categories' names. */
+    public ReadOnlyObjectProperty<MapLabels> labelsProperty() {
+        return labels.getReadOnlyProperty();
+    }
+
+    /** Whether the map writes the names (View › Names on the map). */
+    public BooleanProperty labelsShownProperty() {
+        return labelsShown;
     }
 
     public BooleanProperty darkProperty() {
@@ -496,6 +517,7 @@ public final class ExplorerViewModel {
         embeddings.put(shown.model(), shown);
         pca = opened.pca();
         clusters = null;
+        topics = null;
         corpus.set(shown);
         layout.set(pca);
         selection.clear();
@@ -626,14 +648,49 @@ public final class ExplorerViewModel {
             return;
         }
         EmbeddedCorpus shown = corpus.get();
-        clustering = runner.start("k-means, k = " + Clusters.defaultCount(shown.size()), "points", job -> Clusters.of(shown));
+        clustering = runner.start("k-means, k = " + Clusters.defaultCount(shown.size()), "points", job -> {
+            Clusters made = Clusters.of(shown);
+            return new Clustered(made, made.tree(shown));
+        });
         clustering.whenDone(made -> {
             if (corpus.get() == shown) {
-                clusters = made;
+                clusters = made.clusters();
+                topics = made.topics();
                 recolour();
             }
         });
         clustering.whenFailed(error -> failed("Clustering failed", error));
+    }
+
+    private record Clustered(Clusters clusters, TopicTree topics) {
+    }
+
+    /**
+     * Names the groups of the colouring on screen where their shown rows are: the cluster colouring
+     * by its topic tree (clusters of clusters when zoomed out), another by its categories' names.
+     */
+    private void relabel() {
+        Colouring shown = colouring.get();
+        Layout where = layout.get();
+        if (shown == null || where == null || shown.points() != where.points()) {
+            labels.set(MapLabels.NONE);
+            return;
+        }
+        BitSet notShown = new BitSet(shown.points());
+        Set<Integer> hidden = hiddenCategories.get();
+        int[] categoryOf = shown.categoryOf();
+        for (int i = 0; i < categoryOf.length; i++) {
+            if (hidden.contains(categoryOf[i])) {
+                notShown.set(i);
+            }
+        }
+        if (COLOUR_CLUSTER.equals(colourBy.get()) && topics != null && clusters.assignments().length == where.points()) {
+            int[] assignments = clusters.assignments().clone();
+            notShown.stream().forEach(i -> assignments[i] = -1);
+            labels.set(MapLabels.of(where, topics, assignments));
+        } else {
+            labels.set(MapLabels.of(where, shown, notShown));
+        }
     }
 
     /** Near-duplicates were found: the map is coloured by their groups, a choice the colour box keeps offering. */
