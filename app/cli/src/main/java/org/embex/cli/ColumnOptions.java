@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import org.embex.BadInputException;
 import org.embex.corpus.ColumnChoice;
 import org.embex.corpus.ReadOptions;
+import org.embex.corpus.RowFilter;
 import org.embex.corpus.TableFormat;
 import org.embex.usecase.CorpusSpec;
 
@@ -47,6 +48,12 @@ public final class ColumnOptions {
                     + "and list them, instead of stopping at the first.")
     boolean skipBadRows;
 
+    @Option(names = "--where", paramLabel = "CONDITION",
+            description = "Only the rows that pass: COLUMN=A,B (one of), COLUMN!=A,B (none of), COLUMN~WORDS (contains, "
+                    + "any case), COLUMN>=N, <=N, >N, <N (numbers); COLUMN is a column of the file, or text, label or id. "
+                    + "Repeat to combine: a row passes all. The window's Filter tab says its filter in these words.")
+    List<String> where = new ArrayList<>();
+
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
 
@@ -65,7 +72,7 @@ public final class ColumnOptions {
 
     /** The file and how to read it, as every use case on a corpus takes it. */
     public CorpusSpec spec(Path file) {
-        return new CorpusSpec(file, readOptions(), choice());
+        return new CorpusSpec(file, readOptions(), choice(), RowFilter.parse(where));
     }
 
     private Charset charset() {

@@ -37,6 +37,11 @@ public final class NeighbourSearch {
         return matrix;
     }
 
+    /** The same search over other rows: exact up to the same size, graphs from the same seed. */
+    public NeighbourSearch over(VectorMatrix rows) {
+        return new NeighbourSearch(rows, exactUpTo, seed);
+    }
+
     /** The seed of the graphs this search builds: the same rows and seed give the same graph. */
     public long seed() {
         return seed;

@@ -1,9 +1,17 @@
 package org.embex.usecase;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
+
+import org.embex.BadInputException;
 
 import org.embex.corpus.Corpus;
+import org.embex.corpus.RowCondition;
+import org.embex.corpus.RowFilter;
 import org.embex.corpus.TextRow;
 import org.embex.neighbours.NeighbourSearch;
 import org.embex.vectors.Metric;
@@ -34,6 +42,10 @@ public record EmbeddedCorpus(CorpusSpec spec, Corpus corpus, Corpus read, String
      */
     public record EmbedRun(int distinct, int embedded, int cached, double seconds) {
     }
+
+    /** Better score last, lower row first on a tie: the heap's head is the worst kept. */
+    private static final Comparator<Neighbour> BY_SCORE = Comparator.comparingDouble(Neighbour::score)
+            .thenComparing(Comparator.comparingInt(Neighbour::index).reversed());
 
     public VectorMatrix vectors() {
         return search.matrix();
@@ -81,6 +93,66 @@ public record EmbeddedCorpus(CorpusSpec spec, Corpus corpus, Corpus read, String
     /** The {@code k} rows nearest to a query vector. */
     public List<Neighbour> neighbours(float[] query, int k, Metric metric) {
         return search.nearest(query, k, metric);
+    }
+
+    /**
+     * The {@code k} rows nearest to a query among {@code allowed} rows, best first: each allowed
+     * row scored, as a filter narrows the rows looked at (a graph index over every row would miss
+     * the allowed rows past its first answers).
+     */
+    public List<Neighbour> neighbours(float[] query, int k, Metric metric, BitSet allowed) {
+        if (allowed.cardinality() >= size()) {
+            return neighbours(query, k, metric);
+        }
+        VectorMatrix matrix = vectors();
+        double queryNorm = Math.sqrt(Metric.dot(query, query));
+        PriorityQueue<Neighbour> best = new PriorityQueue<>(k + 1, BY_SCORE);
+        for (int row = allowed.nextSetBit(0); row >= 0 && row < size(); row = allowed.nextSetBit(row + 1)) {
+            best.add(new Neighbour(row, matrix.score(row, query, queryNorm, metric)));
+            if (best.size() > k) {
+                best.poll();
+            }
+        }
+        List<Neighbour> found = new ArrayList<>(best);
+        found.sort(BY_SCORE.reversed());
+        return found;
+    }
+
+    /** {@link #neighbours(int, int, Metric)} among {@code allowed} rows. */
+    public List<Neighbour> neighbours(int index, int k, Metric metric, BitSet allowed) {
+        BitSet others = (BitSet) allowed.clone();
+        others.clear(index);
+        return neighbours(vectors().row(index), k, metric, others);
+    }
+
+    /**
+     * Only the rows that pass {@code filter}, with their vectors, for a use case that should see
+     * only them (the threshold study, near-duplicates of a filtered view): row i of the result is
+     * the i-th passing row of this one.
+     */
+    public EmbeddedCorpus subset(RowFilter filter) {
+        if (filter.all()) {
+            return this;
+        }
+        BitSet passing = filter.matches(corpus);
+        if (passing.isEmpty()) {
+            throw new BadInputException(corpus.source() + ": no row passes " + filter.describe());
+        }
+        int[] rows = passing.stream().toArray();
+        int dims = dims();
+        float[] values = new float[rows.length * dims];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(vectors().values(), rows[i] * dims, values, i * dims, dims);
+        }
+        Corpus kept = new Corpus(corpus.source(), corpus.columns(), Arrays.stream(rows).mapToObj(corpus.rows()::get).toList(),
+                corpus.skipped());
+        Corpus keptRead = read.rows().size() == corpus.rows().size()
+                ? new Corpus(read.source(), read.columns(), Arrays.stream(rows).mapToObj(read.rows()::get).toList(), read.skipped())
+                : kept;
+        List<RowCondition> both = new ArrayList<>(spec.where().conditions());
+        both.addAll(filter.conditions());
+        return new EmbeddedCorpus(spec.where(new RowFilter(both)), kept, keptRead, model, modelRef, fingerprint,
+                search.over(VectorMatrix.wrap(values, dims)), diagnostics, run);
     }
 
     /** Whether this corpus is large enough that its neighbour search should be given a graph index ({@link Search#index}). */

@@ -2,6 +2,7 @@ package org.embex.usecase;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,17 @@ public final class NearDuplicates {
 
         public List<DuplicateGroup> groups() {
             return grouping.groups();
+        }
+
+        /**
+         * The same groups found in a subset of a corpus ({@link EmbeddedCorpus#subset}), each row
+         * numbered as in the whole: {@code original[i]} is the whole's number of the subset's row i.
+         */
+        public Found onRows(int[] original) {
+            List<DuplicateGroup> renumbered = groups().stream()
+                    .map(group -> new DuplicateGroup(Arrays.stream(group.members()).map(m -> original[m]).toArray(), group.scores()))
+                    .toList();
+            return new Found(threshold, graph, pairs, new DuplicateGroups.Grouping(renumbered, grouping.unplaced()));
         }
     }
 

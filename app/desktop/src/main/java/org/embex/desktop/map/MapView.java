@@ -6,7 +6,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
@@ -196,17 +195,9 @@ public final class MapView extends Region {
         return colouring;
     }
 
-    /** Hides the points of the given legend categories. */
-    public void setHiddenCategories(Set<Integer> categories) {
-        BitSet next = new BitSet(layout.points());
-        if (!categories.isEmpty()) {
-            int[] of = colouring.categoryOf();
-            for (int i = 0; i < of.length; i++) {
-                if (categories.contains(of[i])) {
-                    next.set(i);
-                }
-            }
-        }
+    /** Hides these points (a legend's hidden categories, rows a filter leaves out): not drawn, not picked, not selected. */
+    public void setHidden(BitSet rows) {
+        BitSet next = (BitSet) rows.clone();
         hidden = next;
         drawList.hide(next);
         markRaster();

@@ -82,7 +82,7 @@ public final class Explorer extends BorderPane {
         Tab recommended = new Tab("Similar", recommendations);
         this.selection = new SelectionPane(model, () -> tabs(recommended));
         TabPane tabs = new TabPane(new Tab("Neighbours", neighbours), new Tab("Selection", selection),
-                new Tab("Duplicates", duplicates), recommended);
+                new Tab("Duplicates", duplicates), recommended, new Tab("Filter", new FilterPane(model)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinWidth(280);
 
@@ -237,7 +237,7 @@ public final class Explorer extends BorderPane {
                 legend.show(now);
             }
         });
-        model.hiddenCategoriesProperty().addListener((o, was, now) -> map.setHiddenCategories(now));
+        model.hiddenRowsProperty().addListener((o, was, now) -> map.setHidden(now));
         model.densityProperty().addListener((o, was, now) -> map.setDensity(now));
         model.labelsProperty().addListener((o, was, now) -> map.setLabels(now));
         map.setLabelsShown(model.labelsShownProperty().get());

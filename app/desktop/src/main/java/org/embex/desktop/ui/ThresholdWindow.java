@@ -83,7 +83,7 @@ final class ThresholdWindow {
         bar.setPadding(new Insets(8, 10, 0, 10));
         Scene scene = Themes.fitted(new BorderPane(pane, bar, null, null, null), 1280, 820);
         stage.setScene(scene);
-        pane.onRowPicked(explorer.neighbours()::pickRow);
+        pane.onRowPicked(model::pickRow);
         pane.onExport(this::exportTo);
         pane.thresholdProperty().addListener((o, was, now) -> model.choose(now.doubleValue()));
         pane.setDark(themes.dark());

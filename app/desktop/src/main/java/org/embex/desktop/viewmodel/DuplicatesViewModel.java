@@ -61,6 +61,10 @@ public final class DuplicatesViewModel {
             explorer.say("Open a corpus first.");
             return null;
         }
+        if (explorer.shownRows().isEmpty()) {
+            explorer.say("No row passes the filter.");
+            return null;
+        }
         double at = threshold.get();
         try {
             NearDuplicates.check(at);
@@ -68,8 +72,14 @@ public final class DuplicatesViewModel {
             explorer.say(e.getMessage());
             return null;
         }
+        ExplorerViewModel.Filtered searched = explorer.filtered(shown);
+        // Found among the rows the filter keeps, and numbered as on the map.
         Job<NearDuplicates.Found> finding = explorer.startMain(String.format("Finding near-duplicates at %.4f", at), "rows",
-                job -> NearDuplicates.find(workspace, shown, at, NearDuplicates.EXACT_UP_TO, job.progress()));
+                job -> {
+                    NearDuplicates.Found found = NearDuplicates.find(workspace, searched.corpus(), at, NearDuplicates.EXACT_UP_TO,
+                            job.progress());
+                    return searched.original() == null ? found : found.onRows(searched.original());
+                });
         finding.whenDone(result -> {
             if (explorer.corpus() != shown) {
                 return;

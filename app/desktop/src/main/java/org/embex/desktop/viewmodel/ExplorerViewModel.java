@@ -29,6 +29,7 @@ import javafx.collections.ObservableList;
 import org.embex.EmbexException;
 import org.embex.cluster.TopicTree;
 import org.embex.corpus.Corpus;
+import org.embex.corpus.RowFilter;
 import org.embex.corpus.TextRow;
 import org.embex.desktop.map.ColourBy;
 import org.embex.desktop.map.Colouring;
@@ -91,6 +92,10 @@ public final class ExplorerViewModel {
     private final BooleanProperty density = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<MapLabels> labels = new ReadOnlyObjectWrapper<>(MapLabels.NONE);
     private final BooleanProperty labelsShown = new SimpleBooleanProperty(true);
+    private final ObjectProperty<RowFilter> filter = new SimpleObjectProperty<>(RowFilter.ALL);
+    private final ReadOnlyObjectWrapper<BitSet> shownRows = new ReadOnlyObjectWrapper<>(new BitSet());
+    private final ReadOnlyObjectWrapper<BitSet> hiddenRows = new ReadOnlyObjectWrapper<>(new BitSet());
+    private final ReadOnlyStringWrapper filterSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Banner> banner = new ReadOnlyObjectWrapper<>(Banner.NONE);
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(WAITING);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("embex");
@@ -103,6 +108,7 @@ public final class ExplorerViewModel {
     private final ComparisonViewModel comparison;
     private final DuplicatesViewModel duplicates;
     private final RecommendationsViewModel recommendations;
+    private final FilterViewModel filters;
 
     /** Every model this corpus was embedded with in this session, for the workbench's overlays. */
     private final Map<String, EmbeddedCorpus> embeddings = new LinkedHashMap<>();
@@ -130,6 +136,7 @@ public final class ExplorerViewModel {
         this.comparison = new ComparisonViewModel(this, workspace);
         this.duplicates = new DuplicatesViewModel(this, workspace);
         this.recommendations = new RecommendationsViewModel(this);
+        this.filters = new FilterViewModel(this);
 
         List<String> installed = installedModels.stream().map(ModelFolder::id).toList();
         models.setAll(installed);
@@ -159,9 +166,12 @@ public final class ExplorerViewModel {
             }
         });
         colourBy.addListener((o, was, now) -> recolour());
-        colouring.addListener(o -> relabel());
+        filter.addListener(o -> refilter());
+        colouring.addListener(o -> rehide());
+        hiddenCategories.addListener(o -> rehide());
+        shownRows.addListener(o -> rehide());
         layout.addListener(o -> relabel());
-        hiddenCategories.addListener(o -> relabel());
+        hiddenRows.addListener(o -> relabel());
         labelsShown.set(settings.flag("labels", true));
         labelsShown.addListener((o, was, now) -> settings.setFlag("labels", now));
         dark.set(settings.flag("dark", false));
@@ -275,6 +285,21 @@ public final class ExplorerViewModel {
         return labelsShown;
     }
 
+    /** Which rows are looked at: the map, names, neighbours, selection, threshold study and near-duplicates follow it. */
+    public ObjectProperty<RowFilter> filterProperty() {
+        return filter;
+    }
+
+    /** The rows the map does not draw: filtered out, or of a category hidden in the legend. */
+    public ReadOnlyObjectProperty<BitSet> hiddenRowsProperty() {
+        return hiddenRows.getReadOnlyProperty();
+    }
+
+    /** How many rows the filter keeps, and the filter in {@code --where} words, or empty when it keeps all. */
+    public ReadOnlyStringProperty filterSummaryProperty() {
+        return filterSummary.getReadOnlyProperty();
+    }
+
     public BooleanProperty darkProperty() {
         return dark;
     }
@@ -322,6 +347,10 @@ public final class ExplorerViewModel {
 
     public DuplicatesViewModel duplicates() {
         return duplicates;
+    }
+
+    public FilterViewModel filters() {
+        return filters;
     }
 
     public RecommendationsViewModel recommendations() {
@@ -518,7 +547,14 @@ public final class ExplorerViewModel {
         pca = opened.pca();
         clusters = null;
         topics = null;
+        filters.reset(shown);
         corpus.set(shown);
+        if (filter.get().all()) {
+            refilter();
+        } else {
+            // Another corpus has other columns: its filter starts empty.
+            filter.set(RowFilter.ALL);
+        }
         layout.set(pca);
         selection.clear();
         PointStyle style = PointStyle.forPoints(shown.size());
@@ -665,6 +701,65 @@ public final class ExplorerViewModel {
     private record Clustered(Clusters clusters, TopicTree topics) {
     }
 
+    private void refilter() {
+        EmbeddedCorpus shown = corpus.get();
+        if (shown == null) {
+            return;
+        }
+        BitSet passing;
+        if (filter.get().all()) {
+            passing = new BitSet(shown.size());
+            passing.set(0, shown.size());
+            filterSummary.set("");
+        } else {
+            passing = filter.get().matches(shown.corpus());
+            filterSummary.set(String.format("%,d of %,d texts pass %s", passing.cardinality(), shown.size(), filter.get().describe()));
+        }
+        shownRows.set(passing);
+        selection.keepOnly(passing);
+        neighbours.filterChanged();
+    }
+
+    private void rehide() {
+        Colouring shown = colouring.get();
+        BitSet passing = shownRows.get();
+        BitSet hidden = new BitSet();
+        if (shown != null) {
+            hidden.set(0, shown.points());
+            hidden.andNot(passing);
+            Set<Integer> categories = hiddenCategories.get();
+            int[] categoryOf = shown.categoryOf();
+            for (int i = 0; i < categoryOf.length && !categories.isEmpty(); i++) {
+                if (categories.contains(categoryOf[i])) {
+                    hidden.set(i);
+                }
+            }
+        }
+        hiddenRows.set(hidden);
+    }
+
+    /** The rows the filter keeps. */
+    BitSet shownRows() {
+        return (BitSet) shownRows.get().clone();
+    }
+
+    /**
+     * The filter's rows of {@code whole}, for a use case that should see only them, and each of
+     * their numbers in the whole (null when the filter keeps every row).
+     */
+    Filtered filtered(EmbeddedCorpus whole) {
+        RowFilter kept = filter.get();
+        return kept.all() ? new Filtered(whole, null) : new Filtered(whole.subset(kept), kept.matches(whole.corpus()).stream().toArray());
+    }
+
+    /** A corpus narrowed by the filter, with each of its rows' number in the whole, or null when it is the whole. */
+    record Filtered(EmbeddedCorpus corpus, int[] original) {
+
+        int row(int index) {
+            return original == null ? index : original[index];
+        }
+    }
+
     /**
      * Names the groups of the colouring on screen where their shown rows are: the cluster colouring
      * by its topic tree (clusters of clusters when zoomed out), another by its categories' names.
@@ -676,14 +771,7 @@ public final class ExplorerViewModel {
             labels.set(MapLabels.NONE);
             return;
         }
-        BitSet notShown = new BitSet(shown.points());
-        Set<Integer> hidden = hiddenCategories.get();
-        int[] categoryOf = shown.categoryOf();
-        for (int i = 0; i < categoryOf.length; i++) {
-            if (hidden.contains(categoryOf[i])) {
-                notShown.set(i);
-            }
-        }
+        BitSet notShown = hiddenRows.get();
         if (COLOUR_CLUSTER.equals(colourBy.get()) && topics != null && clusters.assignments().length == where.points()) {
             int[] assignments = clusters.assignments().clone();
             notShown.stream().forEach(i -> assignments[i] = -1);

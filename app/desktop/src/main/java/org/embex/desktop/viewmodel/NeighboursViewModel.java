@@ -1,6 +1,7 @@
 package org.embex.desktop.viewmodel;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,7 +85,7 @@ public final class NeighboursViewModel {
         }
         focus = index;
         asked = new Asked(shown.row(index).text(), shown.vectors().row(index));
-        List<Neighbour> found = shown.neighbours(index, k.get(), metric.get());
+        List<Neighbour> found = shown.neighbours(index, k.get(), metric.get(), explorer.shownRows());
         show("Nearest to “" + Words.shorten(asked.text(), 120) + "”", found, index, null);
     }
 
@@ -121,7 +122,9 @@ public final class NeighboursViewModel {
             if (explorer.corpus() == shown) {
                 focus = -1;
                 asked = new Asked(question, hits.query().vector());
-                showQuery(hits.neighbours());
+                BitSet passing = explorer.shownRows();
+                showQuery(passing.cardinality() >= shown.size() ? hits.neighbours()
+                        : shown.neighbours(asked.vector(), count, chosen, passing));
             }
         });
         embedding.whenFailed(error -> explorer.failed("Could not embed the query", error));
@@ -188,6 +191,11 @@ public final class NeighboursViewModel {
         show("Nearest to the query “" + Words.shorten(asked.text(), 120) + "”", found, -1, where);
     }
 
+    /** The filter changed: what was asked is answered again among the rows it keeps. */
+    void filterChanged() {
+        refresh();
+    }
+
     private void optionsChanged() {
         refresh();
         index();
@@ -200,7 +208,7 @@ public final class NeighboursViewModel {
         if (focus >= 0) {
             pickPoint(focus);
         } else {
-            showQuery(explorer.corpus().neighbours(asked.vector(), k.get(), metric.get()));
+            showQuery(explorer.corpus().neighbours(asked.vector(), k.get(), metric.get(), explorer.shownRows()));
         }
     }
 

@@ -28,9 +28,11 @@ public final class SelectionViewModel {
         return selection.getReadOnlyProperty();
     }
 
-    /** The points drawn around on the map (or picked in the legend) become the selection. */
-    public void select(BitSet points) {
+    /** The points drawn around on the map (or picked in the legend) become the selection; rows the filter leaves out never do. */
+    public void select(BitSet picked) {
         EmbeddedCorpus shown = explorer.corpus();
+        BitSet points = (BitSet) picked.clone();
+        points.and(explorer.shownRows());
         Clusters clusters = explorer.clusters();
         List<SelectedRow> rows = new ArrayList<>();
         for (int i = points.nextSetBit(0); shown != null && i >= 0 && i < shown.size(); i = points.nextSetBit(i + 1)) {
@@ -43,6 +45,21 @@ public final class SelectionViewModel {
 
     public void clear() {
         selection.set(Selection.NONE);
+    }
+
+    /** Every row the filter keeps, for an export of the filtered view. */
+    public void selectShown() {
+        select(explorer.shownRows());
+    }
+
+    /** The filter changed: selected rows it now leaves out are no longer selected. */
+    void keepOnly(BitSet passing) {
+        BitSet points = selection.get().points();
+        BitSet kept = (BitSet) points.clone();
+        kept.and(passing);
+        if (!kept.equals(points)) {
+            select(kept);
+        }
     }
 
     /** Asks where to write the selection, then writes it. */

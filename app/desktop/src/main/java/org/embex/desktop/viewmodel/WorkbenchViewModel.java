@@ -48,6 +48,8 @@ public final class WorkbenchViewModel {
     private final ExplorerViewModel explorer;
     private final Workspace workspace;
     private final ReadOnlyObjectWrapper<Studies> studies = new ReadOnlyObjectWrapper<>();
+    /** The corpus rows the last study of the open corpus saw, to find a picked row on the map; null for a study of files. */
+    private ExplorerViewModel.Filtered studiedRows;
     private final ReadOnlyDoubleWrapper chosen = new ReadOnlyDoubleWrapper(Double.NaN);
 
     WorkbenchViewModel(ExplorerViewModel explorer, Workspace workspace) {
@@ -84,10 +86,18 @@ public final class WorkbenchViewModel {
             explorer.say("Open a labelled corpus first: the workbench needs labels.");
             return null;
         }
+        if (explorer.shownRows().isEmpty()) {
+            explorer.say("No row passes the filter: the workbench has nothing to study.");
+            return null;
+        }
         List<EmbeddedCorpus> embeddings = explorer.embeddings();
+        // The study sees the rows the filter keeps, as eval gate FILE --where … would.
         Job<List<ThresholdStudy>> studying = explorer.startMain("Scoring the threshold study", "models",
-                job -> ThresholdStudy.ofEach(embeddings, refuse, OUT_OF_SCOPE_HINT, Seed.DEFAULT));
+                job -> ThresholdStudy.ofEach(embeddings.stream().map(whole -> explorer.filtered(whole).corpus()).toList(),
+                        refuse, OUT_OF_SCOPE_HINT, Seed.DEFAULT));
+        ExplorerViewModel.Filtered studied = explorer.filtered(embeddings.get(0));
         studying.whenDone(made -> {
+            studiedRows = studied;
             studies.set(new Studies(made, embeddings.get(0).labelNames(), refuse));
             explorer.say(String.format("Threshold study ready: %s · %s", embeddings.get(0).spec().file().getFileName(),
                     String.join(", ", made.stream().map(ThresholdStudy::model).toList())));
@@ -121,11 +131,19 @@ public final class WorkbenchViewModel {
     private Job<ThresholdStudy> study(String title, Job.Work<ThresholdStudy> work) {
         Job<ThresholdStudy> studying = explorer.startMain(title, "texts", work);
         studying.whenDone(made -> {
+            studiedRows = null;
             studies.set(new Studies(List.of(made), List.of(), Optional.empty()));
             explorer.say("Threshold study ready: " + made.source() + " · " + made.model());
         });
         studying.whenFailed(error -> explorer.failed(title + " failed", error));
         return studying;
+    }
+
+    /** A row of the open corpus picked in the study's lists: shown on the map, its neighbours listed. */
+    public void pickRow(int studyRow) {
+        if (studiedRows != null && studyRow >= 0 && studyRow < studiedRows.corpus().size()) {
+            explorer.neighbours().pickRow(studiedRows.row(studyRow));
+        }
     }
 
     /** Writes the gate of {@code study} at {@code threshold} to {@code file}, as {@code gate} reads it. */

@@ -3,17 +3,27 @@ package org.embex.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.embex.desktop.ui.WindowUnderTest.fx;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import javafx.application.Platform;
+import org.apache.commons.csv.CSVFormat;
+import org.controlsfx.control.CheckListView;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -24,11 +34,18 @@ import org.embex.desktop.map.MapLabels;
 import org.embex.desktop.map.MapView;
 import org.embex.desktop.map.Viewport;
 import org.embex.desktop.plot.PngFile;
+import org.embex.desktop.viewmodel.DuplicateList;
 import org.embex.desktop.viewmodel.ExplorerViewModel;
+import org.embex.desktop.viewmodel.NeighbourList;
 import org.embex.usecase.CorpusSpec;
+import org.embex.usecase.EmbeddedCorpus;
 import org.embex.usecase.Workspace;
 
-/** What the map draws besides its points, in the real window: the groups' names. Screenshots for the closing note. */
+/**
+ * What the map draws besides its points, and which points it draws, in the real window: the
+ * groups' names, and the Filter tab that the map, neighbours, near-duplicates and exports follow.
+ * Screenshots for the closing note.
+ */
 @ExtendWith(ApplicationExtension.class)
 class MapLayersWindowTest {
 
@@ -147,5 +164,78 @@ class MapLayersWindowTest {
         int billing = fx(() -> model.colouringProperty().get().categories().stream().map(c -> c.name()).toList()).indexOf("billing");
         fx(() -> model.hiddenCategoriesProperty().set(Set.of(billing)));
         assertThat(placed()).extracting(LabelPlacement.Placed::text).doesNotContain("billing").contains("roaming");
+    }
+
+    @Test
+    void theMapNeighboursDuplicatesAndExportFollowTheFilter(FxRobot robot) throws Exception {
+        EmbeddedCorpus corpus = model.corpus();
+        Set<String> kept = Set.of("billing", "roaming");
+        fx(() -> {
+            TabPane tabs = (TabPane) explorer.lookup(".tab-pane");
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(tab -> tab.getText().equals("Filter")).findFirst().orElseThrow());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> model.filters().keep("label", kept));
+        // The check list shows the filter, whoever set it.
+        assertThat(fx(() -> ((CheckListView<?>) explorer.lookup("#filter-values-label")).getCheckModel().getCheckedItems().size()))
+                .isEqualTo(2);
+        BitSet passing = new BitSet();
+        for (int i = 0; i < corpus.size(); i++) {
+            if (kept.contains(corpus.row(i).label())) {
+                passing.set(i);
+            }
+        }
+        assertThat(passing.cardinality()).isEqualTo(80);
+        // The map hides every other row.
+        BitSet hidden = fx(() -> explorer.map().hidden());
+        BitSet expectedHidden = new BitSet();
+        expectedHidden.set(0, corpus.size());
+        expectedHidden.andNot(passing);
+        assertThat(hidden).isEqualTo(expectedHidden);
+        fx(() -> explorer.map().fitAll());
+        fx(() -> explorer.map().redrawIfDirty());
+        assertThat(fx(() -> explorer.map().drawnPoints())).isEqualTo(80);
+        assertThat(fx(() -> ((Label) explorer.lookup("#filter-summary")).getText()))
+                .startsWith("80 of 402 texts pass").contains("--where 'label=billing,roaming'");
+
+        // A text filter typed in the search box narrows it further: both hold.
+        robot.clickOn(fx(() -> explorer.lookup("#filter-text .text-field")));
+        robot.write("bill");
+        WaitForAsyncUtils.waitForFxEvents();
+        BitSet both = new BitSet();
+        passing.stream().filter(i -> corpus.row(i).text().toLowerCase(java.util.Locale.ROOT).contains("bill")).forEach(both::set);
+        assertThat(both.cardinality()).isBetween(1, 79);
+        BitSet nowHidden = fx(() -> explorer.map().hidden());
+        assertThat(nowHidden.cardinality()).isEqualTo(corpus.size() - both.cardinality());
+        PngFile.write(fx(() -> stage.getScene().snapshot(null)), Fixtures.screenshots().resolve("map-filtered.png"));
+        fx(() -> model.filters().contains("text", ""));
+
+        // Neighbours come only from the rows that pass.
+        int billingRow = passing.nextSetBit(0);
+        fx(() -> model.neighbours().pickPoint(billingRow));
+        NeighbourList listed = fx(() -> model.neighbours().neighboursProperty().get());
+        assertThat(listed.rows()).hasSize(10).allSatisfy(row -> assertThat(kept).contains(row.label()));
+
+        // Near-duplicates are found among them, numbered as on the map.
+        fx(() -> model.duplicates().thresholdProperty().set(0.7));
+        var finding = fx(() -> model.duplicates().find());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, finding::isDone);
+        WaitForAsyncUtils.waitForFxEvents();
+        DuplicateList found = fx(() -> model.duplicates().foundProperty().get());
+        assertThat(found.groups()).isNotEmpty();
+        found.groups().forEach(group -> group.members().forEach(member -> assertThat(passing.get(member.index())).isTrue()));
+
+        // The texts that pass are selected and exported, and only they.
+        fx(() -> model.selection().selectShown());
+        Path target = Files.createTempDirectory("embex-filter-window").resolve("filtered.csv");
+        var exporting = fx(() -> model.selection().export(target, model.selection().selectionProperty().get().indices()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, exporting::isDone);
+        try (CSVParser rows = CSVFormat.DEFAULT.builder().setHeader().build().parse(Files.newBufferedReader(target))) {
+            List<CSVRecord> written = rows.getRecords();
+            assertThat(written).hasSize(80).allSatisfy(row -> assertThat(kept).contains(row.get("label")));
+        }
+
+        fx(() -> model.filters().clear());
+        assertThat(fx(() -> explorer.map().hidden()).isEmpty()).isTrue();
     }
 }
