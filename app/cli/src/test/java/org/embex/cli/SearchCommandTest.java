@@ -63,4 +63,24 @@ class SearchCommandTest {
     void exactFlagScoresEveryRowWhateverTheSize() {
         assertThat(search("--graph-above", "100", "--exact").get("search").asText()).isEqualTo("exact");
     }
+
+    @Test
+    void whereSearchesOnlyTheRowsThatPassAndSaysWhatIsWrongWithABadCondition() {
+        JsonNode billing = search("--where", "label=billing,signal", "--where", "text~the");
+        assertThat(billing.get("results")).hasSize(5).allSatisfy(hit -> {
+            assertThat(hit.get("label").asText()).isIn("billing", "signal");
+            assertThat(hit.get("text").asText().toLowerCase()).contains("the");
+        });
+
+        Path sample = Run.modelsDir().getParent().resolve("samples/telecom-support-en.csv");
+        Run misspelt = Run.of("search", sample.toString(), "-m", "all-minilm-l6-v2", "-q", QUERY, "--where", "lable=billing");
+        assertThat(misspelt.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(misspelt.err()).contains("telecom-support-en.csv").contains("no column 'lable'").contains("label");
+        Run noNumbers = Run.of("search", sample.toString(), "-m", "all-minilm-l6-v2", "-q", QUERY, "--where", "label>=3");
+        assertThat(noNumbers.err()).contains("column 'label' holds no numbers");
+        Run nothing = Run.of("search", sample.toString(), "-m", "all-minilm-l6-v2", "-q", QUERY, "--where", "label=nosuch");
+        assertThat(nothing.err()).contains("no row passes --where 'label=nosuch'");
+        Run noCondition = Run.of("search", sample.toString(), "-m", "all-minilm-l6-v2", "-q", QUERY, "--where", "billing");
+        assertThat(noCondition.err()).contains("--where 'billing': no condition");
+    }
 }
