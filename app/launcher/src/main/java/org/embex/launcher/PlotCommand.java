@@ -25,6 +25,7 @@ import org.embex.cli.ProgressBar;
 import org.embex.cli.ShowsSkippedRows;
 import org.embex.cli.SkippedRows;
 import org.embex.corpus.Corpus;
+import org.embex.corpus.RowFilter;
 import org.embex.desktop.plot.Plots;
 import org.embex.layout.Layout;
 import org.embex.layout.LayoutWatch;
@@ -102,7 +103,10 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
         }
         LayoutMethod chosen = LayoutMethod.parse(method);
         Plots.Canvas canvas = new Plots.Canvas(width, height, dark);
-        CorpusSpec spec = columns.spec(file);
+        CorpusSpec filtered = columns.spec(file);
+        // The map of a filtered view is the whole corpus's map with the other rows hidden, as the
+        // window shows it; the threshold study and the comparison see only the rows that pass.
+        CorpusSpec spec = chosenView.equals("map") ? filtered.where(RowFilter.ALL) : filtered;
         Corpus rows = spec.read();
         Layouts.check(rows);
         try (Workspace workspace = model.workspace(cache)) {
@@ -122,7 +126,7 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
                 plotCompare(workspace, embedded, layout, chosen, canvas);
                 return;
             }
-            String coloured = Plots.map(embedded, layout, colour, file.getFileName() + " — " + chosen.label() + " map", canvas,
+            String coloured = Plots.map(embedded, layout, filtered.where(), colour, file.getFileName() + " — " + chosen.label() + " map", canvas,
                     target);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("view", "map");

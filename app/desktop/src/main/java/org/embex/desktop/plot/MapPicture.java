@@ -1,5 +1,6 @@
 package org.embex.desktop.plot;
 
+import java.util.BitSet;
 import java.util.List;
 
 import javafx.geometry.Insets;
@@ -23,12 +24,13 @@ public final class MapPicture {
     private MapPicture() {
     }
 
-    public static WritableImage draw(Layout layout, Colouring colouring, MapLabels labels, String title, String subtitle, int width, int height,
+    public static WritableImage draw(Layout layout, Colouring colouring, BitSet hidden, MapLabels labels, String title, String subtitle, int width, int height,
                                      boolean dark) {
         new Themes().apply(dark);
         MapView map = new MapView();
         map.setLayout(layout);
         map.setColouring(colouring);
+        map.setHidden(hidden);
         map.setLabels(labels);
         map.setPointStyle(PointStyle.forPoints(layout.points()));
         map.setColours(dark ? 0x0D1117 : 0xFFFFFF, Color.web(dark ? "#f0f6fc" : "#1f2328"));

@@ -8,6 +8,7 @@ import java.util.Locale;
 import javafx.scene.image.WritableImage;
 
 import org.embex.BadInputException;
+import org.embex.corpus.RowFilter;
 import org.embex.desktop.map.ColourBy;
 import org.embex.desktop.map.Colouring;
 import org.embex.desktop.map.MapLabels;
@@ -38,15 +39,25 @@ public final class Plots {
     }
 
     /**
-     * The layout coloured by {@code colour}: label, cluster, none, or a column of the corpus
+     * The layout coloured by {@code colour}, the rows that do not pass {@code where} hidden: label, cluster, none, or a column of the corpus
      * (null: label when the corpus has labels, else cluster). Returns the colouring's title.
      */
-    public static String map(EmbeddedCorpus corpus, Layout layout, String colour, String title, Canvas canvas, Path png) {
-        Coloured coloured = colouring(corpus, layout, colour);
+    public static String map(EmbeddedCorpus corpus, Layout layout, RowFilter where, String colour, String title, Canvas canvas,
+                             Path png) {
+        BitSet hidden = new BitSet();
+        if (!where.all()) {
+            hidden.set(0, corpus.size());
+            hidden.andNot(where.matches(corpus.corpus()));
+        }
+        if (hidden.cardinality() == corpus.size()) {
+            throw new BadInputException(corpus.spec().file() + ": no row passes " + where.describe());
+        }
+        Coloured coloured = colouring(corpus, layout, colour, hidden);
         Colouring colouring = coloured.colouring();
-        String subtitle = String.format("%,d texts · %s · coloured by %s", corpus.size(), corpus.model(),
-                colouring.title().toLowerCase(Locale.ROOT));
-        WritableImage image = Offscreen.call(() -> MapPicture.draw(layout, colouring, coloured.labels(), title, subtitle, canvas.width(),
+        String rows = where.all() ? String.format("%,d texts", corpus.size())
+                : String.format("%,d of %,d texts (%s)", corpus.size() - hidden.cardinality(), corpus.size(), where.describe());
+        String subtitle = String.format("%s · %s · coloured by %s", rows, corpus.model(), colouring.title().toLowerCase(Locale.ROOT));
+        WritableImage image = Offscreen.call(() -> MapPicture.draw(layout, colouring, hidden, coloured.labels(), title, subtitle, canvas.width(),
                 canvas.height(), canvas.dark()));
         PngFile.write(image, png);
         return colouring.title();
@@ -65,18 +76,20 @@ public final class Plots {
     /** A colouring and the names the map writes for it: the window's, at the zoom that shows all points. */
     private record Coloured(Colouring colouring, MapLabels labels) {
 
-        static Coloured named(Layout layout, Colouring colouring) {
-            return new Coloured(colouring, MapLabels.of(layout, colouring, new BitSet()));
+        static Coloured named(Layout layout, Colouring colouring, BitSet hidden) {
+            return new Coloured(colouring, MapLabels.of(layout, colouring, hidden));
         }
     }
 
-    private static Coloured colouring(EmbeddedCorpus corpus, Layout layout, String colour) {
+    private static Coloured colouring(EmbeddedCorpus corpus, Layout layout, String colour, BitSet hidden) {
         String choice = colour != null ? colour : corpus.labelled() ? "label" : "cluster";
         return switch (choice.toLowerCase(Locale.ROOT)) {
-            case "label" -> Coloured.named(layout, ColourBy.label(corpus));
+            case "label" -> Coloured.named(layout, ColourBy.label(corpus), hidden);
             case "cluster" -> {
                 Clusters clusters = Clusters.of(corpus);
-                yield new Coloured(ColourBy.clusters(clusters), MapLabels.of(layout, clusters.tree(corpus), clusters.assignments()));
+                int[] shown = clusters.assignments().clone();
+                hidden.stream().forEach(row -> shown[row] = -1);
+                yield new Coloured(ColourBy.clusters(clusters), MapLabels.of(layout, clusters.tree(corpus), shown));
             }
             case "none" -> new Coloured(Colouring.uniform(corpus.size()), MapLabels.NONE);
             default -> {
@@ -84,7 +97,7 @@ public final class Plots {
                     throw new BadInputException(corpus.spec().file() + ": no column '" + choice + "' to colour by; columns: "
                             + String.join(", ", List.copyOf(corpus.corpus().columns())));
                 }
-                yield Coloured.named(layout, ColourBy.column(corpus, choice));
+                yield Coloured.named(layout, ColourBy.column(corpus, choice), hidden);
             }
         };
     }
