@@ -2,6 +2,7 @@ package org.embex.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +13,7 @@ import javafx.stage.Stage;
 
 import org.embex.desktop.map.Colouring;
 import org.embex.desktop.map.DrawList;
+import org.embex.desktop.map.MapLabels;
 import org.embex.desktop.map.MapView;
 import org.embex.desktop.map.PointGrid;
 import org.embex.desktop.map.PointRenderer;
@@ -49,6 +51,10 @@ public final class RenderBenchmark {
             Colouring colouring = Colouring.categorical("label", labels(n, 40, 7));
             report(n, "raster (points into int[])", raster(layout, colouring, false));
             report(n, "raster with density under", raster(layout, colouring, true));
+            report(n, "map frame, points only", mapFrames(layout, colouring, false, false));
+            report(n, "map frame, names on", mapFrames(layout, colouring, false, true));
+            report(n, "map frame, density on", mapFrames(layout, colouring, true, false));
+            report(n, "map frame, names and density", mapFrames(layout, colouring, true, true));
             report(n, "shown window, frame to frame", javafx(layout, colouring));
         }
         javafx.application.Platform.exit();
@@ -82,6 +88,41 @@ public final class RenderBenchmark {
             }
         }
         return millis;
+    }
+
+    /**
+     * What a frame of the map costs with each layer on or off: the raster, the density under it and
+     * the names over it (placed without overlaps, then written), as {@link MapView#lastFrameMillis}
+     * times it, on the JavaFX thread.
+     */
+    private static double[] mapFrames(Layout layout, Colouring colouring, boolean density, boolean names) {
+        return Offscreen.call(() -> {
+            MapView map = new MapView();
+            Stage window = new Stage();
+            window.setScene(new Scene(map, WIDTH, HEIGHT));
+            window.show();
+            map.setLayout(layout);
+            map.setColouring(colouring);
+            map.setPointStyle(PointStyle.forPoints(layout.points()));
+            map.setDensity(density);
+            map.setLabels(names ? MapLabels.of(layout, colouring, new BitSet()) : MapLabels.NONE);
+            map.layout();
+            double[] millis = new double[FRAMES];
+            for (int f = -WARM_UP; f < FRAMES; f++) {
+                int step = f + WARM_UP;
+                map.panBy(step % 40 < 20 ? 25 : -25, step % 30 < 15 ? 10 : -10);
+                map.zoom(step % 20 < 10 ? 1.06 : 1 / 1.06);
+                map.redrawIfDirty();
+                if (f >= 0) {
+                    millis[f] = map.lastFrameMillis();
+                }
+            }
+            if (names && map.placedLabels().isEmpty()) {
+                throw new IllegalStateException("the map wrote no names");
+            }
+            window.close();
+            return millis;
+        });
     }
 
     /**
