@@ -52,6 +52,7 @@ public final class Explorer extends BorderPane {
     private final NeighboursPane neighbours;
     private final SelectionPane selection;
     private final DuplicatesPane duplicates;
+    private final FilterPane filter;
     private final RecommendationsPane recommendations;
     private final StatusBar status;
     private final ToolWindows tools;
@@ -65,6 +66,7 @@ public final class Explorer extends BorderPane {
         this.themes = themes;
         this.neighbours = new NeighboursPane(model);
         this.duplicates = new DuplicatesPane(model);
+        this.filter = new FilterPane(model);
         this.recommendations = new RecommendationsPane(model);
         this.status = new StatusBar(model.jobs(), model.statusProperty(), model.factsProperty());
         this.tools = new ToolWindows(model, this::window, themes);
@@ -82,7 +84,7 @@ public final class Explorer extends BorderPane {
         Tab recommended = new Tab("Similar", recommendations);
         this.selection = new SelectionPane(model, () -> tabs(recommended));
         TabPane tabs = new TabPane(new Tab("Neighbours", neighbours), new Tab("Selection", selection),
-                new Tab("Duplicates", duplicates), recommended, new Tab("Filter", new FilterPane(model)));
+                new Tab("Duplicates", duplicates), recommended, new Tab("Filter", filter));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinWidth(280);
 
@@ -316,6 +318,10 @@ public final class Explorer extends BorderPane {
 
     DuplicatesPane duplicatesPane() {
         return duplicates;
+    }
+
+    FilterPane filterPane() {
+        return filter;
     }
 
     RecommendationsPane recommendationsPane() {

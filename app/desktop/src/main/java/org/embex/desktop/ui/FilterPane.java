@@ -39,6 +39,8 @@ public final class FilterPane extends VBox {
 
     private final FilterViewModel filters;
     private final VBox controls = new VBox(6);
+    private final Map<String, CheckListView<String>> lists = new LinkedHashMap<>();
+    private final Map<String, TextField> searches = new LinkedHashMap<>();
     /** Set while the controls are rebuilt, so that setting them does not filter. */
     private boolean quiet;
     /** Set while a control changes the filter, so that the change does not rebuild the controls. */
@@ -95,6 +97,8 @@ public final class FilterPane extends VBox {
     private void build(List<FilterViewModel.Column> columns) {
         quiet = true;
         controls.getChildren().clear();
+        lists.clear();
+        searches.clear();
         for (FilterViewModel.Column column : columns) {
             Node control = switch (column.kind()) {
                 case CATEGORIES -> checkList(column);
@@ -113,7 +117,7 @@ public final class FilterPane extends VBox {
         Map<String, String> valueOf = new LinkedHashMap<>();
         column.values().forEach((value, count) -> valueOf.put(String.format("%s  ·  %,d", value.isEmpty() ? NONE : value, count), value));
         CheckListView<String> list = new CheckListView<>();
-        list.setId("filter-values-" + column.name());
+        lists.put(column.name(), list);
         list.getItems().setAll(valueOf.keySet());
         Set<String> chosen = conditions(column.name()).stream()
                 .filter(condition -> condition instanceof RowCondition.OneOf oneOf && !oneOf.negated())
@@ -179,11 +183,22 @@ public final class FilterPane extends VBox {
 
     private Node search(FilterViewModel.Column column) {
         TextField words = new TextField();
+        searches.put(column.name(), words);
         words.setPromptText("contains… (any case)");
         conditions(column.name()).stream().filter(RowCondition.Contains.class::isInstance).findFirst()
                 .ifPresent(condition -> words.setText(((RowCondition.Contains) condition).part()));
         words.textProperty().addListener((o, was, now) -> change(() -> filters.contains(column.name(), now)));
         return words;
+    }
+
+    /** How many values of a column's check list are checked. */
+    int checked(String column) {
+        return lists.get(column).getCheckModel().getCheckedItems().size();
+    }
+
+    /** A column's "contains" box. */
+    TextField search(String column) {
+        return searches.get(column);
     }
 
     private static String number(double value) {

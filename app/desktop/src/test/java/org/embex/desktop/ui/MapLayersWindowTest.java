@@ -13,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 
 import javafx.application.Platform;
 import org.apache.commons.csv.CSVFormat;
-import org.controlsfx.control.CheckListView;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import javafx.scene.control.Label;
@@ -177,8 +176,7 @@ class MapLayersWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         fx(() -> model.filters().keep("label", kept));
         // The check list shows the filter, whoever set it.
-        assertThat(fx(() -> ((CheckListView<?>) explorer.lookup("#filter-values-label")).getCheckModel().getCheckedItems().size()))
-                .isEqualTo(2);
+        assertThat(fx(() -> explorer.filterPane().checked("label"))).isEqualTo(2);
         BitSet passing = new BitSet();
         for (int i = 0; i < corpus.size(); i++) {
             if (kept.contains(corpus.row(i).label())) {
@@ -199,7 +197,8 @@ class MapLayersWindowTest {
                 .startsWith("80 of 402 texts pass").contains("--where 'label=billing,roaming'");
 
         // A text filter typed in the search box narrows it further: both hold.
-        robot.clickOn(fx(() -> explorer.lookup("#filter-text .text-field")));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(fx(() -> explorer.filterPane().search("text")));
         robot.write("bill");
         WaitForAsyncUtils.waitForFxEvents();
         BitSet both = new BitSet();
