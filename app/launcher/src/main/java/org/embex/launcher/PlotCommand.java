@@ -133,10 +133,13 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
             result.put("method", chosen.key());
             result.put("model", embedded.model());
             result.put("points", embedded.size());
+            int shown = filtered.where().all() ? embedded.size() : filtered.where().matches(embedded.corpus()).cardinality();
+            result.put("shown", shown);
             result.put("colour", coloured);
             result.put("output", target.toString());
-            report(result, String.format("wrote %s: %s map of %,d points, coloured by %s", target, chosen.label(),
-                    embedded.size(), coloured), embedded);
+            String points = shown == embedded.size() ? String.format("%,d points", shown)
+                    : String.format("%,d of %,d points (%s)", shown, embedded.size(), filtered.where().describe());
+            report(result, String.format("wrote %s: %s map of %s, coloured by %s", target, chosen.label(), points, coloured), embedded);
         }
     }
 

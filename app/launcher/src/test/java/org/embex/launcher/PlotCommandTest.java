@@ -49,6 +49,27 @@ class PlotCommandTest {
         Files.copy(png, Fixtures.screenshots().resolve("plot-sample-en.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
+    @Test
+    void plotWhereDrawsOnlyTheRowsThatPassOnTheWholeMap(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("billing.png");
+        int exit = run("plot", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2", "--method", "pca",
+                "--where", "label=billing", "--width", "900", "--height", "600", "-o", png.toString(),
+                "--models-dir", Fixtures.models().toString(), "--cache", Fixtures.newCache().toString(), "--quiet");
+
+        assertThat(exit).isZero();
+        BufferedImage image = ImageIO.read(png.toFile());
+        Map<Integer, Integer> colours = new HashMap<>();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                colours.merge(image.getRGB(x, y) & 0xFFFFFF, 1, Integer::sum);
+            }
+        }
+        // Billing (the second most frequent label) is drawn; out_of_scope, the first, only as its legend swatch.
+        assertThat(nearby(colours, Palette.category(1))).isGreaterThan(300);
+        assertThat(nearby(colours, Palette.category(0))).isLessThan(200);
+        Files.copy(png, Fixtures.screenshots().resolve("plot-where-billing.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Pixels within a few levels of {@code colour}: point centres blend a little with the background. */
     private static int nearby(Map<Integer, Integer> colours, int colour) {
         int total = 0;

@@ -1,6 +1,7 @@
 package org.embex.desktop.map;
 
 import java.util.BitSet;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -113,24 +114,37 @@ public final class DensityLayer {
             bounds[level] = (float) Math.expm1(top * level / 255.0);
         }
         float[] shade = new float[counts.length];
-        for (int c = 0; c < counts.length; c++) {
-            float count = counts[c];
-            if (count > 0 && top > 0) {
-                int low = 0;
-                int high = 255;
-                while (low < high) {
-                    int middle = (low + high + 1) >>> 1;
-                    if (bounds[middle] <= count) {
-                        low = middle;
-                    } else {
-                        high = middle - 1;
+        // Cells are independent: rows of them on every core (a frame at a million points waits on these loops).
+        perRow(rows, row -> {
+            for (int c = row * columns; c < (row + 1) * columns; c++) {
+                float count = counts[c];
+                if (count > 0 && top > 0) {
+                    int low = 0;
+                    int high = 255;
+                    while (low < high) {
+                        int middle = (low + high + 1) >>> 1;
+                        if (bounds[middle] <= count) {
+                            low = middle;
+                        } else {
+                            high = middle - 1;
+                        }
                     }
+                    shade[c] = low / 255f;
                 }
-                shade[c] = low / 255f;
+                counts[c] = count / (CELL * CELL);
             }
-            counts[c] = count / (CELL * CELL);
-        }
+        });
         return new Heat(shade, counts, columns);
+    }
+
+    /** Runs {@code work} for each of {@code rows} rows of cells, in parallel blocks of rows. */
+    private static void perRow(int rows, IntConsumer work) {
+        int blocks = Math.min(rows, Runtime.getRuntime().availableProcessors() * 2);
+        IntStream.range(0, blocks).parallel().forEach(block -> {
+            for (int row = rows * block / blocks; row < rows * (block + 1) / blocks; row++) {
+                work.accept(row);
+            }
+        });
     }
 
     /**
@@ -175,11 +189,13 @@ public final class DensityLayer {
         int[] fades(double area, double opacity) {
             int[] fades = new int[perPixel.length];
             double logUncovered = Math.log(1 - POINTS_COVER);
-            for (int cell = 0; cell < fades.length; cell++) {
-                double overlapping = perPixel[cell] * area;
-                fades[cell] = overlapping <= 1 ? 256
-                        : (int) Math.round(256 * Math.min(1, (1 - Math.exp(logUncovered / overlapping)) / opacity));
-            }
+            perRow(perPixel.length / columns, row -> {
+                for (int cell = row * columns; cell < (row + 1) * columns; cell++) {
+                    double overlapping = perPixel[cell] * area;
+                    fades[cell] = overlapping <= 1 ? 256
+                            : (int) Math.round(256 * Math.min(1, (1 - Math.exp(logUncovered / overlapping)) / opacity));
+                }
+            });
             return fades;
         }
 

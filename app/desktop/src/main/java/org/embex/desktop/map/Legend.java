@@ -1,6 +1,8 @@
 package org.embex.desktop.map;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -28,6 +30,8 @@ public final class Legend extends VBox {
     private final Label title = new Label();
     private final VBox entries = new VBox(2);
     private final Set<Integer> hidden = new HashSet<>();
+    private final List<Label> counts = new ArrayList<>();
+    private final List<Colouring.Category> shown = new ArrayList<>();
     private Consumer<Set<Integer>> onHiddenChanged = categories -> { };
 
     public Legend() {
@@ -48,6 +52,8 @@ public final class Legend extends VBox {
     public void show(Colouring colouring) {
         hidden.clear();
         entries.getChildren().clear();
+        counts.clear();
+        shown.clear();
         title.setText(colouring.title());
         if (colouring.scoreRange().isPresent()) {
             showScale(colouring.scoreRange().get());
@@ -69,6 +75,8 @@ public final class Legend extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label count = new Label(String.format("%,d", category.count()));
         count.getStyleClass().add("legend-count");
+        counts.add(count);
+        shown.add(category);
         count.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(8, swatch, name, gap, count);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -89,6 +97,25 @@ public final class Legend extends VBox {
             onHiddenChanged.accept(Set.copyOf(hidden));
         });
         return button;
+    }
+
+    /**
+     * Each category's rows that a filter keeps: a count that differs from the category's says both
+     * ("12 of 40"), so a filtered legend never hides how many there are.
+     */
+    public void showCounts(int[] kept) {
+        if (kept.length != counts.size()) {
+            return;
+        }
+        for (int c = 0; c < kept.length; c++) {
+            int total = shown.get(c).count();
+            counts.get(c).setText(kept[c] == total ? String.format("%,d", total) : String.format("%,d of %,d", kept[c], total));
+        }
+    }
+
+    /** The count each entry says, as shown. */
+    public List<String> countTexts() {
+        return counts.stream().map(Label::getText).toList();
     }
 
     private void showScale(double[] range) {

@@ -237,9 +237,11 @@ public final class Explorer extends BorderPane {
             if (now != null && now.points() == map.mapLayout().points()) {
                 map.setColouring(now);
                 legend.show(now);
+                legend.showCounts(model.keptCountsProperty().get());
             }
         });
         model.hiddenRowsProperty().addListener((o, was, now) -> map.setHidden(now));
+        model.keptCountsProperty().addListener((o, was, now) -> legend.showCounts(now));
         model.densityProperty().addListener((o, was, now) -> map.setDensity(now));
         model.labelsProperty().addListener((o, was, now) -> map.setLabels(now));
         map.setLabelsShown(model.labelsShownProperty().get());
@@ -318,6 +320,10 @@ public final class Explorer extends BorderPane {
 
     DuplicatesPane duplicatesPane() {
         return duplicates;
+    }
+
+    Legend legend() {
+        return legend;
     }
 
     FilterPane filterPane() {

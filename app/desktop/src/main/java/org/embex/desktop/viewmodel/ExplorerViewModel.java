@@ -96,6 +96,7 @@ public final class ExplorerViewModel {
     private final ReadOnlyObjectWrapper<BitSet> shownRows = new ReadOnlyObjectWrapper<>(new BitSet());
     private final ReadOnlyObjectWrapper<BitSet> hiddenRows = new ReadOnlyObjectWrapper<>(new BitSet());
     private final ReadOnlyStringWrapper filterSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<int[]> keptCounts = new ReadOnlyObjectWrapper<>(new int[0]);
     private final ReadOnlyObjectWrapper<Banner> banner = new ReadOnlyObjectWrapper<>(Banner.NONE);
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(WAITING);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("embex");
@@ -293,6 +294,11 @@ public final class ExplorerViewModel {
     /** The rows the map does not draw: filtered out, or of a category hidden in the legend. */
     public ReadOnlyObjectProperty<BitSet> hiddenRowsProperty() {
         return hiddenRows.getReadOnlyProperty();
+    }
+
+    /** How many rows of each of the colouring's categories the filter keeps, for the legend. */
+    public ReadOnlyObjectProperty<int[]> keptCountsProperty() {
+        return keptCounts.getReadOnlyProperty();
     }
 
     /** How many rows the filter keeps, and the filter in {@code --where} words, or empty when it keeps all. */
@@ -725,6 +731,9 @@ public final class ExplorerViewModel {
         BitSet passing = shownRows.get();
         BitSet hidden = new BitSet();
         if (shown != null) {
+            int[] kept = new int[shown.categories().size()];
+            passing.stream().filter(row -> row < shown.points()).forEach(row -> kept[shown.categoryOf()[row]]++);
+            keptCounts.set(kept);
             hidden.set(0, shown.points());
             hidden.andNot(passing);
             Set<Integer> categories = hiddenCategories.get();

@@ -177,6 +177,9 @@ class MapLayersWindowTest {
         fx(() -> model.filters().keep("label", kept));
         // The check list shows the filter, whoever set it.
         assertThat(fx(() -> explorer.filterPane().checked("label"))).isEqualTo(2);
+        // The legend says how many of each label pass, never hiding the whole count.
+        assertThat(fx(() -> explorer.legend().countTexts())).containsExactly("0 of 82", "40", "0 of 40", "0 of 40", "0 of 40",
+                "0 of 40", "40", "0 of 40", "0 of 40");
         BitSet passing = new BitSet();
         for (int i = 0; i < corpus.size(); i++) {
             if (kept.contains(corpus.row(i).label())) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.embex.corpus.RowFilter;
 import org.embex.desktop.Fixtures;
 import org.embex.desktop.map.Colouring;
 import org.embex.gate.GateFile;
@@ -37,6 +38,7 @@ import org.embex.usecase.GateStudy;
 import org.embex.usecase.LayoutMethod;
 import org.embex.usecase.PairColumns;
 import org.embex.usecase.StsStudy;
+import org.embex.usecase.ThresholdStudy;
 import org.embex.usecase.Workspace;
 import org.embex.vectors.Metric;
 
@@ -399,6 +401,31 @@ class ExplorerViewModelTest {
         assertThat(read.threshold()).isEqualTo(threshold);
         assertThat(read.modelId()).isEqualTo(MINILM);
         assertThat(read.anchors().rows()).isEqualTo(160);
+    }
+
+    @Test
+    void theWorkbenchStudiesOnlyTheRowsTheFilterKeepsAndFindsAPickedRowOnTheMap() {
+        open(Fixtures.sample("en"));
+        RowFilter kept = RowFilter.parse(List.of("label!=signal,device"));
+        model.filterProperty().set(kept);
+        model.workbench().open();
+        jobs.runAll();
+        ThresholdStudy study = model.workbench().studiesProperty().get().studies().get(0);
+        // 160 in-scope and 82 out-of-scope queries in the whole sample; 80 in-scope ones are filtered out.
+        assertThat(study.scores()).hasSize(GateStudy.splitting(model.corpus().subset(kept), "out_of_scope").orElseThrow()
+                .report().queries());
+        assertThat(study.curve().auc())
+                .isEqualTo(GateStudy.splitting(model.corpus().subset(kept), "out_of_scope").orElseThrow().report().auroc());
+        // A row of the study is found on the map by its number in the whole corpus.
+        int studied = 0;
+        while (study.rows()[studied] < 0) {
+            studied++;
+        }
+        String text = study.texts().get(studied);
+        model.workbench().pickRow(study.rows()[studied]);
+        NeighbourList listed = model.neighbours().neighboursProperty().get();
+        assertThat(model.corpus().row(listed.focus()).text()).isEqualTo(text);
+        assertThat(listed.rows()).allSatisfy(row -> assertThat(row.label()).isNotIn("signal", "device"));
     }
 
     @Test

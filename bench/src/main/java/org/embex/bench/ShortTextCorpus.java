@@ -1,0 +1,49 @@
+package org.embex.bench;
+
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes the benchmarks' {@link ShortTexts} as a corpus file (id, text), to open a corpus of a
+ * hundred thousand real texts in the window or with {@code plot}: with
+ * {@code --cache bench/target/projection/vectors.sqlite} their vectors come from the cache the
+ * duplicates and projection benchmarks filled. Usage:
+ * {@code bench/run corpus [--texts 100000] [--language en] -o short-texts.csv}.
+ */
+public final class ShortTextCorpus {
+
+    private ShortTextCorpus() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = 100_000;
+        String language = "en";
+        Path target = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--texts" -> count = Integer.parseInt(args[i + 1]);
+                case "--language" -> language = args[i + 1];
+                case "-o" -> target = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (target == null) {
+            throw new IllegalArgumentException("say where to write the corpus: -o FILE.csv");
+        }
+        Path root = Path.of(System.getProperty("embex.root", ".")).toAbsolutePath().normalize();
+        List<String> texts = ShortTexts.of(SentenceSource.find(root, language).sentences(), count);
+        try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("id", "text").build())) {
+            for (int i = 0; i < texts.size(); i++) {
+                csv.printRecord("t" + (i + 1), texts.get(i));
+            }
+        }
+        System.out.printf("wrote %,d texts to %s%n", texts.size(), target);
+    }
+}
