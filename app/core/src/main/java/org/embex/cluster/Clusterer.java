@@ -12,10 +12,7 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.distance.DistanceType;
 import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
-import smile.clustering.KMeans;
-import smile.math.MathEx;
 
-import org.embex.vectors.DoubleRows;
 import org.embex.vectors.VectorMatrix;
 
 /** Assigns each vector to a cluster, 0 to n−1, or {@link #NOISE}. */
@@ -25,7 +22,6 @@ public final class Clusterer {
     /** HDBSCAN's k for core distances: the default of the reference implementation. */
     private static final int CORE_NEIGHBOURS = 5;
     private static final int KMEANS_ITERATIONS = 100;
-    private static final double KMEANS_TOLERANCE = 1e-4;
     /** Tribuo logs each run at INFO, which would land on a command's stderr; held so it is not collected. */
     private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger(HdbscanTrainer.class.getName());
 
@@ -48,14 +44,7 @@ public final class Clusterer {
     }
 
     private static int[] kmeans(VectorMatrix vectors, ClusterParams params) {
-        // Smile draws its k-means++ seeds from its own global generator; seeding it here is the
-        // only way to make a run repeatable.
-        synchronized (MathEx.class) {
-            MathEx.setSeed(params.seed());
-            KMeans model = KMeans.fit(DoubleRows.of(vectors), Math.min(params.k(), vectors.rows()), KMEANS_ITERATIONS,
-                    KMEANS_TOLERANCE);
-            return model.y.clone();
-        }
+        return KMeans.fit(vectors, params.k(), KMEANS_ITERATIONS, params.seed());
     }
 
     private static int[] hdbscan(VectorMatrix vectors, ClusterParams params) {

@@ -41,6 +41,37 @@ class ClusteringTest {
     }
 
     @Test
+    void kmeansGivesTheSameClustersOnOneCoreAsOnMany() throws Exception {
+        ClusterParams params = ClusterParams.defaults(ClusterMethod.KMEANS).withK(5).withSeed(3);
+        List<float[]> noisy = new ArrayList<>();
+        Random random = new Random(5);
+        for (int i = 0; i < 2000; i++) {
+            float[] v = new float[24];
+            for (int j = 0; j < v.length; j++) {
+                v[j] = (float) random.nextGaussian();
+            }
+            noisy.add(v);
+        }
+        int[] many = Clusterer.cluster(noisy, params);
+        int[] one = new java.util.concurrent.ForkJoinPool(1).submit(() -> Clusterer.cluster(noisy, params)).get();
+        assertThat(one).containsExactly(many);
+        assertThat(Arrays.stream(many).distinct().count()).isEqualTo(5);
+    }
+
+    @Test
+    void kmeansKeepsIdenticalPointsTogetherWhenKExceedsTheDistinctPoints() {
+        List<float[]> twoPoints = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            twoPoints.add(new float[] {i % 2, 1});
+        }
+        int[] assignments = Clusterer.cluster(twoPoints, ClusterParams.defaults(ClusterMethod.KMEANS).withK(4));
+        for (int i = 2; i < 10; i++) {
+            assertThat(assignments[i]).isEqualTo(assignments[i % 2]);
+        }
+        assertThat(assignments[0]).isNotEqualTo(assignments[1]);
+    }
+
+    @Test
     void hdbscanFindsTheBlobsAndCallsAStrayPointNoise() {
         List<float[]> points = new ArrayList<>(BLOBS);
         float[] stray = new float[16];

@@ -11,6 +11,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
 import org.embex.desktop.map.Colouring;
+import org.embex.desktop.map.DensityLayer;
 import org.embex.desktop.map.Legend;
 import org.embex.desktop.map.MapLabels;
 import org.embex.desktop.map.MapView;
@@ -33,6 +34,8 @@ public final class MapPicture {
         map.setHidden(hidden);
         map.setLabels(labels);
         map.setPointStyle(PointStyle.forPoints(layout.points()));
+        // As in the window: where points overplot, the density layer says where most of them are.
+        map.setDensity(DensityLayer.onByDefault(layout.points() - hidden.cardinality()));
         map.setColours(dark ? 0x0D1117 : 0xFFFFFF, Color.web(dark ? "#f0f6fc" : "#1f2328"));
         Legend legend = new Legend();
         legend.show(colouring);
