@@ -22,7 +22,16 @@ final class ShortTextVectors {
     }
 
     static List<float[]> of(Path root, ModelFolder model, int count, String purpose) throws Exception {
-        List<String> texts = ShortTexts.of(SentenceSource.find(root, model.descriptor().language()).sentences(), count);
+        return embedded(root, model, ShortTexts.of(SentenceSource.find(root, model.descriptor().language()).sentences(), count),
+                purpose);
+    }
+
+    /** Real embeddings of WordNet's first {@code count} glosses ({@link WordNetGlosses}), cached the same way. */
+    static List<float[]> glosses(Path root, ModelFolder model, int count) throws Exception {
+        return embedded(root, model, WordNetGlosses.of(count).stream().map(WordNetGlosses.Gloss::text).toList(), "wordnet");
+    }
+
+    private static List<float[]> embedded(Path root, ModelFolder model, List<String> texts, String purpose) throws Exception {
         Path work = Files.createDirectories(root.resolve("bench/target/" + purpose));
         try (Embedder embedder = Embedder.open(model); VectorCache cache = VectorCache.open(work.resolve("vectors.sqlite"))) {
             Progress.say("embedding " + texts.size() + " texts (cached after the first run)");

@@ -58,6 +58,10 @@ final class ProjectCommand implements Runnable, ShowsSkippedRows {
     @Option(names = "--min-dist", defaultValue = "" + UmapParams.DEFAULT_MIN_DIST, paramLabel = "X", description = "UMAP minimum distance (default: ${DEFAULT-VALUE}).")
     private double minDist;
 
+    @Option(names = "--start", defaultValue = "pca", paramLabel = "START",
+            description = "Where UMAP's points begin: pca, or spectral as umap-learn begins (default: ${DEFAULT-VALUE}).")
+    private String start;
+
     @Option(names = "--perplexity", defaultValue = "" + TsneParams.DEFAULT_PERPLEXITY, paramLabel = "P", description = "t-SNE perplexity (default: ${DEFAULT-VALUE}).")
     private double perplexity;
 
@@ -73,7 +77,8 @@ final class ProjectCommand implements Runnable, ShowsSkippedRows {
         UmapParams umap;
         TsneParams tsne;
         try {
-            umap = UmapParams.defaults().withNeighbours(neighbours).withMinDist(minDist).withSeed(seed);
+            umap = UmapParams.defaults().withNeighbours(neighbours).withMinDist(minDist).withSeed(seed)
+                    .withStart(UmapParams.Start.parse(start));
             tsne = TsneParams.defaults().withPerplexity(perplexity).withSeed(seed);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
@@ -106,6 +111,9 @@ final class ProjectCommand implements Runnable, ShowsSkippedRows {
             result.put("trustworthiness", trust.isPresent() ? trust.getAsDouble() : null);
             result.put("knn_recall", made.knnRecall().isPresent() ? made.knnRecall().getAsDouble() : null);
             result.put("seed", seed);
+            if (made.method() == LayoutMethod.UMAP) {
+                result.put("start", umap.start().name().toLowerCase(java.util.Locale.ROOT));
+            }
             if (target != null) {
                 result.put("output", target.toString());
             }

@@ -9,7 +9,8 @@ import org.embex.vectors.VectorMatrix;
 
 /**
  * UMAP (McInnes, Healy and Melville 2018), following umap-learn: the fuzzy graph of the
- * neighbour graph (exact for small corpora, NN-descent beyond: {@link NeighbourGraphs}), a PCA start scaled to ±10, and stochastic gradient descent that
+ * neighbour graph (exact for small corpora, NN-descent beyond: {@link NeighbourGraphs}), a spectral start
+ * ({@link SpectralStart}) or a PCA one, scaled to ±10, and stochastic gradient descent that
  * pulls each edge together as often as its weight says and pushes {@code negativeRate} random
  * points away, with a learning rate falling linearly to zero. Every point is kept: components of
  * the graph that are not connected still get a place from their start and their own edges.
@@ -44,10 +45,23 @@ public final class Umap {
 
     /** The layout from a neighbour graph built by {@link #neighbourGraph}. */
     public static Layout layout(VectorMatrix data, KnnGraph knn, UmapParams params, LayoutWatch watch) {
+        return layout(data, knn, params, false, watch);
+    }
+
+    /**
+     * The layout with every update made one after the other on one core, reading current positions
+     * as umap-learn does: what the parallel update is measured against ({@code bench/run umap-causes}).
+     */
+    public static Layout layoutSequentially(VectorMatrix data, KnnGraph knn, UmapParams params) {
+        return layout(data, knn, params, true, LayoutWatch.of(org.embex.progress.ProgressListener.NONE));
+    }
+
+    private static Layout layout(VectorMatrix data, KnnGraph knn, UmapParams params, boolean sequential, LayoutWatch watch) {
         FuzzyGraph graph = FuzzyGraph.of(knn, params.neighbours());
-        float[] coordinates = scaled(PrincipalComponents.project(data, params.seed()));
+        float[] pca = scaled(PrincipalComponents.project(data, params.seed()));
+        float[] coordinates = params.start() == UmapParams.Start.SPECTRAL ? SpectralStart.of(graph, pca, params.seed()) : pca;
         UmapSgd.optimise(coordinates, graph, UmapCurve.fit(params.minDist(), params.spread()),
-                params.epochsFor(data.rows()), params.negativeRate(), params.seed(), watch, () -> toLayout(coordinates));
+                params.epochsFor(data.rows()), params.negativeRate(), params.seed(), sequential, watch, () -> toLayout(coordinates));
         return toLayout(coordinates);
     }
 

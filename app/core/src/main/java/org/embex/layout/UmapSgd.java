@@ -11,10 +11,11 @@ import java.util.stream.IntStream;
  *
  * <p>Parallel, and still one map per seed (decision record 0007): the points are cut into a fixed
  * number of ranges, whatever the core count, each with its own random stream split from the seed.
- * Within an epoch a range moves only its own points directly and sees the others where they were
- * when the epoch began; the pull an edge gives its tail, which may lie in another range, is
- * collected in the range's own buffer and added when the epoch ends, the ranges in order. So the
- * ranges can run in any order, on any number of threads, and give the same result.
+ * An epoch runs in {@link #STEPS} steps; within a step a range moves only its own points directly
+ * and sees the others where they were when the step began; the pull an edge gives its tail, which
+ * may lie in another range, is collected in the range's own buffer and added when the step ends,
+ * the ranges in order. So the ranges can run in any order, on any number of threads, and give the
+ * same result.
  */
 final class UmapSgd {
 
@@ -22,6 +23,13 @@ final class UmapSgd {
     private static final double CLIP = 4.0;
     /** Enough ranges to keep several cores busy; each costs a buffer of 2n floats. */
     private static final int RANGES = 8;
+    /**
+     * Steps per epoch: each range takes the next 1/STEPS of its points, then every range sees
+     * where the others moved. With one step a range read the others where the epoch began, and a
+     * pull and its counter-pull overshot each other (measured on WordNet's 116,697 glosses:
+     * trustworthiness 0.848 against 0.884 for the sequential order; decision record 0021).
+     */
+    static final int STEPS = 8;
 
     private final float[] y;
     private final float[] previous;
@@ -39,10 +47,16 @@ final class UmapSgd {
     private final PowerTable power;
     private final int negativeRate;
 
-    private UmapSgd(float[] y, FuzzyGraph graph, UmapCurve curve, int epochs, int negativeRate, long seed) {
+    private final int ranges;
+    private final boolean sequential;
+
+    private UmapSgd(float[] y, FuzzyGraph graph, UmapCurve curve, int epochs, int negativeRate, long seed, boolean sequential) {
         this.y = y;
-        this.previous = y.clone();
-        this.tailPulls = new float[RANGES][y.length];
+        this.sequential = sequential;
+        this.ranges = sequential ? 1 : RANGES;
+        // One at a time, each update reads and moves the current positions, as umap-learn does.
+        this.previous = sequential ? y : y.clone();
+        this.tailPulls = sequential ? new float[][] {y} : new float[RANGES][y.length];
         this.points = y.length / 2;
         this.a = curve.a();
         this.b = curve.b();
@@ -77,31 +91,44 @@ final class UmapSgd {
             nextNegative[e] = epochsPerSample[e] / negativeRate;
         }
         // The graph lists edges by head, so each range of points owns one run of edges.
-        rangeStarts = new int[RANGES + 1];
-        for (int r = 0, e = 0; r <= RANGES; r++) {
-            int firstPoint = (int) ((long) points * r / RANGES);
+        // Slice r·STEPS + s is range r's part in step s: a run of points, so one run of edges.
+        int slices = ranges * steps();
+        rangeStarts = new int[slices + 1];
+        for (int r = 0, e = 0; r <= slices; r++) {
+            int firstPoint = (int) ((long) points * r / slices);
             while (e < kept && heads[e] < firstPoint) {
                 e++;
             }
-            rangeStarts[r] = r == RANGES ? kept : e;
+            rangeStarts[r] = r == slices ? kept : e;
         }
         SplittableRandom root = new SplittableRandom(seed);
-        randoms = new SplittableRandom[RANGES];
-        for (int r = 0; r < RANGES; r++) {
+        randoms = new SplittableRandom[ranges];
+        for (int r = 0; r < ranges; r++) {
             randoms[r] = root.split();
         }
     }
 
-    /** Moves the coordinates {@code y} (x and y of each point in turn) through {@code epochs} epochs. */
+    /**
+     * Moves the coordinates {@code y} (x and y of each point in turn) through {@code epochs} epochs;
+     * {@code sequential} runs every update one after the other on current positions, on one core
+     * (umap-learn's order: the reference the parallel update is measured against).
+     */
     static void optimise(float[] y, FuzzyGraph graph, UmapCurve curve, int epochs, int negativeRate, long seed,
-                         LayoutWatch watch, java.util.function.Supplier<Layout> snapshot) {
-        UmapSgd sgd = new UmapSgd(y, graph, curve, epochs, negativeRate, seed);
+                         boolean sequential, LayoutWatch watch, java.util.function.Supplier<Layout> snapshot) {
+        UmapSgd sgd = new UmapSgd(y, graph, curve, epochs, negativeRate, seed, sequential);
         for (int epoch = 0; epoch < epochs; epoch++) {
-            System.arraycopy(y, 0, sgd.previous, 0, y.length);
             double alpha = INITIAL_ALPHA * (1 - (double) epoch / epochs);
             int current = epoch;
-            IntStream.range(0, RANGES).parallel().forEach(range -> sgd.epoch(range, current, alpha));
-            sgd.addTailPulls();
+            if (sequential) {
+                sgd.step(0, 0, current, alpha);
+            } else {
+                for (int step = 0; step < STEPS; step++) {
+                    int part = step;
+                    System.arraycopy(y, 0, sgd.previous, 0, y.length);
+                    IntStream.range(0, RANGES).parallel().forEach(range -> sgd.step(range, part, current, alpha));
+                    sgd.addTailPulls();
+                }
+            }
             watch.step(epoch + 1, epochs, snapshot);
         }
     }
@@ -121,10 +148,16 @@ final class UmapSgd {
         });
     }
 
-    private void epoch(int range, int epoch, double alpha) {
+    private int steps() {
+        return sequential ? 1 : STEPS;
+    }
+
+    /** Range {@code range}'s edges due in this epoch among its points of step {@code step}. */
+    private void step(int range, int step, int epoch, double alpha) {
         SplittableRandom random = randoms[range];
         float[] pulls = tailPulls[range];
-        for (int e = rangeStarts[range]; e < rangeStarts[range + 1]; e++) {
+        int slice = range * steps() + step;
+        for (int e = rangeStarts[slice]; e < rangeStarts[slice + 1]; e++) {
             if (nextSample[e] > epoch) {
                 continue;
             }
