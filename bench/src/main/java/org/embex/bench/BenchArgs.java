@@ -74,4 +74,15 @@ record BenchArgs(String model, boolean json, Integer batchSize, Integer sessions
         }
         throw new BadInputException(option + " needs a positive whole number, got '" + text + "'");
     }
+
+    /** A comma-separated list of sizes, "20000,100000"; blanks are skipped. */
+    static java.util.List<Integer> sizes(String list) {
+        java.util.List<Integer> sizes = new java.util.ArrayList<>();
+        for (String size : list.split(",")) {
+            if (!size.isBlank()) {
+                sizes.add(Integer.parseInt(size.strip()));
+            }
+        }
+        return sizes;
+    }
 }

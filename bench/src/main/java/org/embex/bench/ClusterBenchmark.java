@@ -1,7 +1,6 @@
 package org.embex.bench;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import smile.clustering.KMeans;
@@ -37,7 +36,7 @@ final class ClusterBenchmark {
         String modelId = "all-minilm-l6-v2";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--texts" -> sizes = ints(args[++i]);
+                case "--texts" -> sizes = BenchArgs.sizes(args[++i]);
                 case "--k" -> k = Integer.parseInt(args[++i]);
                 case "--smile-up-to" -> smileUpTo = Integer.parseInt(args[++i]);
                 case "--model" -> modelId = args[++i];
@@ -108,13 +107,5 @@ final class ClusterBenchmark {
 
     private static double seconds(long started) {
         return (System.nanoTime() - started) / 1e9;
-    }
-
-    private static List<Integer> ints(String list) {
-        List<Integer> values = new ArrayList<>();
-        for (String value : list.split(",")) {
-            values.add(Integer.parseInt(value.strip()));
-        }
-        return values;
     }
 }

@@ -37,7 +37,7 @@ final class DuplicatesBenchmark {
         String modelId = "all-minilm-l6-v2";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--texts" -> sizes = ints(args[++i]);
+                case "--texts" -> sizes = BenchArgs.sizes(args[++i]);
                 case "--threshold" -> thresholds = doubles(args[++i]);
                 case "--model" -> modelId = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -108,14 +108,6 @@ final class DuplicatesBenchmark {
 
     private static double seconds(long started) {
         return (System.nanoTime() - started) / 1e9;
-    }
-
-    private static List<Integer> ints(String list) {
-        List<Integer> values = new ArrayList<>();
-        for (String value : list.split(",")) {
-            values.add(Integer.parseInt(value.strip()));
-        }
-        return values;
     }
 
     private static List<Double> doubles(String list) {
