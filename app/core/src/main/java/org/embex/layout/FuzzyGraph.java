@@ -1,5 +1,7 @@
 package org.embex.layout;
 
+import java.util.stream.IntStream;
+
 import org.embex.neighbours.KnnGraph;
 
 /**
@@ -28,55 +30,69 @@ record FuzzyGraph(int[] heads, int[] tails, float[] weights) {
         int k = knn.k();
         long[] keys = new long[n * k];
         float[] strengths = new float[n * k];
-        for (int i = 0; i < n; i++) {
-            float[] distances = knn.distances()[i];
-            double rho = distances[0];
-            double sigma = sigma(distances, rho, target);
-            double rowMean = 0;
-            for (float d : distances) {
-                rowMean += d / distances.length;
-            }
-            // umap-learn's floor keeps σ from collapsing where every neighbour sits at the same distance.
-            sigma = Math.max(sigma, MIN_SCALE * (rho > 0 ? rowMean : meanDistance));
-            Integer[] byNeighbour = new Integer[k];
-            for (int j = 0; j < k; j++) {
-                byNeighbour[j] = j;
-            }
-            int[] neighbours = knn.neighbours()[i];
-            java.util.Arrays.sort(byNeighbour, (p, q) -> Integer.compare(neighbours[p], neighbours[q]));
-            for (int slot = 0; slot < k; slot++) {
-                int j = byNeighbour[slot];
-                keys[i * k + slot] = key(i, neighbours[j]);
-                strengths[i * k + slot] = (float) (distances[j] - rho <= 0 ? 1 : Math.exp(-(distances[j] - rho) / sigma));
-            }
-        }
-        // The union holds every directed edge and its reverse.
+        double mean = meanDistance;
+        // Each row on its own, so the rows are spread over the cores.
+        IntStream.range(0, n).parallel().forEach(i -> strengths(knn, i, target, mean, keys, strengths));
+        // The union holds every directed edge and its reverse. A row's edges are sorted by
+        // neighbour, so an edge is looked up within its head's row alone: a few entries, where a
+        // search of all n · k keys missed the cache at every step (a million points: 14 million keys).
         long[] union = new long[2 * keys.length];
         int size = 0;
         for (long edge : keys) {
             union[size++] = edge;
             long reverse = reverse(edge);
-            if (java.util.Arrays.binarySearch(keys, reverse) < 0) {
+            if (find(keys, k, reverse) < 0) {
                 union[size++] = reverse;
             }
         }
-        union = java.util.Arrays.copyOf(union, size);
-        java.util.Arrays.sort(union);
+        long[] edges = java.util.Arrays.copyOf(union, size);
+        java.util.Arrays.parallelSort(edges);
         int[] heads = new int[size];
         int[] tails = new int[size];
         float[] weights = new float[size];
-        for (int e = 0; e < size; e++) {
-            heads[e] = (int) (union[e] >>> 32);
-            tails[e] = (int) union[e];
-            float forward = strength(keys, strengths, union[e]);
-            float backward = strength(keys, strengths, reverse(union[e]));
+        IntStream.range(0, size).parallel().forEach(e -> {
+            heads[e] = (int) (edges[e] >>> 32);
+            tails[e] = (int) edges[e];
+            float forward = strength(keys, k, strengths, edges[e]);
+            float backward = strength(keys, k, strengths, reverse(edges[e]));
             weights[e] = forward + backward - forward * backward;
-        }
+        });
         return new FuzzyGraph(heads, tails, weights);
     }
 
-    private static float strength(long[] keys, float[] strengths, long edge) {
-        int at = java.util.Arrays.binarySearch(keys, edge);
+    /** Row {@code i}'s directed strengths, written in key order (sorted by neighbour) at {@code i · k}. */
+    private static void strengths(KnnGraph knn, int i, double target, double meanDistance, long[] keys, float[] strengths) {
+        int k = knn.k();
+        float[] distances = knn.distances()[i];
+        double rho = distances[0];
+        double sigma = sigma(distances, rho, target);
+        double rowMean = 0;
+        for (float d : distances) {
+            rowMean += d / distances.length;
+        }
+        // umap-learn's floor keeps σ from collapsing where every neighbour sits at the same distance.
+        sigma = Math.max(sigma, MIN_SCALE * (rho > 0 ? rowMean : meanDistance));
+        Integer[] byNeighbour = new Integer[k];
+        for (int j = 0; j < k; j++) {
+            byNeighbour[j] = j;
+        }
+        int[] neighbours = knn.neighbours()[i];
+        java.util.Arrays.sort(byNeighbour, (p, q) -> Integer.compare(neighbours[p], neighbours[q]));
+        for (int slot = 0; slot < k; slot++) {
+            int j = byNeighbour[slot];
+            keys[i * k + slot] = key(i, neighbours[j]);
+            strengths[i * k + slot] = (float) (distances[j] - rho <= 0 ? 1 : Math.exp(-(distances[j] - rho) / sigma));
+        }
+    }
+
+    /** Where {@code edge} is among the keys of its head's row, or a negative number when it is not an edge. */
+    private static int find(long[] keys, int k, long edge) {
+        int from = (int) (edge >>> 32) * k;
+        return java.util.Arrays.binarySearch(keys, from, from + k, edge);
+    }
+
+    private static float strength(long[] keys, int k, float[] strengths, long edge) {
+        int at = find(keys, k, edge);
         return at < 0 ? 0f : strengths[at];
     }
 

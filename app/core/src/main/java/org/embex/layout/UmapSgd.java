@@ -13,9 +13,11 @@ import java.util.stream.IntStream;
  * number of ranges, whatever the core count, each with its own random stream split from the seed.
  * An epoch runs in {@link #STEPS} steps; within a step a range moves only its own points directly
  * and sees the others where they were when the step began; the pull an edge gives its tail, which
- * may lie in another range, is collected in the range's own buffer and added when the step ends,
+ * may lie in another range, is written down in the range's own list and added when the step ends,
  * the ranges in order. So the ranges can run in any order, on any number of threads, and give the
- * same result.
+ * same result. The lists hold only the pulls made: a dense buffer of every point per range was
+ * read and cleared whole at each step, 64 MB a step at a million points, more than the processor's
+ * cache (decision record 0021).
  */
 final class UmapSgd {
 
@@ -33,7 +35,7 @@ final class UmapSgd {
 
     private final float[] y;
     private final float[] previous;
-    private final float[][] tailPulls;
+    private final TailPulls[] tailPulls;
     private final int points;
     private final int[] heads;
     private final int[] tails;
@@ -56,7 +58,6 @@ final class UmapSgd {
         this.ranges = sequential ? 1 : RANGES;
         // One at a time, each update reads and moves the current positions, as umap-learn does.
         this.previous = sequential ? y : y.clone();
-        this.tailPulls = sequential ? new float[][] {y} : new float[RANGES][y.length];
         this.points = y.length / 2;
         this.a = curve.a();
         this.b = curve.b();
@@ -101,6 +102,16 @@ final class UmapSgd {
             }
             rangeStarts[r] = r == slices ? kept : e;
         }
+        tailPulls = new TailPulls[ranges];
+        for (int r = 0; r < ranges; r++) {
+            int largest = 0;
+            for (int step = 0; step < steps(); step++) {
+                int slice = r * steps() + step;
+                largest = Math.max(largest, rangeStarts[slice + 1] - rangeStarts[slice]);
+            }
+            // Each edge is due at most once an epoch, so a step pulls at most its slice's edges.
+            tailPulls[r] = new TailPulls(sequential ? 0 : largest);
+        }
         SplittableRandom root = new SplittableRandom(seed);
         randoms = new SplittableRandom[ranges];
         for (int r = 0; r < ranges; r++) {
@@ -133,19 +144,11 @@ final class UmapSgd {
         }
     }
 
-    /** Adds each range's pulls on tails to the coordinates, range by range, in parallel over the points. */
+    /** Adds each range's pulls on tails to the coordinates, the ranges in order. */
     private void addTailPulls() {
-        int slices = RANGES;
-        IntStream.range(0, slices).parallel().forEach(slice -> {
-            int from = (int) ((long) y.length * slice / slices);
-            int to = (int) ((long) y.length * (slice + 1) / slices);
-            for (float[] pulls : tailPulls) {
-                for (int i = from; i < to; i++) {
-                    y[i] += pulls[i];
-                }
-                java.util.Arrays.fill(pulls, from, to, 0f);
-            }
-        });
+        for (TailPulls pulls : tailPulls) {
+            pulls.addTo(y);
+        }
     }
 
     private int steps() {
@@ -155,7 +158,7 @@ final class UmapSgd {
     /** Range {@code range}'s edges due in this epoch among its points of step {@code step}. */
     private void step(int range, int step, int epoch, double alpha) {
         SplittableRandom random = randoms[range];
-        float[] pulls = tailPulls[range];
+        TailPulls pulls = tailPulls[range];
         int slice = range * steps() + step;
         for (int e = rangeStarts[slice]; e < rangeStarts[slice + 1]; e++) {
             if (nextSample[e] > epoch) {
@@ -173,7 +176,7 @@ final class UmapSgd {
         }
     }
 
-    private void attract(int j, int k, double alpha, float[] pulls) {
+    private void attract(int j, int k, double alpha, TailPulls pulls) {
         double dx = y[2 * j] - previous[2 * k];
         double dy = y[2 * j + 1] - previous[2 * k + 1];
         double d2 = dx * dx + dy * dy;
@@ -187,8 +190,12 @@ final class UmapSgd {
         float gy = (float) (clip(coefficient * dy) * alpha);
         y[2 * j] += gx;
         y[2 * j + 1] += gy;
-        pulls[2 * k] -= gx;
-        pulls[2 * k + 1] -= gy;
+        if (sequential) {
+            y[2 * k] -= gx;
+            y[2 * k + 1] -= gy;
+        } else {
+            pulls.add(k, -gx, -gy);
+        }
     }
 
     /**
@@ -225,5 +232,33 @@ final class UmapSgd {
 
     private static double clip(double value) {
         return Math.max(-CLIP, Math.min(CLIP, value));
+    }
+
+    /** The pulls one range made on tails during a step, in the order made. */
+    private static final class TailPulls {
+        private final int[] points;
+        private final float[] moves;
+        private int size;
+
+        TailPulls(int capacity) {
+            points = new int[capacity];
+            moves = new float[2 * capacity];
+        }
+
+        void add(int point, float dx, float dy) {
+            points[size] = point;
+            moves[2 * size] = dx;
+            moves[2 * size + 1] = dy;
+            size++;
+        }
+
+        void addTo(float[] y) {
+            for (int i = 0; i < size; i++) {
+                int point = points[i];
+                y[2 * point] += moves[2 * i];
+                y[2 * point + 1] += moves[2 * i + 1];
+            }
+            size = 0;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.embex.neighbours;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -15,8 +16,9 @@ import org.embex.vectors.VectorMatrix;
  * last round, with at most {@code maxCandidates} of each kind per point, and the descent stops when
  * fewer than {@code delta · n · k} neighbour lists changed.
  *
- * <p>Deterministic for a seed: one generator, and the lists are updated on one thread in a fixed
- * order; only the distances, most of the work, are computed in parallel.
+ * <p>Deterministic for a seed: one generator, drawn from on one thread; the distances are computed
+ * in parallel, and each list takes its offers in a fixed order (the lists are split into parts, one
+ * thread each), so the graph does not depend on the number of cores.
  */
 public final class NnDescent {
 
@@ -30,6 +32,11 @@ public final class NnDescent {
      * 0.995 in 17 s; the unsampled candidates stay fresh for later rounds.
      */
     private static final int MAX_CANDIDATES = 15;
+    /**
+     * Random projection trees whose leaves give the first lists. Measured on a million synthetic
+     * vectors (k = 14, 2 cores): see decision record 0021.
+     */
+    private static final int TREES = 8;
     /** Points whose joins' distances are computed together, spread over the cores. */
     private static final int BLOCK = 1024;
 
@@ -42,10 +49,12 @@ public final class NnDescent {
     private final float[] dists;
     private final boolean[] fresh;
     private final SplittableRandom random;
+    /** Parts of the lists updated in parallel, one thread each; the graph does not depend on it. */
+    private final int parts;
     /** Per point of a block, room for the distances of all its joins. */
     private final float[][] pairDistances;
 
-    private NnDescent(VectorMatrix data, int k, Metric metric, long seed) {
+    private NnDescent(VectorMatrix data, int k, Metric metric, long seed, int parts) {
         this.data = data;
         this.metric = metric;
         this.n = data.rows();
@@ -55,16 +64,22 @@ public final class NnDescent {
         this.dists = new float[n * k];
         this.fresh = new boolean[n * k];
         this.random = new SplittableRandom(seed);
+        this.parts = parts;
         int candidates = 2 * maxCandidates;
         this.pairDistances = new float[BLOCK][candidates * (candidates - 1) / 2 + candidates * candidates];
     }
 
     /** The graph of every row's {@code k} nearest other rows. */
     public static KnnGraph build(VectorMatrix data, int k, Metric metric, long seed, ProgressListener listener) {
+        return build(data, k, metric, seed, Runtime.getRuntime().availableProcessors(), listener);
+    }
+
+    /** {@link #build} with the lists updated in {@code parts} parts, one thread each: the graph is the same for any. */
+    static KnnGraph build(VectorMatrix data, int k, Metric metric, long seed, int parts, ProgressListener listener) {
         if (k < 1 || k >= data.rows()) {
             throw new IllegalArgumentException("k must be between 1 and " + (data.rows() - 1) + ", was " + k);
         }
-        NnDescent descent = new NnDescent(data, k, metric, seed);
+        NnDescent descent = new NnDescent(data, k, metric, seed, parts);
         descent.initialise();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             long updates = descent.round();
@@ -84,13 +99,63 @@ public final class NnDescent {
     private void initialise() {
         java.util.Arrays.fill(dists, Float.POSITIVE_INFINITY);
         java.util.Arrays.fill(ids, -1);
+        seedFromTrees();
         for (int point = 0; point < n; point++) {
             int placed = 0;
+            for (int slot = point * k; slot < point * k + k; slot++) {
+                placed += ids[slot] >= 0 ? 1 : 0;
+            }
             while (placed < k) {
                 int other = random.nextInt(n);
                 if (other != point && push(point, other, distance(point, other))) {
                     placed++;
                 }
+            }
+        }
+    }
+
+    /**
+     * Fills the lists with the rows that share a leaf of a random projection tree, as pynndescent
+     * starts: close rows mostly share leaves, so the descent begins near its end rather than from
+     * random lists. Each tree is built from its own seed, so they can be built in parallel; the
+     * leaves' distances are computed in parallel and taken into the lists in leaf order.
+     */
+    private void seedFromTrees() {
+        long[] seeds = new long[TREES];
+        for (int t = 0; t < TREES; t++) {
+            seeds[t] = random.nextLong();
+        }
+        List<RandomProjectionTree> trees = IntStream.range(0, TREES).parallel()
+                .mapToObj(t -> RandomProjectionTree.build(data, metric, seeds[t])).toList();
+        int leafPairs = RandomProjectionTree.LEAF * (RandomProjectionTree.LEAF - 1) / 2;
+        float[][] distances = new float[BLOCK][leafPairs];
+        for (RandomProjectionTree tree : trees) {
+            List<int[]> leaves = tree.leaves();
+            for (int start = 0; start < leaves.size(); start += BLOCK) {
+                int end = Math.min(leaves.size(), start + BLOCK);
+                int first = start;
+                IntStream.range(start, end).parallel().forEach(leaf -> leafDistances(leaves.get(leaf), distances[leaf - first]));
+                IntStream.range(0, parts).parallel().forEach(part -> {
+                    for (int leaf = first; leaf < end; leaf++) {
+                        int[] rows = leaves.get(leaf);
+                        float[] pairs = distances[leaf - first];
+                        int pair = 0;
+                        for (int i = 0; i < rows.length; i++) {
+                            for (int j = i + 1; j < rows.length; j++) {
+                                join(rows[i], rows[j], pairs[pair++], part);
+                            }
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    private void leafDistances(int[] rows, float[] out) {
+        int pair = 0;
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = i + 1; j < rows.length; j++) {
+                out[pair++] = distance(rows[i], rows[j]);
             }
         }
     }
@@ -142,16 +207,23 @@ public final class NnDescent {
                 sampleReverse(older[other], oldCount, forwardOld[other], other, point, reverseSeenOld);
             }
         }
-        // The distances of a block of points' joins are computed in parallel; the lists then take
-        // them in point order on one thread, so the graph is the same on any number of cores.
+        // The distances of a block of points' joins are computed in parallel; then each part of the
+        // lists takes, on its own thread, the pairs that concern it in point order, so every list
+        // sees its offers in the same order on any number of cores and the graph is the same.
         long updates = 0;
         for (int start = 0; start < n; start += BLOCK) {
+            int first = start;
             int end = Math.min(n, start + BLOCK);
             IntStream.range(start, end).parallel().forEach(point -> pairDistances(point, fresher[point], freshCount[point],
                     older[point], oldCount[point], pairDistances[point % BLOCK]));
-            for (int point = start; point < end; point++) {
-                updates += join(fresher[point], freshCount[point], older[point], oldCount[point], pairDistances[point % BLOCK]);
-            }
+            updates += IntStream.range(0, parts).parallel().mapToLong(part -> {
+                long changed = 0;
+                for (int point = first; point < end; point++) {
+                    changed += join(fresher[point], freshCount[point], older[point], oldCount[point],
+                            pairDistances[point % BLOCK], part);
+                }
+                return changed;
+            }).sum();
         }
         return updates;
     }
@@ -170,34 +242,43 @@ public final class NnDescent {
         }
     }
 
-    /** Lets a point's new candidates meet each other and its old ones; returns the lists that changed. */
-    private int join(int[] news, int freshCount, int[] olds, int oldCount, float[] distances) {
+    /**
+     * Lets a point's new candidates meet each other and its old ones, in part {@code part} of the
+     * lists; returns the lists that changed there.
+     */
+    private int join(int[] news, int freshCount, int[] olds, int oldCount, float[] distances, int part) {
         int updates = 0;
         int pair = 0;
         for (int i = 0; i < freshCount; i++) {
             int a = news[i];
             for (int j = i + 1; j < freshCount; j++) {
-                updates += join(a, news[j], distances[pair++]);
+                updates += join(a, news[j], distances[pair++], part);
             }
             for (int j = 0; j < oldCount; j++) {
-                updates += join(a, olds[j], distances[pair++]);
+                updates += join(a, olds[j], distances[pair++], part);
             }
         }
         return updates;
     }
 
-    private int join(int a, int b, float d) {
+    /** Offers a and b to each other's lists, those of them in part {@code part}; returns the lists that changed. */
+    private int join(int a, int b, float d, int part) {
         if (a == b) {
             return 0;
         }
         int changed = 0;
-        if (push(a, b, d)) {
+        if (partOf(a) == part && push(a, b, d)) {
             changed++;
         }
-        if (push(b, a, d)) {
+        if (partOf(b) == part && push(b, a, d)) {
             changed++;
         }
         return changed;
+    }
+
+    /** Which part of the lists, each taken by one thread, holds point {@code point}'s. */
+    private int partOf(int point) {
+        return (int) ((long) point * parts / n);
     }
 
     /** Reverse candidates fill the second half of a list, sampled the same way, without repeats. */

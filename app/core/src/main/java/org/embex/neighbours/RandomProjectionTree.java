@@ -1,6 +1,8 @@
 package org.embex.neighbours;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.embex.vectors.Metric;
 import org.embex.vectors.VectorMatrix;
@@ -89,12 +91,33 @@ final class RandomProjectionTree {
         leaf(node, from, to);
     }
 
-    /** Puts the rows on a's side first and returns where b's side begins. */
+    /**
+     * Puts the rows on a's side first and returns where b's side begins. The hyperplane is made
+     * once for the node, so each row costs one dot product rather than one with a and one with b
+     * (the side is the same as {@link #side}'s, up to rounding for rows on the plane itself).
+     */
     private int partition(int a, int b, int from, int to) {
+        float[] normal = new float[data.dims()];
+        float[] rowA = data.row(a);
+        float[] rowB = data.row(b);
+        double offset;
+        if (metric == Metric.COSINE) {
+            float scaleA = data.norm(a) == 0 ? 0 : 1 / data.norm(a);
+            float scaleB = data.norm(b) == 0 ? 0 : 1 / data.norm(b);
+            for (int j = 0; j < normal.length; j++) {
+                normal[j] = rowA[j] * scaleA - rowB[j] * scaleB;
+            }
+            offset = 0;
+        } else {
+            for (int j = 0; j < normal.length; j++) {
+                normal[j] = 2 * (rowA[j] - rowB[j]);
+            }
+            offset = (double) data.norm(a) * data.norm(a) - (double) data.norm(b) * data.norm(b);
+        }
         int middle = from;
         for (int at = from; at < to; at++) {
             int row = rows[at];
-            if (side(a, b, data.dotRows(a, row), data.dotRows(b, row)) >= 0) {
+            if (data.dot(row, normal) - offset >= 0) {
                 rows[at] = rows[middle];
                 rows[middle++] = row;
             }
@@ -133,5 +156,18 @@ final class RandomProjectionTree {
             node = firstChild[node] + (side(a, b, data.dot(a, query), data.dot(b, query)) >= 0 ? 0 : 1);
         }
         return Arrays.copyOfRange(rows, firstChild[node], Math.min(leafEnd[node], firstChild[node] + LEAF));
+    }
+
+    /** Every leaf's rows; a leaf of copies larger than {@link #LEAF} comes in pieces of at most that many. */
+    List<int[]> leaves() {
+        List<int[]> leaves = new ArrayList<>();
+        for (int node = 0; node < nodes; node++) {
+            if (left[node] < 0) {
+                for (int from = firstChild[node]; from < leafEnd[node]; from += LEAF) {
+                    leaves.add(Arrays.copyOfRange(rows, from, Math.min(leafEnd[node], from + LEAF)));
+                }
+            }
+        }
+        return leaves;
     }
 }

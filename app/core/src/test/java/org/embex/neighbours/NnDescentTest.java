@@ -79,4 +79,13 @@ class NnDescentTest {
             single.shutdown();
         }
     }
+
+    @Test
+    void theListsUpdatedInOnePartOrInManyGiveTheSameGraph() {
+        VectorMatrix data = clustered(6);
+        KnnGraph one = NnDescent.build(data, 8, Metric.COSINE, 9, 1, ProgressListener.NONE);
+        KnnGraph many = NnDescent.build(data, 8, Metric.COSINE, 9, 7, ProgressListener.NONE);
+        assertThat(many.neighbours()).isDeepEqualTo(one.neighbours());
+        assertThat(many.distances()).isDeepEqualTo(one.distances());
+    }
 }
