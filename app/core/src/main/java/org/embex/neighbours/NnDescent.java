@@ -1,6 +1,5 @@
 package org.embex.neighbours;
 
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -32,11 +31,6 @@ public final class NnDescent {
      * 0.995 in 17 s; the unsampled candidates stay fresh for later rounds.
      */
     private static final int MAX_CANDIDATES = 15;
-    /**
-     * Random projection trees whose leaves give the first lists. Measured on a million synthetic
-     * vectors (k = 14, 2 cores): see decision record 0021.
-     */
-    private static final int TREES = 8;
     /** Points whose joins' distances are computed together, spread over the cores. */
     private static final int BLOCK = 1024;
 
@@ -51,6 +45,13 @@ public final class NnDescent {
     private final SplittableRandom random;
     /** Parts of the lists updated in parallel, one thread each; the graph does not depend on it. */
     private final int parts;
+    /**
+     * Per point, this round's new and old candidates (the first {@code freshCount} and
+     * {@code oldCount} of each): made once, not every round, since two million small arrays a
+     * round at a million points kept the collector busy.
+     */
+    private final int[][] fresher;
+    private final int[][] older;
     /** Per point of a block, room for the distances of all its joins. */
     private final float[][] pairDistances;
 
@@ -66,6 +67,8 @@ public final class NnDescent {
         this.random = new SplittableRandom(seed);
         this.parts = parts;
         int candidates = 2 * maxCandidates;
+        this.fresher = new int[n][candidates];
+        this.older = new int[n][candidates];
         this.pairDistances = new float[BLOCK][candidates * (candidates - 1) / 2 + candidates * candidates];
     }
 
@@ -99,12 +102,8 @@ public final class NnDescent {
     private void initialise() {
         java.util.Arrays.fill(dists, Float.POSITIVE_INFINITY);
         java.util.Arrays.fill(ids, -1);
-        seedFromTrees();
         for (int point = 0; point < n; point++) {
             int placed = 0;
-            for (int slot = point * k; slot < point * k + k; slot++) {
-                placed += ids[slot] >= 0 ? 1 : 0;
-            }
             while (placed < k) {
                 int other = random.nextInt(n);
                 if (other != point && push(point, other, distance(point, other))) {
@@ -114,63 +113,10 @@ public final class NnDescent {
         }
     }
 
-    /**
-     * Fills the lists with the rows that share a leaf of a random projection tree, as pynndescent
-     * starts: close rows mostly share leaves, so the descent begins near its end rather than from
-     * random lists. Each tree is built from its own seed, so they can be built in parallel; the
-     * leaves' distances are computed in parallel and taken into the lists in leaf order.
-     */
-    private void seedFromTrees() {
-        long[] seeds = new long[TREES];
-        for (int t = 0; t < TREES; t++) {
-            seeds[t] = random.nextLong();
-        }
-        List<RandomProjectionTree> trees = IntStream.range(0, TREES).parallel()
-                .mapToObj(t -> RandomProjectionTree.build(data, metric, seeds[t])).toList();
-        int leafPairs = RandomProjectionTree.LEAF * (RandomProjectionTree.LEAF - 1) / 2;
-        float[][] distances = new float[BLOCK][leafPairs];
-        for (RandomProjectionTree tree : trees) {
-            List<int[]> leaves = tree.leaves();
-            for (int start = 0; start < leaves.size(); start += BLOCK) {
-                int end = Math.min(leaves.size(), start + BLOCK);
-                int first = start;
-                IntStream.range(start, end).parallel().forEach(leaf -> leafDistances(leaves.get(leaf), distances[leaf - first]));
-                IntStream.range(0, parts).parallel().forEach(part -> {
-                    for (int leaf = first; leaf < end; leaf++) {
-                        int[] rows = leaves.get(leaf);
-                        float[] pairs = distances[leaf - first];
-                        int pair = 0;
-                        for (int i = 0; i < rows.length; i++) {
-                            for (int j = i + 1; j < rows.length; j++) {
-                                join(rows[i], rows[j], pairs[pair++], part);
-                            }
-                        }
-                    }
-                });
-            }
-        }
-    }
-
-    private void leafDistances(int[] rows, float[] out) {
-        int pair = 0;
-        for (int i = 0; i < rows.length; i++) {
-            for (int j = i + 1; j < rows.length; j++) {
-                out[pair++] = distance(rows[i], rows[j]);
-            }
-        }
-    }
-
     /** One round of local joins; returns how many neighbour lists took a new member. */
     private long round() {
-        int[][] fresher = new int[n][];
-        int[][] older = new int[n][];
         int[] freshCount = new int[n];
         int[] oldCount = new int[n];
-        int capacity = 2 * maxCandidates;
-        for (int point = 0; point < n; point++) {
-            fresher[point] = new int[capacity];
-            older[point] = new int[capacity];
-        }
         // Forward candidates: up to maxCandidates fresh ones drawn at random (only those become
         // old in the heap, so the rest stay fresh for a later round) and up to as many old ones.
         int[] freshSlots = new int[k];

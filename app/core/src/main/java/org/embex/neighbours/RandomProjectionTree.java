@@ -1,8 +1,6 @@
 package org.embex.neighbours;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.embex.vectors.Metric;
 import org.embex.vectors.VectorMatrix;
@@ -156,18 +154,5 @@ final class RandomProjectionTree {
             node = firstChild[node] + (side(a, b, data.dot(a, query), data.dot(b, query)) >= 0 ? 0 : 1);
         }
         return Arrays.copyOfRange(rows, firstChild[node], Math.min(leafEnd[node], firstChild[node] + LEAF));
-    }
-
-    /** Every leaf's rows; a leaf of copies larger than {@link #LEAF} comes in pieces of at most that many. */
-    List<int[]> leaves() {
-        List<int[]> leaves = new ArrayList<>();
-        for (int node = 0; node < nodes; node++) {
-            if (left[node] < 0) {
-                for (int from = firstChild[node]; from < leafEnd[node]; from += LEAF) {
-                    leaves.add(Arrays.copyOfRange(rows, from, Math.min(leafEnd[node], from + LEAF)));
-                }
-            }
-        }
-        return leaves;
     }
 }
