@@ -51,10 +51,10 @@ public final class MillionPointBenchmark {
         UmapParams params = UmapParams.defaults().withSeed(SEED).withEpochs(epochs);
         Progress.say("neighbour graph of " + points + " synthetic vectors");
         long started = System.nanoTime();
-        KnnGraph knn = Umap.neighbourGraph(data, params, new RoundReport(started));
+        KnnGraph knn = Umap.neighbourGraph(data, params, new Elapsed(started, "graph round %d of at most %d", 1));
         double graphSeconds = (System.nanoTime() - started) / 1e9;
         Progress.say("graph in " + Math.round(graphSeconds) + " s; layout");
-        Layout layout = Umap.layout(data, knn, params, LayoutWatch.of(new EpochReport(started)));
+        Layout layout = Umap.layout(data, knn, params, LayoutWatch.of(new Elapsed(started, "epoch %d of %d", 20)));
         double seconds = (System.nanoTime() - started) / 1e9;
         heap.stop();
         System.out.printf("umap of %,d synthetic unit vectors (%d dims, a seeded mixture of %d Gaussian clusters, "
@@ -116,20 +116,15 @@ public final class MillionPointBenchmark {
         };
     }
 
-    /** Says when each round of the neighbour graph ends, on stderr, so the graph's time can be read by round. */
-    private record RoundReport(long started) implements ProgressListener {
+    /**
+     * Says on stderr, with the seconds since {@code started}, when the first and every
+     * {@code every}-th step ends (graph rounds, epochs), so a long run shows where its time goes.
+     */
+    private record Elapsed(long started, String step, int every) implements ProgressListener {
         @Override
         public void progress(long done, long total) {
-            Progress.say(String.format("graph round %d of at most %d ends at %.1f s", done, total, (System.nanoTime() - started) / 1e9));
-        }
-    }
-
-    /** Says the first and every 20th epoch on stderr with the seconds since the start, so a long run shows where its time goes. */
-    private record EpochReport(long started) implements ProgressListener {
-        @Override
-        public void progress(long done, long total) {
-            if (done == 1 || done % 20 == 0) {
-                Progress.say(String.format("epoch %d of %d ends at %.1f s", done, total, (System.nanoTime() - started) / 1e9));
+            if (done == 1 || done % every == 0) {
+                Progress.say(String.format(step + " ends at %.1f s", done, total, (System.nanoTime() - started) / 1e9));
             }
         }
     }

@@ -58,9 +58,9 @@ public final class ProjectionBenchmark {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--no-peers" -> peers = false;
-                case "--umap" -> umapSizes = sizes(args[++i]);
-                case "--tsne" -> tsneSizes = sizes(args[++i]);
-                case "--search" -> searchSizes = sizes(args[++i]);
+                case "--umap" -> umapSizes = BenchArgs.sizes(args[++i]);
+                case "--tsne" -> tsneSizes = BenchArgs.sizes(args[++i]);
+                case "--search" -> searchSizes = BenchArgs.sizes(args[++i]);
                 case "--model" -> modelId = args[++i];
                 case "--seeds" -> seeds = Integer.parseInt(args[++i]);
                 case "--set" -> wordnet = switch (args[++i]) {
@@ -127,16 +127,6 @@ public final class ProjectionBenchmark {
                     input.toString(), output.toString(), String.valueOf(SEED)), root.resolve("bench/peers"));
             reportRuns("t-sne", vectors.size(), "scikit-learn TSNE", List.of(new double[] {theirs, trust(vectors, NpyReader.layout(output))}));
         }
-    }
-
-    private static List<Integer> sizes(String list) {
-        List<Integer> sizes = new ArrayList<>();
-        for (String size : list.split(",")) {
-            if (!size.isBlank()) {
-                sizes.add(Integer.parseInt(size.strip()));
-            }
-        }
-        return sizes;
     }
 
     /** A peer's command for one run: where it writes its layout, and its seed. */
