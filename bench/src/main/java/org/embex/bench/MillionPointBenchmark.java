@@ -1,7 +1,5 @@
 package org.embex.bench;
 
-import java.util.AbstractList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 import org.embex.Seed;
@@ -64,7 +62,7 @@ public final class MillionPointBenchmark {
                 + "sum of heap pool peaks %.2f GiB%n", graphSeconds, seconds, heap.peak() / GIB, HeapWatch.SAMPLE_MILLIS,
                 HeapWatch.poolPeaks() / GIB);
         System.out.flush();
-        System.out.printf("trustworthiness %.4f%n", Trustworthiness.of(rows(data), layout, 15, Metric.COSINE, 5000, SEED));
+        System.out.printf("trustworthiness %.4f%n", Trustworthiness.of(data, layout, 15, Metric.COSINE, 5000, SEED));
         // The graph's recall against exact search, on every 5,000th row (200 rows at a million).
         System.out.printf("neighbour graph recall %.4f%n", knn.recall(data, Math.max(1, points / 200)));
     }
@@ -99,21 +97,6 @@ public final class MillionPointBenchmark {
         for (int j = from; j < from + DIMS; j++) {
             values[j] *= scale;
         }
-    }
-
-    /** The rows as a list that copies a row only when asked, for the sampled trustworthiness. */
-    private static List<float[]> rows(VectorMatrix data) {
-        return new AbstractList<>() {
-            @Override
-            public float[] get(int index) {
-                return data.row(index);
-            }
-
-            @Override
-            public int size() {
-                return data.rows();
-            }
-        };
     }
 
     /**

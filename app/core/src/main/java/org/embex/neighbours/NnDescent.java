@@ -54,6 +54,8 @@ public final class NnDescent {
     private final int[][] older;
     /** Per point of a block, room for the distances of all its joins. */
     private final float[][] pairDistances;
+    /** Per point of a block, room for one new candidate's partners in its joins. */
+    private final int[][] partners;
 
     private NnDescent(VectorMatrix data, int k, Metric metric, long seed, int parts) {
         this.data = data;
@@ -70,6 +72,7 @@ public final class NnDescent {
         this.fresher = new int[n][candidates];
         this.older = new int[n][candidates];
         this.pairDistances = new float[BLOCK][candidates * (candidates - 1) / 2 + candidates * candidates];
+        this.partners = new int[BLOCK][2 * candidates];
     }
 
     /** The graph of every row's {@code k} nearest other rows. */
@@ -174,17 +177,26 @@ public final class NnDescent {
         return updates;
     }
 
-    /** The distances of the pairs {@link #join} offers, in the same order. */
+    /**
+     * The distances of the pairs {@link #join} offers, in the same order: each new candidate's to
+     * the later new ones and to the old ones, in one call so they are computed four at a time.
+     */
     private void pairDistances(int point, int[] news, int freshCount, int[] olds, int oldCount, float[] out) {
+        int[] partners = this.partners[point % BLOCK];
         int pair = 0;
         for (int i = 0; i < freshCount; i++) {
             int a = news[i];
-            for (int j = i + 1; j < freshCount; j++) {
-                out[pair++] = a == news[j] ? Float.NaN : distance(a, news[j]);
+            int count = freshCount - i - 1;
+            System.arraycopy(news, i + 1, partners, 0, count);
+            System.arraycopy(olds, 0, partners, count, oldCount);
+            count += oldCount;
+            data.distances(a, partners, count, metric, out, pair);
+            for (int j = 0; j < count; j++) {
+                if (partners[j] == a) {
+                    out[pair + j] = Float.NaN;
+                }
             }
-            for (int j = 0; j < oldCount; j++) {
-                out[pair++] = a == olds[j] ? Float.NaN : distance(a, olds[j]);
-            }
+            pair += count;
         }
     }
 

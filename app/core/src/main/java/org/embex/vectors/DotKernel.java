@@ -19,6 +19,13 @@ public interface DotKernel {
      */
     void dots4x4(float[] a, int aRow, float[] b, int bRow, int dims, float[] out);
 
+    /**
+     * The dot products of the {@code length} values of {@code v} from {@code a} with those from
+     * {@code b0}, {@code b1}, {@code b2} and {@code b3}, into {@code out[outFrom ..  outFrom+3]}: each
+     * value of the first loaded serves four products, for rows that lie anywhere in {@code v}.
+     */
+    void dots1x4(float[] v, int a, int b0, int b1, int b2, int b3, int length, float[] out, int outFrom);
+
     /** Adds {@code scale} times {@code length} values of {@code a} from {@code aFrom} to the start of {@code target}. */
     void addScaled(float[] a, int aFrom, float scale, float[] target, int length);
 

@@ -42,6 +42,14 @@ final class ScalarDot implements DotKernel {
     }
 
     @Override
+    public void dots1x4(float[] v, int a, int b0, int b1, int b2, int b3, int length, float[] out, int outFrom) {
+        out[outFrom] = dot(v, a, v, b0, length);
+        out[outFrom + 1] = dot(v, a, v, b1, length);
+        out[outFrom + 2] = dot(v, a, v, b2, length);
+        out[outFrom + 3] = dot(v, a, v, b3, length);
+    }
+
+    @Override
     public void addScaled(float[] a, int aFrom, float scale, float[] target, int length) {
         for (int j = 0; j < length; j++) {
             target[j] = Math.fma(a[aFrom + j], scale, target[j]);

@@ -143,6 +143,33 @@ public final class VectorMatrix {
         };
     }
 
+    /**
+     * The distances from row {@code a} to rows {@code others[0 .. count)}, as {@link #distance}
+     * gives them, into {@code out} from {@code outFrom}: four rows at a time in one pass over
+     * row {@code a} (the sums in another order, so a distance may differ in its last bits).
+     */
+    public void distances(int a, int[] others, int count, Metric metric, float[] out, int outFrom) {
+        int i = 0;
+        if (metric != Metric.L2) {
+            int from = a * dims;
+            for (; i + 4 <= count; i += 4) {
+                KERNEL.dots1x4(values, from, others[i] * dims, others[i + 1] * dims, others[i + 2] * dims,
+                        others[i + 3] * dims, dims, out, outFrom + i);
+                for (int j = i; j < i + 4; j++) {
+                    out[outFrom + j] = distanceFromDot(a, others[j], out[outFrom + j], metric);
+                }
+            }
+        }
+        for (; i < count; i++) {
+            out[outFrom + i] = distance(a, others[i], metric);
+        }
+    }
+
+    /** {@link #distance} of rows a and b from their dot product, for the metrics that are one. */
+    private float distanceFromDot(int a, int b, float dot, Metric metric) {
+        return metric == Metric.DOT ? -dot : 1f - (norms[a] == 0 || norms[b] == 0 ? 0 : dot / (norms[a] * norms[b]));
+    }
+
     /** The {@code k} rows closest to {@code query} by {@code metric}, best first; ties keep the lower row first. */
     public List<Neighbour> topK(float[] query, int k, Metric metric) {
         return topK(List.of(query), k, metric).get(0);

@@ -54,6 +54,22 @@ class UmapTest {
         assertThat(Trustworthiness.of(points, layout, 15, Metric.COSINE, 1200, 1)).isGreaterThanOrEqualTo(0.9);
     }
 
+    /**
+     * Twenty random points per edge, more than the room a step's batch of due edges starts with:
+     * the room grows, every point stays on the map and the clusters stay apart.
+     */
+    @Test
+    void manyRandomPointsPerEdgeStillGiveAFaithfulMap() {
+        List<float[]> points = clustered();
+        UmapParams d = UmapParams.defaults();
+        UmapParams params = new UmapParams(d.neighbours(), d.minDist(), d.spread(), d.metric(), 100, 20, 5, d.start());
+        Layout layout = Umap.layout(points, params, ProgressListener.NONE);
+        for (int i = 0; i < layout.points(); i++) {
+            assertThat(Float.isFinite(layout.x()[i]) && Float.isFinite(layout.y()[i])).isTrue();
+        }
+        assertThat(Trustworthiness.of(points, layout, 15, Metric.COSINE, 1200, 1)).isGreaterThanOrEqualTo(0.9);
+    }
+
     @Test
     void sameSeedSameLayout() {
         List<float[]> points = clustered().subList(0, 400);
