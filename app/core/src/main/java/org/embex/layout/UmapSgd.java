@@ -23,7 +23,7 @@ final class UmapSgd {
 
     private static final double INITIAL_ALPHA = 1.0;
     private static final double CLIP = 4.0;
-    /** Enough ranges to keep several cores busy; each costs a buffer of 2n floats. */
+    /** Enough ranges to keep several cores busy; each has its own random stream, pulls and batch. */
     private static final int RANGES = 8;
     /**
      * Steps per epoch: each range takes the next 1/STEPS of its points, then every range sees
@@ -64,11 +64,11 @@ final class UmapSgd {
         this.y = y;
         this.sequential = sequential;
         this.ranges = sequential ? 1 : RANGES;
-        // In the sequential order each edge reads the others' places as the edge before left them;
-        // only a random point that is the edge's own tail is read before the tail's pull.
-        this.batch = sequential ? 1 : BATCH;
-        // One at a time, each update reads and moves the current positions, as umap-learn does.
+        // One at a time, each update reads and moves the current positions, as umap-learn does:
+        // each edge reads the others' places as the edge before left them (only a random point
+        // that is the edge's own tail is read before the tail's pull).
         this.previous = sequential ? y : y.clone();
+        this.batch = sequential ? 1 : BATCH;
         this.points = y.length / 2;
         this.a = curve.a();
         this.b = curve.b();
@@ -128,7 +128,7 @@ final class UmapSgd {
         dueEdges = new DueEdges[ranges];
         for (int r = 0; r < ranges; r++) {
             randoms[r] = root.split();
-            dueEdges[r] = new DueEdges();
+            dueEdges[r] = new DueEdges(previous, points);
         }
     }
 
@@ -191,7 +191,7 @@ final class UmapSgd {
                 float epochsPerNegative = epochsPerSample[e] / negativeRate;
                 int negatives = (int) ((epoch - nextNegative[e]) / epochsPerNegative);
                 nextNegative[e] += negatives * epochsPerNegative;
-                due.add(heads[e], tails[e], negatives, previous, random, points);
+                due.add(heads[e], tails[e], negatives, random);
             }
             for (int i = 0; i < due.size(); i++) {
                 attract(due.heads[i], due.tails[i], due.tailX[i], due.tailY[i], alpha, pulls);
@@ -276,7 +276,15 @@ final class UmapSgd {
         private final int[] firstNegative = new int[BATCH + 1];
         private float[] negativeX = new float[8 * BATCH];
         private float[] negativeY = new float[8 * BATCH];
+        /** The places read: those the step began with. */
+        private final float[] places;
+        private final int points;
         private int size;
+
+        DueEdges(float[] places, int points) {
+            this.places = places;
+            this.points = points;
+        }
 
         int size() {
             return size;
@@ -286,7 +294,7 @@ final class UmapSgd {
             size = 0;
         }
 
-        void add(int head, int tail, int negatives, float[] places, SplittableRandom random, int points) {
+        void add(int head, int tail, int negatives, SplittableRandom random) {
             heads[size] = head;
             tails[size] = tail;
             tailX[size] = places[2 * tail];

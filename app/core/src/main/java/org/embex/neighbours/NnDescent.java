@@ -190,12 +190,8 @@ public final class NnDescent {
             System.arraycopy(news, i + 1, partners, 0, count);
             System.arraycopy(olds, 0, partners, count, oldCount);
             count += oldCount;
+            // A partner that is a itself gets a distance too; join passes over such pairs.
             data.distances(a, partners, count, metric, out, pair);
-            for (int j = 0; j < count; j++) {
-                if (partners[j] == a) {
-                    out[pair + j] = Float.NaN;
-                }
-            }
             pair += count;
         }
     }

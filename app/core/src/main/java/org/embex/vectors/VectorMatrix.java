@@ -121,7 +121,11 @@ public final class VectorMatrix {
 
     /** The cosine of rows {@code a} and {@code b}; 0 when either is all zeros. */
     public float cosine(int a, int b) {
-        return norms[a] == 0 || norms[b] == 0 ? 0 : dotRows(a, b) / (norms[a] * norms[b]);
+        return cosineFromDot(a, b, dotRows(a, b));
+    }
+
+    private float cosineFromDot(int a, int b, float dot) {
+        return norms[a] == 0 || norms[b] == 0 ? 0 : dot / (norms[a] * norms[b]);
     }
 
     /** Row {@code row}'s Euclidean norm. */
@@ -156,18 +160,14 @@ public final class VectorMatrix {
                 KERNEL.dots1x4(values, from, others[i] * dims, others[i + 1] * dims, others[i + 2] * dims,
                         others[i + 3] * dims, dims, out, outFrom + i);
                 for (int j = i; j < i + 4; j++) {
-                    out[outFrom + j] = distanceFromDot(a, others[j], out[outFrom + j], metric);
+                    float dot = out[outFrom + j];
+                    out[outFrom + j] = metric == Metric.DOT ? -dot : 1f - cosineFromDot(a, others[j], dot);
                 }
             }
         }
         for (; i < count; i++) {
             out[outFrom + i] = distance(a, others[i], metric);
         }
-    }
-
-    /** {@link #distance} of rows a and b from their dot product, for the metrics that are one. */
-    private float distanceFromDot(int a, int b, float dot, Metric metric) {
-        return metric == Metric.DOT ? -dot : 1f - (norms[a] == 0 || norms[b] == 0 ? 0 : dot / (norms[a] * norms[b]));
     }
 
     /** The {@code k} rows closest to {@code query} by {@code metric}, best first; ties keep the lower row first. */
