@@ -16,6 +16,11 @@ class NnDescentTest {
 
     /** 3,000 points in 48 dimensions around 30 centres: clustered, as embeddings are. */
     private static VectorMatrix clustered(long seed) {
+        return clustered(seed, 3000);
+    }
+
+    /** {@code count} points in 48 dimensions around 30 centres. */
+    private static VectorMatrix clustered(long seed, int count) {
         Random random = new Random(seed);
         int dims = 48;
         float[][] centres = new float[30][dims];
@@ -25,7 +30,7 @@ class NnDescentTest {
             }
         }
         List<float[]> points = new ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < count; i++) {
             float[] centre = centres[random.nextInt(centres.length)];
             float[] point = new float[dims];
             for (int j = 0; j < dims; j++) {
@@ -68,7 +73,8 @@ class NnDescentTest {
 
     @Test
     void oneThreadBuildsTheSameGraphAsMany() throws Exception {
-        VectorMatrix data = clustered(4);
+        // More points than one chunk of candidate sampling draws for, so several chunks run at once.
+        VectorMatrix data = clustered(4, 10_000);
         KnnGraph many = NnDescent.build(data, 8, Metric.COSINE, 5, ProgressListener.NONE);
         java.util.concurrent.ForkJoinPool single = new java.util.concurrent.ForkJoinPool(1);
         try {
@@ -82,7 +88,7 @@ class NnDescentTest {
 
     @Test
     void theListsUpdatedInOnePartOrInManyGiveTheSameGraph() {
-        VectorMatrix data = clustered(6);
+        VectorMatrix data = clustered(6, 10_000);
         KnnGraph one = NnDescent.build(data, 8, Metric.COSINE, 9, 1, ProgressListener.NONE);
         KnnGraph many = NnDescent.build(data, 8, Metric.COSINE, 9, 7, ProgressListener.NONE);
         assertThat(many.neighbours()).isDeepEqualTo(one.neighbours());
