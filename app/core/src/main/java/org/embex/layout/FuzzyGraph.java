@@ -33,20 +33,8 @@ record FuzzyGraph(int[] heads, int[] tails, float[] weights) {
         double mean = meanDistance;
         // Each row on its own, so the rows are spread over the cores.
         IntStream.range(0, n).parallel().forEach(i -> strengths(knn, i, target, mean, keys, strengths));
-        // The union holds every directed edge and its reverse. A row's edges are sorted by
-        // neighbour, so an edge is looked up within its head's row alone: a few entries, where a
-        // search of all n · k keys missed the cache at every step (a million points: 14 million keys).
-        long[] union = new long[2 * keys.length];
-        int size = 0;
-        for (long edge : keys) {
-            union[size++] = edge;
-            long reverse = reverse(edge);
-            if (find(keys, k, reverse) < 0) {
-                union[size++] = reverse;
-            }
-        }
-        long[] edges = java.util.Arrays.copyOf(union, size);
-        java.util.Arrays.parallelSort(edges);
+        long[] edges = union(keys, n, k);
+        int size = edges.length;
         int[] heads = new int[size];
         int[] tails = new int[size];
         float[] weights = new float[size];
@@ -58,6 +46,40 @@ record FuzzyGraph(int[] heads, int[] tails, float[] weights) {
             weights[e] = forward + backward - forward * backward;
         });
         return new FuzzyGraph(heads, tails, weights);
+    }
+
+    /**
+     * Every directed edge and its reverse, sorted by head, then tail. A row's keys are sorted by
+     * neighbour, so an edge is looked up within its head's row alone: a few entries, where a search
+     * of all n · k keys missed the cache at every step (a million points: 14 million keys). Each row
+     * is put together and sorted on its own, spread over the cores; only the count and placing of
+     * the reverses that a row lacks run in key order on one thread.
+     */
+    private static long[] union(long[] keys, int n, int k) {
+        boolean[] lacksReverse = new boolean[keys.length];
+        IntStream.range(0, keys.length).parallel().forEach(e -> lacksReverse[e] = find(keys, k, reverse(keys[e])) < 0);
+        int[] rowStarts = new int[n + 1];
+        for (int e = 0; e < keys.length; e++) {
+            if (lacksReverse[e]) {
+                rowStarts[(int) keys[e] + 1]++;
+            }
+        }
+        for (int row = 0; row < n; row++) {
+            rowStarts[row + 1] += rowStarts[row] + k;
+        }
+        long[] edges = new long[rowStarts[n]];
+        int[] filled = new int[n];
+        for (int e = 0; e < keys.length; e++) {
+            if (lacksReverse[e]) {
+                int tail = (int) keys[e];
+                edges[rowStarts[tail] + k + filled[tail]++] = reverse(keys[e]);
+            }
+        }
+        IntStream.range(0, n).parallel().forEach(row -> {
+            System.arraycopy(keys, row * k, edges, rowStarts[row], k);
+            java.util.Arrays.sort(edges, rowStarts[row], rowStarts[row + 1]);
+        });
+        return edges;
     }
 
     /** Row {@code i}'s directed strengths, written in key order (sorted by neighbour) at {@code i · k}. */
@@ -72,12 +94,18 @@ record FuzzyGraph(int[] heads, int[] tails, float[] weights) {
         }
         // umap-learn's floor keeps σ from collapsing where every neighbour sits at the same distance.
         sigma = Math.max(sigma, MIN_SCALE * (rho > 0 ? rowMean : meanDistance));
-        Integer[] byNeighbour = new Integer[k];
-        for (int j = 0; j < k; j++) {
-            byNeighbour[j] = j;
-        }
         int[] neighbours = knn.neighbours()[i];
-        java.util.Arrays.sort(byNeighbour, (p, q) -> Integer.compare(neighbours[p], neighbours[q]));
+        // Slots sorted by neighbour, by insertion: a row is short, and a million rows of boxed
+        // indices sorted with a comparator cost seconds.
+        int[] byNeighbour = new int[k];
+        for (int j = 0; j < k; j++) {
+            int at = j;
+            while (at > 0 && neighbours[byNeighbour[at - 1]] > neighbours[j]) {
+                byNeighbour[at] = byNeighbour[at - 1];
+                at--;
+            }
+            byNeighbour[at] = j;
+        }
         for (int slot = 0; slot < k; slot++) {
             int j = byNeighbour[slot];
             keys[i * k + slot] = key(i, neighbours[j]);
