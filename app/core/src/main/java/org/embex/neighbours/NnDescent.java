@@ -181,18 +181,8 @@ public final class NnDescent {
         long oldSeed = random.nextLong();
         IntStream.range(0, parts).parallel().forEach(part -> {
             for (int point = 0; point < n; point++) {
-                for (int i = 0; i < forwardFresh[point]; i++) {
-                    int other = fresher[point][i];
-                    if (partOf(other) == part) {
-                        sampleReverse(fresher[other], freshCount, forwardFresh[other], other, point, reverseSeen, freshSeed);
-                    }
-                }
-                for (int i = 0; i < forwardOld[point]; i++) {
-                    int other = older[point][i];
-                    if (partOf(other) == part) {
-                        sampleReverse(older[other], oldCount, forwardOld[other], other, point, reverseSeenOld, oldSeed);
-                    }
-                }
+                offerReverse(point, part, fresher, freshCount, forwardFresh, reverseSeen, freshSeed);
+                offerReverse(point, part, older, oldCount, forwardOld, reverseSeenOld, oldSeed);
             }
         });
         // The distances of a block of points' joins are computed in parallel; then each part of the
@@ -272,6 +262,16 @@ public final class NnDescent {
     /** Which part of the lists, each taken by one thread, holds point {@code point}'s. */
     private int partOf(int point) {
         return (int) ((long) point * parts / n);
+    }
+
+    /** Offers {@code point} to the lists of one kind that name it forward, those of them in part {@code part}. */
+    private void offerReverse(int point, int part, int[][] lists, int[] counts, int[] forward, long[] seen, long seed) {
+        for (int i = 0; i < forward[point]; i++) {
+            int other = lists[point][i];
+            if (partOf(other) == part) {
+                sampleReverse(lists[other], counts, forward[other], other, point, seen, seed);
+            }
+        }
     }
 
     /** Reverse candidates fill the second half of a list, sampled the same way, without repeats. */
