@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         // Every command takes --help (and --version); required options are not asked for then.
         scope = CommandLine.ScopeType.INHERIT,
-        version = "embex 0.1.0",
+        versionProvider = ManifestVersion.class,
         header = "Explore text embeddings on your own machine.",
         subcommands = {
             ModelsCommand.class,

@@ -62,6 +62,14 @@ class PackagedAppIT {
     }
 
     @Test
+    void theVersionIsThePoms(@TempDir Path dir) throws Exception {
+        Process process = run(dir, "--version");
+        assertThat(process.exitValue()).isZero();
+        // Maven runs this test with the project's version in the surefire/failsafe properties.
+        assertThat(Files.readString(dir.resolve("out.txt")).strip()).isEqualTo("embex " + System.getProperty("embex.version"));
+    }
+
+    @Test
     void aBrokenGateFileIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
         Path gate = Files.writeString(dir.resolve("gate.json"), "{\"embex_gate\": 1, \"model\": \"all-minilm-l6-v2\", \"thr");
         Process process = run(dir, "gate", "--config", gate.toString());
