@@ -30,6 +30,10 @@ public record ModelFolder(ModelDescriptor descriptor, Path directory) {
         return descriptor.remote() || Files.isRegularFile(modelFile()) && Files.isRegularFile(tokenizerFile());
     }
 
+    public ModelFolder withDirectory(Path other) {
+        return new ModelFolder(descriptor, other);
+    }
+
     public ModelFolder withDescriptor(ModelDescriptor other) {
         return new ModelFolder(other, directory);
     }

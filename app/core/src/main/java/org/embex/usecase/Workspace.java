@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.embex.BadInputException;
@@ -51,8 +52,21 @@ public final class Workspace implements AutoCloseable {
         return VectorCache.configuredFile(System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
+    /**
+     * A workspace over the catalogue in {@code modelsDir}. An installed package says its catalogue
+     * is read-only with {@code -Dembex.models.bundled=true}; its models are then installed into the
+     * user's data folder ({@link ModelCatalogue#userFolder}).
+     */
     public static Workspace open(Path modelsDir, Path cacheFile) {
-        return new Workspace(new ModelCatalogue(modelsDir), cacheFile);
+        Optional<Path> userFolder = Boolean.getBoolean("embex.models.bundled")
+                ? Optional.of(ModelCatalogue.userFolder(System.getenv(), Path.of(System.getProperty("user.home"))))
+                : Optional.empty();
+        return new Workspace(new ModelCatalogue(modelsDir, userFolder), cacheFile);
+    }
+
+    /** Where models are installed: the catalogue's folder, or the user's beside a read-only catalogue. */
+    ModelCatalogue catalogue() {
+        return catalogue;
     }
 
     /** Every catalogue model, installed or not, in catalogue order; a catalogue folder that is not there is a bad input. */
