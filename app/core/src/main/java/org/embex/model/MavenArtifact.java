@@ -17,11 +17,12 @@ public record MavenArtifact(String groupId, String artifactId, String version) {
 
     /** Where Maven keeps this jar inside a local repository. */
     public Path jarIn(Path localRepository) {
-        Path dir = localRepository;
-        for (String part : groupId.split("\\.")) {
-            dir = dir.resolve(part);
-        }
-        return dir.resolve(artifactId).resolve(version).resolve(artifactId + "-" + version + ".jar");
+        return localRepository.resolve(jarPath());
+    }
+
+    /** The jar's path in a Maven repository's layout, local or remote: {@code group/as/folders/artifact/version/artifact-version.jar}. */
+    public String jarPath() {
+        return groupId.replace('.', '/') + "/" + artifactId + "/" + version + "/" + artifactId + "-" + version + ".jar";
     }
 
     @Override

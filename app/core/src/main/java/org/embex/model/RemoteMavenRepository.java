@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,7 +47,7 @@ public final class RemoteMavenRepository implements ArtifactResolver {
     @Override
     public Path jar(MavenArtifact artifact) {
         Path jar = artifact.jarIn(downloads);
-        URI jarUri = base.resolve(relative(artifact));
+        URI jarUri = base.resolve(artifact.jarPath());
         String expected = publishedSha1(URI.create(jarUri + ".sha1"));
         if (Files.isRegularFile(jar) && expected.equals(sha1(jar))) {
             return jar;
@@ -65,11 +66,6 @@ public final class RemoteMavenRepository implements ArtifactResolver {
         } catch (IOException e) {
             throw new EmbexException("cannot fetch " + jarUri + " into " + downloads + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String relative(MavenArtifact artifact) {
-        return artifact.groupId().replace('.', '/') + "/" + artifact.artifactId() + "/" + artifact.version() + "/"
-                + artifact.artifactId() + "-" + artifact.version() + ".jar";
     }
 
     /** The published checksum file holds the hex digest, sometimes followed by the file's name. */
@@ -114,11 +110,8 @@ public final class RemoteMavenRepository implements ArtifactResolver {
 
     private static String sha1(Path file) {
         MessageDigest digest = newSha1();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int read; (read = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, read);
-            }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new EmbexException("cannot read " + file + ": " + e.getMessage(), e);
         }

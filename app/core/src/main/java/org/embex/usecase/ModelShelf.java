@@ -35,7 +35,8 @@ public final class ModelShelf {
                 LocalMavenRepository.defaultRoot(), true));
         Map<ModelFolder, Boolean> written = new LinkedHashMap<>();
         for (ModelFolder model : models) {
-            written.put(model, model.installed() ? false : installer.install(catalogue.installTarget(model)));
+            // Asked before the target is made, so an installed model gets no folder among the user's.
+            written.put(model, !model.installed() && installer.install(catalogue.installTarget(model)));
         }
         return written;
     }

@@ -75,19 +75,14 @@ class RemoteMavenRepositoryTest {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/maven2/");
     }
 
-    private String jarPath() {
-        return artifact.groupId().replace('.', '/') + "/" + artifact.artifactId() + "/" + artifact.version() + "/"
-                + artifact.artifactId() + "-" + artifact.version() + ".jar";
-    }
-
     private static String sha1(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
     }
 
     @Test
     void aReadOnlyCataloguesModelIsFetchedCheckedAndInstalledIntoTheUsersFolder() throws Exception {
-        files.put(jarPath(), jar);
-        files.put(jarPath() + ".sha1", (sha1(jar) + "  " + artifact.artifactId() + ".jar\n").getBytes(StandardCharsets.US_ASCII));
+        files.put(artifact.jarPath(), jar);
+        files.put(artifact.jarPath() + ".sha1", (sha1(jar) + "  " + artifact.artifactId() + ".jar\n").getBytes(StandardCharsets.US_ASCII));
         Path bundled = Files.createDirectories(dir.resolve("bundled").resolve(MODEL));
         Files.copy(TestModels.catalogue().find(MODEL).directory().resolve(ModelFolder.DESCRIPTOR), bundled.resolve(ModelFolder.DESCRIPTOR));
         Path user = dir.resolve("data").resolve("embex").resolve("models");
@@ -108,15 +103,15 @@ class RemoteMavenRepositoryTest {
         // Kept in the downloads: asked again, only the checksum is fetched.
         requests.clear();
         assertThat(repository.jar(artifact)).hasSameBinaryContentAs(artifact.jarIn(LocalMavenRepository.defaultRoot()));
-        assertThat(requests).containsExactly(jarPath() + ".sha1");
+        assertThat(requests).containsExactly(artifact.jarPath() + ".sha1");
     }
 
     @Test
     void aJarWhoseDigestIsNotThePublishedOneIsRefusedAndNotKept() throws Exception {
         byte[] damaged = jar.clone();
         damaged[damaged.length / 2] ^= 1;
-        files.put(jarPath(), damaged);
-        files.put(jarPath() + ".sha1", sha1(jar).getBytes(StandardCharsets.US_ASCII));
+        files.put(artifact.jarPath(), damaged);
+        files.put(artifact.jarPath() + ".sha1", sha1(jar).getBytes(StandardCharsets.US_ASCII));
         Path downloads = dir.resolve("downloads");
         assertThatThrownBy(() -> new RemoteMavenRepository(base(), downloads).jar(artifact))
                 .isInstanceOf(EmbexException.class)
@@ -131,12 +126,12 @@ class RemoteMavenRepositoryTest {
     void aMissingArtifactSaysWhereItWasLookedFor() {
         assertThatThrownBy(() -> new RemoteMavenRepository(base(), dir.resolve("downloads")).jar(artifact))
                 .isInstanceOf(EmbexException.class)
-                .hasMessage(base() + jarPath() + ".sha1 answered HTTP 404");
+                .hasMessage(base() + artifact.jarPath() + ".sha1 answered HTTP 404");
     }
 
     @Test
     void aChecksumFileThatIsNotOneIsSaidSo() throws IOException {
-        files.put(jarPath() + ".sha1", "<html>moved</html>".getBytes(StandardCharsets.US_ASCII));
+        files.put(artifact.jarPath() + ".sha1", "<html>moved</html>".getBytes(StandardCharsets.US_ASCII));
         assertThatThrownBy(() -> new RemoteMavenRepository(base(), dir.resolve("downloads")).jar(artifact))
                 .isInstanceOf(EmbexException.class)
                 .hasMessageContaining("is not a SHA-1 checksum (starts with '<html>moved</html>')");
