@@ -1,5 +1,8 @@
 package org.embex.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,8 +14,11 @@ import picocli.CommandLine.Spec;
         // Every command takes --help (and --version); required options are not asked for then.
         scope = CommandLine.ScopeType.INHERIT,
         versionProvider = ManifestVersion.class,
-        header = "Explore text embeddings on your own machine.",
-        subcommands = {
+        header = "Explore text embeddings on your own machine.")
+public final class EmbexCommand implements Runnable {
+
+    /** This face's commands, in the order the usage lists them (the faces' extra commands follow). */
+    private static final List<Class<?>> COMMANDS = List.of(
             ModelsCommand.class,
             SimilarityCommand.class,
             EmbedCommand.class,
@@ -25,17 +31,48 @@ import picocli.CommandLine.Spec;
             CompareCommand.class,
             DuplicatesCommand.class,
             RecommendCommand.class,
-            CommandLine.HelpCommand.class
-        })
-public final class EmbexCommand implements Runnable {
+            CommandLine.HelpCommand.class);
 
     @Spec
     private CommandSpec spec;
 
     /** The command line, with {@code extra} subcommands from faces built on top of this one (the desktop's). */
     public static CommandLine commandLine(Object... extra) {
+        List<Object> commands = new ArrayList<>(COMMANDS);
+        commands.addAll(List.of(extra));
+        return build(commands);
+    }
+
+    /**
+     * The command line for {@code args}: when they start with a command's name, only that command
+     * is built. picocli reads every command's annotations as it is added, about 0.4 s for all of
+     * them on each start (decision record 0022). Anything else (no command, an option, a misspelt
+     * name, {@code help}, which tells of the others) gets them all, for the usage and picocli's
+     * suggestions.
+     */
+    public static CommandLine commandLineFor(String[] args, Object... extra) {
+        if (args.length > 0) {
+            for (Class<?> command : COMMANDS) {
+                if (command != CommandLine.HelpCommand.class && name(command).equals(args[0])) {
+                    return build(List.of(command));
+                }
+            }
+            for (Object command : extra) {
+                if (name(command.getClass()).equals(args[0])) {
+                    return build(List.of(command));
+                }
+            }
+        }
+        return commandLine(extra);
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
+    }
+
+    private static CommandLine build(List<Object> commands) {
         CommandLine commandLine = new CommandLine(new EmbexCommand());
-        for (Object command : extra) {
+        for (Object command : commands) {
             commandLine.addSubcommand(command);
         }
         ErrorHandler errors = new ErrorHandler();

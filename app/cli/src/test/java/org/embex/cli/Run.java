@@ -62,10 +62,12 @@ record Run(int exitCode, String out, String err) {
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = EmbexCommand.commandLine();
+        // As the launcher builds it: only the command named, or every command when none is.
+        String[] line = all.toArray(String[]::new);
+        CommandLine commandLine = EmbexCommand.commandLineFor(line);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new StderrLine(err));
-        int code = commandLine.execute(all.toArray(String[]::new));
+        int code = commandLine.execute(line);
         return new Run(code, out.toString(), err.toString());
     }
 

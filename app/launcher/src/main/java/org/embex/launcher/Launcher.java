@@ -25,6 +25,6 @@ public final class Launcher {
     public static void main(String[] args) {
         JAVAFX_START.setLevel(Level.SEVERE);
         String[] command = args.length == 0 ? new String[] {"open"} : args;
-        System.exit(EmbexCommand.commandLine(new OpenCommand(), new PlotCommand(), new ServeCommand()).execute(command));
+        System.exit(EmbexCommand.commandLineFor(command, new OpenCommand(), new PlotCommand(), new ServeCommand()).execute(command));
     }
 }
