@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.embex.embed.EmbeddingModel;
 import org.embex.embed.Embedding;
@@ -18,23 +19,41 @@ import org.embex.progress.ProgressListener;
 /**
  * Embeds through the cache: strings already stored for this model are read back, the rest are
  * embedded in slices and each slice is committed as soon as it is done, so a kill loses at most
- * the slice in flight. A string that occurs many times is embedded once.
+ * the slice in flight. A string that occurs many times is embedded once. The model itself may be
+ * opened only when a string is missing ({@link #opening}): a corpus the cache holds whole is read
+ * back without the second it takes to load a model.
  */
 public final class CachingEmbedder implements EmbeddingSource {
 
     /** Texts per committed slice: big enough to keep every session busy, small enough to lose little. */
     static final int SLICE = 256;
 
-    private final EmbeddingModel embedder;
+    private final Supplier<EmbeddingModel> embedder;
+    private final ModelDescriptor descriptor;
     private final VectorCache cache;
     private final int model;
     private final ModelFingerprint fingerprint;
 
     public CachingEmbedder(EmbeddingModel embedder, VectorCache cache, ModelFolder folder) {
+        this(() -> embedder, embedder.descriptor(), embedder.fingerprint(cache), cache, folder);
+    }
+
+    private CachingEmbedder(Supplier<EmbeddingModel> embedder, ModelDescriptor descriptor, ModelFingerprint fingerprint,
+                            VectorCache cache, ModelFolder folder) {
         this.embedder = embedder;
+        this.descriptor = descriptor;
         this.cache = cache;
-        this.fingerprint = embedder.fingerprint(cache);
-        this.model = cache.modelKey(fingerprint, folder.id(), embedder.descriptor().dims());
+        this.fingerprint = fingerprint;
+        this.model = cache.modelKey(fingerprint, folder.id(), descriptor.dims());
+    }
+
+    /**
+     * A caching embedder that asks {@code opener} for the model on the first string the cache lacks;
+     * {@code fingerprint} is the model's as {@code folder} holds it (what its vectors are keyed by).
+     */
+    public static CachingEmbedder opening(Supplier<EmbeddingModel> opener, ModelFingerprint fingerprint, VectorCache cache,
+                                          ModelFolder folder) {
+        return new CachingEmbedder(opener, folder.descriptor(), fingerprint, cache, folder);
     }
 
     public ModelFingerprint fingerprint() {
@@ -43,7 +62,7 @@ public final class CachingEmbedder implements EmbeddingSource {
 
     @Override
     public ModelDescriptor descriptor() {
-        return embedder.descriptor();
+        return descriptor;
     }
 
     @Override
@@ -56,7 +75,7 @@ public final class CachingEmbedder implements EmbeddingSource {
         Map<ByteBuffer, String> distinct = new LinkedHashMap<>();
         List<ByteBuffer> keys = new ArrayList<>(texts.size());
         for (String text : texts) {
-            String embedded = embedder.descriptor().prefixes().apply(role, text);
+            String embedded = descriptor.prefixes().apply(role, text);
             ByteBuffer key = ByteBuffer.wrap(VectorCache.textHash(embedded));
             keys.add(key);
             distinct.putIfAbsent(key, text);
@@ -70,7 +89,7 @@ public final class CachingEmbedder implements EmbeddingSource {
         for (int from = 0; from < missing.size(); from += SLICE) {
             List<ByteBuffer> slice = missing.subList(from, Math.min(missing.size(), from + SLICE));
             long before = cached + from;
-            List<Embedding> computed = embedder.embed(slice.stream().map(distinct::get).toList(), role,
+            List<Embedding> computed = embedder.get().embed(slice.stream().map(distinct::get).toList(), role,
                     (done, sliceTotal) -> listener.progress(before + done, total));
             List<CachedVector> batch = new ArrayList<>(slice.size());
             for (int i = 0; i < slice.size(); i++) {

@@ -169,7 +169,10 @@ public final class Workspace implements AutoCloseable {
         ModelFolder folder = installed(model);
         CachingEmbedder source = sources.get(key(folder));
         if (source == null) {
-            source = new CachingEmbedder(embedder(folder), cache(), folder);
+            VectorCache vectors = cache();
+            // The model is opened on the first text the cache lacks; an endpoint's fingerprint is
+            // what it answers, so that one is opened now.
+            source = CachingEmbedder.opening(() -> embedder(model), fingerprint(folder), vectors, folder);
             sources.put(key(folder), source);
         }
         return source;
