@@ -496,12 +496,18 @@ public final class ExplorerViewModel {
             }
             return;
         }
+        LayoutMethod wanted = method.get();
         Job<Opened> embedding = startMain("Embedding with " + chosen, "texts", job -> {
             job.say("Loading " + chosen + " and looking up " + read.rows().size() + " texts in the cache…");
             EmbeddedCorpus embedded = CorpusEmbedding.embed(workspace, spec, read, chosen, job.progress(), job.cancellation());
-            job.say("PCA of " + embedded.size() + " points…");
-            return new Opened(embedded, layouts.quick(embedded), ModelChoice.warnings(workspace, embedded),
-                    ModelChoice.advice(workspace.catalogueModels(), embedded));
+            // A map the cache keeps is the first one shown: no PCA map to flash by before it.
+            Optional<Layout> kept = wanted == LayoutMethod.PCA ? Optional.empty() : layouts.cached(embedded, wanted);
+            if (kept.isEmpty()) {
+                job.say("PCA of " + embedded.size() + " points…");
+            }
+            Optional<Layout> pca = kept.isPresent() ? Optional.empty() : Optional.of(layouts.quick(embedded));
+            return new Opened(embedded, pca, kept.orElseGet(pca::get),
+                    ModelChoice.warnings(workspace, embedded), ModelChoice.advice(workspace.catalogueModels(), embedded));
         });
         pendingEmbedding = embedding;
         embedding.whenDone(this::show);
@@ -530,8 +536,12 @@ public final class ExplorerViewModel {
         }
     }
 
-    /** An embedded corpus, its first, instant map, and what to tell about how the model read it. */
-    private record Opened(EmbeddedCorpus corpus, Layout pca, List<String> modelWarnings, Optional<ModelChoice.Advice> advice) {
+    /**
+     * An embedded corpus, its first map (the cached one of the chosen method, else its PCA), its PCA
+     * when that was made, and what to tell about how the model read it.
+     */
+    private record Opened(EmbeddedCorpus corpus, Optional<Layout> pca, Layout first, List<String> modelWarnings,
+                          Optional<ModelChoice.Advice> advice) {
     }
 
     /**
@@ -550,7 +560,7 @@ public final class ExplorerViewModel {
         }
         EmbeddedCorpus shown = opened.corpus();
         embeddings.put(shown.model(), shown);
-        pca = opened.pca();
+        pca = opened.pca().orElse(null);
         clusters = null;
         topics = null;
         filters.reset(shown);
@@ -561,7 +571,7 @@ public final class ExplorerViewModel {
             // Another corpus has other columns: its filter starts empty.
             filter.set(RowFilter.ALL);
         }
-        layout.set(pca);
+        layout.set(opened.first());
         selection.clear();
         PointStyle style = PointStyle.forPoints(shown.size());
         pointSize.set(style.radius());
@@ -606,9 +616,23 @@ public final class ExplorerViewModel {
         cancel(layoutJob);
         layoutJob = null;
         EmbeddedCorpus shown = corpus.get();
-        if (chosen == LayoutMethod.PCA) {
+        if (chosen == LayoutMethod.PCA && pca != null) {
             layout.set(pca);
             say(String.format("PCA map of %,d points", shown.size()));
+            return;
+        }
+        if (chosen == LayoutMethod.PCA) {
+            // The corpus opened on a kept map, so its PCA was not made then.
+            Job<Layout> principal = startBeside("PCA", "points", job -> layouts.quick(shown));
+            principal.whenDone(made -> {
+                if (corpus.get() == shown) {
+                    pca = made;
+                    layout.set(made);
+                    say(String.format("PCA map of %,d points", shown.size()));
+                }
+            });
+            principal.whenFailed(error -> failed("PCA failed", error));
+            layoutJob = principal;
             return;
         }
         Job<Layout> projecting = startBeside(chosen.label(), "iterations", job -> layouts.make(shown, chosen,

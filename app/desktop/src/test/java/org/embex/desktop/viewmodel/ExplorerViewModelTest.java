@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.prefs.Preferences;
@@ -165,6 +166,37 @@ class ExplorerViewModelTest {
 
         model.methodProperty().set(LayoutMethod.PCA);
         assertThat(model.layoutProperty().get()).isSameAs(pca);
+    }
+
+    @Test
+    void aCorpusWhoseMapIsCachedOpensOnThatMapAndMakesItsPcaOnlyWhenAskedFor() {
+        open(Fixtures.sample("en"));
+        model.methodProperty().set(LayoutMethod.UMAP);
+        jobs.runAll();
+        Layout umap = model.layoutProperty().get();
+
+        ExplorerViewModel again = new ExplorerViewModel(workspace, settings, jobs, dialogs);
+        List<Layout> shown = new ArrayList<>();
+        again.layoutProperty().addListener((o, was, now) -> shown.add(now));
+        again.open(CorpusSpec.defaults(Fixtures.sample("en")));
+        jobs.runAll();
+        assertThat(shown).as("no PCA map before the kept one").isNotEmpty().allSatisfy(layout -> {
+            assertThat(layout.x()).containsExactly(umap.x());
+            assertThat(layout.y()).containsExactly(umap.y());
+        });
+        assertThat(again.statusProperty().get()).isEqualTo("UMAP map of 402 points");
+
+        again.methodProperty().set(LayoutMethod.PCA);
+        assertThat(again.layoutJob()).isNotNull();
+        jobs.runAll();
+        Layout pca = again.layoutProperty().get();
+        assertThat(pca.points()).isEqualTo(402);
+        assertThat(pca.x()).isNotEqualTo(umap.x());
+        assertThat(again.statusProperty().get()).isEqualTo("PCA map of 402 points");
+        again.methodProperty().set(LayoutMethod.UMAP);
+        jobs.runAll();
+        again.methodProperty().set(LayoutMethod.PCA);
+        assertThat(again.layoutProperty().get()).as("made once, then kept").isSameAs(pca);
     }
 
     @Test
