@@ -38,9 +38,7 @@ public final class EmbexCommand implements Runnable {
 
     /** The command line, with {@code extra} subcommands from faces built on top of this one (the desktop's). */
     public static CommandLine commandLine(Object... extra) {
-        List<Object> commands = new ArrayList<>(COMMANDS);
-        commands.addAll(List.of(extra));
-        return build(commands);
+        return commandLineFor(new String[0], extra);
     }
 
     /**
@@ -51,19 +49,16 @@ public final class EmbexCommand implements Runnable {
      * suggestions.
      */
     public static CommandLine commandLineFor(String[] args, Object... extra) {
-        if (args.length > 0) {
-            for (Class<?> command : COMMANDS) {
-                if (command != CommandLine.HelpCommand.class && name(command).equals(args[0])) {
-                    return build(List.of(command));
-                }
-            }
-            for (Object command : extra) {
-                if (name(command.getClass()).equals(args[0])) {
+        List<Object> commands = new ArrayList<>(COMMANDS);
+        commands.addAll(List.of(extra));
+        if (args.length > 0 && !args[0].equals(name(CommandLine.HelpCommand.class))) {
+            for (Object command : commands) {
+                if (name(command instanceof Class<?> type ? type : command.getClass()).equals(args[0])) {
                     return build(List.of(command));
                 }
             }
         }
-        return commandLine(extra);
+        return build(commands);
     }
 
     private static String name(Class<?> command) {

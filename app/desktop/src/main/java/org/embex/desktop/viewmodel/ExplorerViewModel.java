@@ -616,19 +616,17 @@ public final class ExplorerViewModel {
         cancel(layoutJob);
         layoutJob = null;
         EmbeddedCorpus shown = corpus.get();
-        if (chosen == LayoutMethod.PCA && pca != null) {
-            layout.set(pca);
-            say(String.format("PCA map of %,d points", shown.size()));
-            return;
-        }
         if (chosen == LayoutMethod.PCA) {
+            if (pca != null) {
+                showPca(pca);
+                return;
+            }
             // The corpus opened on a kept map, so its PCA was not made then.
             Job<Layout> principal = startBeside("PCA", "points", job -> layouts.quick(shown));
             principal.whenDone(made -> {
                 if (corpus.get() == shown) {
                     pca = made;
-                    layout.set(made);
-                    say(String.format("PCA map of %,d points", shown.size()));
+                    showPca(made);
                 }
             });
             principal.whenFailed(error -> failed("PCA failed", error));
@@ -650,6 +648,11 @@ public final class ExplorerViewModel {
         projecting.whenFailed(error -> failed(chosen.label() + " failed", error));
         projecting.whenCancelled(() -> say(chosen.label() + " cancelled; the map shows where it stopped."));
         layoutJob = projecting;
+    }
+
+    private void showPca(Layout made) {
+        layout.set(made);
+        say(String.format("PCA map of %,d points", made.points()));
     }
 
     private void offerColourings() {
