@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.embex.embed.EmbeddingModel;
@@ -72,6 +73,35 @@ public final class CachingEmbedder implements EmbeddingSource {
 
     /** Like {@link #embed}, and says how much was computed and how much read back. */
     public EmbedRun run(List<String> texts, Role role, ProgressListener listener) {
+        Lookup lookup = lookUp(texts, role);
+        Map<ByteBuffer, Embedding> known = lookup.known();
+        List<ByteBuffer> missing = lookup.missing();
+        long total = lookup.distinct().size();
+        long cached = known.size();
+        listener.progress(cached, total);
+
+        for (int from = 0; from < missing.size(); from += SLICE) {
+            List<ByteBuffer> slice = missing.subList(from, Math.min(missing.size(), from + SLICE));
+            long before = cached + from;
+            List<Embedding> computed = embedder.get().embed(slice.stream().map(lookup.distinct()::get).toList(), role,
+                    (done, sliceTotal) -> listener.progress(before + done, total));
+            List<CachedVector> batch = new ArrayList<>(slice.size());
+            for (int i = 0; i < slice.size(); i++) {
+                batch.add(new CachedVector(slice.get(i).array(), computed.get(i)));
+                known.put(slice.get(i), computed.get(i));
+            }
+            cache.putAll(model, batch);
+        }
+        return lookup.run(missing.size(), (int) cached);
+    }
+
+    /** The run read from the cache alone when it holds every text's vector; empty, with no model opened, when it does not. */
+    public Optional<EmbedRun> runFromCache(List<String> texts, Role role) {
+        Lookup lookup = lookUp(texts, role);
+        return lookup.missing().isEmpty() ? Optional.of(lookup.run(0, lookup.known().size())) : Optional.empty();
+    }
+
+    private Lookup lookUp(List<String> texts, Role role) {
         Map<ByteBuffer, String> distinct = new LinkedHashMap<>();
         List<ByteBuffer> keys = new ArrayList<>(texts.size());
         for (String text : texts) {
@@ -82,27 +112,20 @@ public final class CachingEmbedder implements EmbeddingSource {
         }
         Map<ByteBuffer, Embedding> known = cache.get(model, distinct.keySet().stream().map(ByteBuffer::array).toList());
         List<ByteBuffer> missing = distinct.keySet().stream().filter(key -> !known.containsKey(key)).toList();
-        long total = distinct.size();
-        long cached = known.size();
-        listener.progress(cached, total);
+        return new Lookup(keys, distinct, known, missing);
+    }
 
-        for (int from = 0; from < missing.size(); from += SLICE) {
-            List<ByteBuffer> slice = missing.subList(from, Math.min(missing.size(), from + SLICE));
-            long before = cached + from;
-            List<Embedding> computed = embedder.get().embed(slice.stream().map(distinct::get).toList(), role,
-                    (done, sliceTotal) -> listener.progress(before + done, total));
-            List<CachedVector> batch = new ArrayList<>(slice.size());
-            for (int i = 0; i < slice.size(); i++) {
-                batch.add(new CachedVector(slice.get(i).array(), computed.get(i)));
-                known.put(slice.get(i), computed.get(i));
+    /** Each text's key in order, the distinct strings by key, the vectors known so far and the keys still missing. */
+    private record Lookup(List<ByteBuffer> keys, Map<ByteBuffer, String> distinct, Map<ByteBuffer, Embedding> known,
+                          List<ByteBuffer> missing) {
+
+        EmbedRun run(int embedded, int cached) {
+            List<Embedding> result = new ArrayList<>(keys.size());
+            for (ByteBuffer key : keys) {
+                result.add(known.get(key));
             }
-            cache.putAll(model, batch);
+            return new EmbedRun(result, embedded, cached);
         }
-        List<Embedding> result = new ArrayList<>(texts.size());
-        for (ByteBuffer key : keys) {
-            result.add(known.get(key));
-        }
-        return new EmbedRun(result, missing.size(), (int) cached);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.embex.usecase;
 
 import java.nio.file.Files;
+import java.util.Optional;
 
 import org.embex.Seed;
 import org.embex.cache.CachingEmbedder;
@@ -50,16 +51,44 @@ public final class CorpusEmbedding {
             return imported(workspace, spec, corpus, VectorSource.parse(model), progress);
         }
         CachingEmbedder source = workspace.source(model);
-        // The cache records a corpus by the hash of its one file; a folder has none, so it is not
-        // recorded (its layouts and index are still kept, under CorpusHash's key).
-        if (!Files.isDirectory(spec.file())) {
-            workspace.cache().recordCorpus(spec.file(), spec.describe(), corpus.rows().size());
-        }
+        record(workspace, spec, corpus);
         long started = System.nanoTime();
         CachingEmbedder.EmbedRun run = source.run(corpus.texts(), role, (done, total) -> {
             cancellation.check();
             progress.progress(done, total);
         });
+        return embedded(workspace, spec, corpus, model, source, run, started);
+    }
+
+    /**
+     * The corpus as {@link #embed} gives it when the cache holds every text's vector, read without
+     * opening the model; empty when some text would have to be embedded, and for vectors a file
+     * brings (they are read from the file, not the cache). A window opens a corpus it has seen
+     * before with this while its controls are still being built.
+     */
+    public static Optional<EmbeddedCorpus> fromCache(Workspace workspace, CorpusSpec spec, Corpus corpus, String model) {
+        if (VectorSource.names(model)) {
+            return Optional.empty();
+        }
+        CachingEmbedder source = workspace.source(model);
+        long started = System.nanoTime();
+        Optional<CachingEmbedder.EmbedRun> run = source.runFromCache(corpus.texts(), Role.TEXT);
+        run.ifPresent(found -> record(workspace, spec, corpus));
+        return run.map(found -> embedded(workspace, spec, corpus, model, source, found, started));
+    }
+
+    /**
+     * The cache records a corpus by the hash of its one file; a folder has none, so it is not
+     * recorded (its layouts and index are still kept, under CorpusHash's key).
+     */
+    private static void record(Workspace workspace, CorpusSpec spec, Corpus corpus) {
+        if (!Files.isDirectory(spec.file())) {
+            workspace.cache().recordCorpus(spec.file(), spec.describe(), corpus.rows().size());
+        }
+    }
+
+    private static EmbeddedCorpus embedded(Workspace workspace, CorpusSpec spec, Corpus corpus, String model,
+                                           CachingEmbedder source, CachingEmbedder.EmbedRun run, long started) {
         double seconds = (System.nanoTime() - started) / 1e9;
         VectorMatrix matrix = VectorMatrix.of(run.embeddings().stream().map(e -> e.vector()).toList(), source.descriptor().dims());
         return new EmbeddedCorpus(spec, corpus, corpus, source.descriptor().id(), Workspace.reference(workspace.installed(model)),

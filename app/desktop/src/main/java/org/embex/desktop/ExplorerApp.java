@@ -17,8 +17,13 @@ import org.embex.usecase.Workspace;
 /** The explorer application: puts the workspace, the view model and the window together, and opens a corpus at once. */
 public final class ExplorerApp extends Application {
 
-    /** What to open and where models and vectors live; set before the toolkit starts the application. */
-    public record Start(Path corpus, Path modelsDir, Path cacheFile) {
+    /**
+     * What to open and where models and vectors live; set before the toolkit starts the application.
+     *
+     * @param closeWhenShown close the window a second after the corpus's first map is on screen: a
+     *                       rehearsed start, whose loaded classes go into the package's class-data archive
+     */
+    public record Start(Path corpus, Path modelsDir, Path cacheFile, boolean closeWhenShown) {
     }
 
     private static volatile Start start;
@@ -44,9 +49,14 @@ public final class ExplorerApp extends Application {
         workspace = Workspace.open(start.modelsDir(), start.cacheFile());
         jobs = new BackgroundJobs();
         ExplorerViewModel model = new ExplorerViewModel(workspace, settings, jobs, new WindowDialogs(() -> stage));
+        // The corpus is read and looked up in the cache while the window's controls are built: each
+        // takes the better part of a second at start, and there are two cores to do them on.
+        model.open(start.corpus());
         explorer = new Explorer(model, settings, new Themes());
         MainWindow.show(stage, explorer, settings);
-        model.open(start.corpus());
+        if (start.closeWhenShown()) {
+            MainWindow.closeOnceShown(stage, model);
+        }
     }
 
     /** Stops the jobs (they end at their next progress report) before the workspace closes under them. */
@@ -61,6 +71,5 @@ public final class ExplorerApp extends Application {
         if (workspace != null) {
             workspace.close();
         }
-        settings.save();
     }
 }

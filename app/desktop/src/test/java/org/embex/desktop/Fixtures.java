@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.embex.desktop.viewmodel.Settings;
 import org.embex.model.LocalMavenRepository;
 import org.embex.model.ModelCatalogue;
 import org.embex.model.ModelInstaller;
@@ -37,6 +38,15 @@ public final class Fixtures {
     public static Path newCache() {
         try {
             return Files.createTempDirectory("embex-desktop-test").resolve("vectors.sqlite");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Settings of their own, in a new empty folder: a test starts from the defaults and leaves the user's alone. */
+    public static Settings newSettings() {
+        try {
+            return Settings.in(Files.createTempDirectory("embex-desktop-settings").resolve("settings.properties"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

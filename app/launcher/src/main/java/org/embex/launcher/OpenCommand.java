@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.embex.BadInputException;
@@ -26,17 +27,24 @@ final class OpenCommand implements Runnable {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A csv, tsv, jsonl or txt corpus.")
     private Path file;
 
+    /** How packaging/build rehearses a start to list the classes of the package's class-data archive. */
+    @Option(names = "--close-when-shown", hidden = true,
+            description = "Close the window a second after the first map is on screen.")
+    private boolean closeWhenShown;
+
     @Override
     public void run() {
         Path corpus = file != null ? file : ExplorerApp.sample();
         if (!Files.exists(corpus)) {
             throw new BadInputException(corpus + ": no such file");
         }
-        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+        // JavaFX's headless platform (Monocle), when asked for, needs no screen.
+        boolean headless = "Monocle".equals(System.getProperty("glass.platform"));
+        if (!headless && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
             throw new EmbexException("no display to open a window on (DISPLAY is not set). " + WindowFailure.WITHOUT_A_SCREEN);
         }
         try {
-            ExplorerApp.launch(new ExplorerApp.Start(corpus, catalogue.directory(), cache.file()));
+            ExplorerApp.launch(new ExplorerApp.Start(corpus, catalogue.directory(), cache.file(), closeWhenShown));
         } catch (RuntimeException | LinkageError e) {
             var explained = WindowFailure.explain(e, System.getenv("DISPLAY"));
             if (explained.isPresent()) {

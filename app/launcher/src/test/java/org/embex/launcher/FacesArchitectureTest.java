@@ -83,4 +83,13 @@ class FacesArchitectureTest {
     @ArchTest
     static final ArchRule theEngineKnowsNoUseCase = noClasses().that().resideInAnyPackage(ENGINE)
             .should().dependOnClassesThat().resideInAPackage("org.embex.usecase..");
+
+    /**
+     * The installers' runtime leaves out the java.desktop module (AWT, Swing, ImageIO, JavaBeans,
+     * sound) and java.prefs, about 10 MB (decision record 0022): embex's classes use neither.
+     */
+    @ArchTest
+    static final ArchRule noClassNeedsTheDesktopModule = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("java.awt..", "javax.swing..", "javax.imageio..", "java.beans..", "javax.sound..",
+                    "java.util.prefs..", "java.awt.datatransfer..");
 }

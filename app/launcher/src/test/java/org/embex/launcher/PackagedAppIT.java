@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,19 +28,25 @@ class PackagedAppIT {
     private static final Path JAR = Path.of("target", "embex.jar").toAbsolutePath();
 
     private static Process run(Path dir, String... args) throws Exception {
-        return runOn(null, dir, args);
+        return run(dir, List.of(), Map.of(), args);
     }
 
     /** As {@link #run}, with DISPLAY set to {@code display}. */
     private static Process runOn(String display, Path dir, String... args) throws Exception {
+        return run(dir, List.of(), Map.of("DISPLAY", display), args);
+    }
+
+    /** As {@link #run}, with options for the JVM and variables set in the environment. */
+    private static Process run(Path dir, List<String> jvmOptions, Map<String, String> environment, String... args)
+            throws Exception {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-Dembex.models=" + Fixtures.models(), "-jar", JAR.toString()));
+                "--add-modules", "jdk.incubator.vector", "-Dembex.models=" + Fixtures.models()));
+        line.addAll(jvmOptions);
+        line.addAll(List.of("-jar", JAR.toString()));
         line.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(line).redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile());
-        if (display != null) {
-            builder.environment().put("DISPLAY", display);
-        }
+        builder.environment().putAll(environment);
         Process process = builder.start();
         assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
         return process;
@@ -78,6 +86,27 @@ class PackagedAppIT {
                 .filter(line -> !line.startsWith("WARNING: Using incubator modules")).toList();
         assertThat(err).hasSize(1);
         assertThat(err.get(0)).contains("gate.json: not valid JSON at line 1").doesNotContain("Exception").doesNotContain("Source");
+    }
+
+    /**
+     * How packaging/build rehearses a window start: on JavaFX's headless platform (no DISPLAY), the
+     * window opens the corpus, closes itself once its map is shown, and the settings it kept are in
+     * the XDG config folder.
+     */
+    @Test
+    void aHeadlessWindowOpensTheCorpusClosesOnceShownAndKeepsItsSettingsInXdgConfig(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("config");
+        Process process = run(dir, List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw"),
+                Map.of("DISPLAY", "", "XDG_CONFIG_HOME", config.toString()),
+                "open", "--close-when-shown", Fixtures.sample("en").toString(), "--cache", dir.resolve("cache.sqlite").toString());
+        assertThat(process.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
+        Properties settings = new Properties();
+        try (var reader = Files.newBufferedReader(config.resolve("embex").resolve("settings.properties"))) {
+            settings.load(reader);
+        }
+        assertThat(settings.getProperty("recent.0")).isEqualTo(Fixtures.sample("en").toAbsolutePath().normalize().toString());
+        // The model is remembered for the file once its map is on screen.
+        assertThat(settings.stringPropertyNames()).anyMatch(key -> key.startsWith("model-for-"));
     }
 
     @Test

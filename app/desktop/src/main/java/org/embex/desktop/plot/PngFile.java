@@ -1,12 +1,11 @@
 package org.embex.desktop.plot;
 
-import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-
-import javax.imageio.ImageIO;
 
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
@@ -24,12 +23,10 @@ public final class PngFile {
         int height = (int) image.getHeight();
         int[] argb = new int[width * height];
         image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
-        BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        picture.setRGB(0, 0, width, height, argb, 0, width);
         Path partial = target.toAbsolutePath().resolveSibling(target.getFileName() + ".part");
         try {
-            if (!ImageIO.write(picture, "png", partial.toFile())) {
-                throw new IOException("no PNG writer in this Java runtime");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
+                PngEncoding.write(argb, width, height, out);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

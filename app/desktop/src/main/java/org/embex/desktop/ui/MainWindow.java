@@ -1,8 +1,11 @@
 package org.embex.desktop.ui;
 
+import javafx.animation.PauseTransition;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
+import org.embex.desktop.viewmodel.ExplorerViewModel;
 import org.embex.desktop.viewmodel.Settings;
 
 /** The explorer's main window: sized and placed as the person left it, remembered when it closes. */
@@ -32,6 +35,13 @@ public final class MainWindow {
             }
         });
         stage.show();
+    }
+
+    /** Closes {@code stage} a second after {@code model}'s first corpus is on screen, time for its map to be drawn. */
+    public static void closeOnceShown(Stage stage, ExplorerViewModel model) {
+        PauseTransition drawn = new PauseTransition(Duration.seconds(1));
+        drawn.setOnFinished(event -> stage.close());
+        model.corpusProperty().addListener((o, was, now) -> drawn.playFromStart());
     }
 
     /** The scene around an explorer, at the size last used. */

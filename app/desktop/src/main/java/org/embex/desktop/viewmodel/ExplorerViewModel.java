@@ -399,27 +399,41 @@ public final class ExplorerViewModel {
         return open(CorpusSpec.defaults(file));
     }
 
-    /** A file as read, with the vectors it brings ({@code file:COLUMN} references), if any. */
-    private record Reading(Corpus corpus, List<String> ownVectors) {
+    /**
+     * A file as read, with the vectors it brings ({@code file:COLUMN} references), if any, the model
+     * that follows it, and the corpus opened from the cache alone when it held every vector.
+     */
+    private record Reading(Corpus corpus, List<String> ownVectors, Optional<String> model, Optional<Opened> opened) {
     }
 
-    /** Reads and embeds a corpus; the one on screen stays until the new one is ready. */
+    /**
+     * Reads and embeds a corpus; the one on screen stays until the new one is ready. A corpus the
+     * cache holds whole, for a model on this machine, is opened in the reading job itself, map and
+     * all: the window opens its first corpus while its controls are still being built, without
+     * waiting for the UI thread in between.
+     */
     public Job<?> open(CorpusSpec spec) {
         Path name = spec.file().getFileName();
         Optional<String> lastUsed = Optional.ofNullable(settings.text(modelKey(spec.file()), null));
+        LayoutMethod wanted = method.get();
         if (corpus.get() == null) {
             placeholder.set("Opening " + name + "…\n\nThe map appears as soon as the texts are embedded. "
                     + "The vectors are cached, so the next time it opens at once.");
         }
         Job<Reading> reading = startMain("Reading " + name, "rows", job -> {
             Corpus read = spec.read();
-            return new Reading(read, OwnVectors.offered(spec, read));
+            List<String> ownVectors = OwnVectors.offered(spec, read);
+            Optional<String> follows = modelFor(read, lastUsed, ownVectors);
+            Optional<Opened> opened = follows.filter(this::runsHere)
+                    .flatMap(id -> CorpusEmbedding.fromCache(workspace, spec, read, id))
+                    .map(embedded -> opened(embedded, wanted, job));
+            return new Reading(read, ownVectors, follows, opened);
         });
         reading.whenDone(read -> {
             settings.addRecentFile(spec.file());
             offerOwnVectors(read.ownVectors());
-            followCorpus(read.corpus(), lastUsed, read.ownVectors());
-            embed(spec, read.corpus());
+            read.model().ifPresent(this::chooseQuietly);
+            read.opened().ifPresentOrElse(this::show, () -> embed(spec, read.corpus()));
         });
         reading.whenFailed(error -> {
             if (corpus.get() == null) {
@@ -431,20 +445,24 @@ public final class ExplorerViewModel {
     }
 
     /**
-     * The model follows the corpus: the one last used on this file, else an installed model that
-     * reads its script (MiniLM for English, bge-small-zh for Chinese), chosen without re-embedding
-     * the corpus still on screen.
+     * The model that follows a corpus, if another than the one chosen: the one last used on this
+     * file, else an installed model that reads its script (MiniLM for English, bge-small-zh for
+     * Chinese). It is chosen without re-embedding the corpus still on screen.
      */
-    private void followCorpus(Corpus read, Optional<String> lastUsed, List<String> ownVectors) {
+    private Optional<String> modelFor(Corpus read, Optional<String> lastUsed, List<String> ownVectors) {
         if (lastUsed.filter(ownVectors::contains).isPresent()) {
-            chooseQuietly(lastUsed.get());
-        } else if (lastUsed.isEmpty() && !ownVectors.isEmpty()) {
-            // A file that brings vectors opens with them: they were made at a cost, to be looked at.
-            chooseQuietly(ownVectors.get(0));
-        } else {
-            ModelChoice.forCorpus(installedModels, read, lastUsed.filter(used -> !OwnVectors.fromFile(used)))
-                    .ifPresent(this::chooseQuietly);
+            return lastUsed;
         }
+        if (lastUsed.isEmpty() && !ownVectors.isEmpty()) {
+            // A file that brings vectors opens with them: they were made at a cost, to be looked at.
+            return Optional.of(ownVectors.get(0));
+        }
+        return ModelChoice.forCorpus(installedModels, read, lastUsed.filter(used -> !OwnVectors.fromFile(used)));
+    }
+
+    /** Whether {@code id} is an installed model that runs on this machine (not at an endpoint). */
+    private boolean runsHere(String id) {
+        return installedModel(id).filter(folder -> !folder.descriptor().remote()).isPresent();
     }
 
     /** The model box lists the installed models and, while its file is open, the vectors it brings. */
@@ -499,15 +517,7 @@ public final class ExplorerViewModel {
         LayoutMethod wanted = method.get();
         Job<Opened> embedding = startMain("Embedding with " + chosen, "texts", job -> {
             job.say("Loading " + chosen + " and looking up " + read.rows().size() + " texts in the cache…");
-            EmbeddedCorpus embedded = CorpusEmbedding.embed(workspace, spec, read, chosen, job.progress(), job.cancellation());
-            // A map the cache keeps is the first one shown: no PCA map to flash by before it.
-            Optional<Layout> kept = wanted == LayoutMethod.PCA ? Optional.empty() : layouts.cached(embedded, wanted);
-            if (kept.isEmpty()) {
-                job.say("PCA of " + embedded.size() + " points…");
-            }
-            Optional<Layout> pca = kept.isPresent() ? Optional.empty() : Optional.of(layouts.quick(embedded));
-            return new Opened(embedded, pca, kept.orElseGet(pca::get),
-                    ModelChoice.warnings(workspace, embedded), ModelChoice.advice(workspace.catalogueModels(), embedded));
+            return opened(CorpusEmbedding.embed(workspace, spec, read, chosen, job.progress(), job.cancellation()), wanted, job);
         });
         pendingEmbedding = embedding;
         embedding.whenDone(this::show);
@@ -534,6 +544,18 @@ public final class ExplorerViewModel {
                 }
             });
         }
+    }
+
+    /** An embedded corpus with its first map: the one the cache keeps for {@code wanted}, else its PCA, made now. */
+    private Opened opened(EmbeddedCorpus embedded, LayoutMethod wanted, Job<?> job) {
+        // A map the cache keeps is the first one shown: no PCA map to flash by before it.
+        Optional<Layout> kept = wanted == LayoutMethod.PCA ? Optional.empty() : layouts.cached(embedded, wanted);
+        if (kept.isEmpty()) {
+            job.say("PCA of " + embedded.size() + " points…");
+        }
+        Optional<Layout> pca = kept.isPresent() ? Optional.empty() : Optional.of(layouts.quick(embedded));
+        return new Opened(embedded, pca, kept.orElseGet(pca::get),
+                ModelChoice.warnings(workspace, embedded), ModelChoice.advice(workspace.catalogueModels(), embedded));
     }
 
     /**
@@ -943,6 +965,5 @@ public final class ExplorerViewModel {
         cancel(layoutJob);
         neighbours.cancelIndexing();
         cancel(clustering);
-        settings.save();
     }
 }

@@ -51,7 +51,7 @@ class DuplicatesAndRecommendationsWindowTest {
     void start(Stage window) throws Exception {
         workspace = Workspace.open(Fixtures.models(), Fixtures.newCache());
         stage = window;
-        shown = WindowUnderTest.show(window, workspace, "org/embex/desktop-duplicates-window-test");
+        shown = WindowUnderTest.show(window, workspace);
         explorer = shown.explorer();
         model = explorer.model();
     }

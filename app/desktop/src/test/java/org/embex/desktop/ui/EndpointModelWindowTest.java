@@ -53,7 +53,7 @@ class EndpointModelWindowTest {
                 + "{\"url\": \"http://127.0.0.1:9/v1\", \"model\": \"text-embedding-3-small\", \"attempts\": 1}}");
         workspace = Workspace.open(catalogue, Fixtures.newCache());
         stage = window;
-        shown = WindowUnderTest.show(window, workspace, "org/embex/desktop-endpoint-test");
+        shown = WindowUnderTest.show(window, workspace);
         explorer = shown.explorer();
         model = explorer.model();
     }

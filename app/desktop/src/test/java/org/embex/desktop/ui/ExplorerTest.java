@@ -78,7 +78,7 @@ class ExplorerTest {
     @Start
     void start(Stage window) {
         stage = window;
-        shown = WindowUnderTest.show(window, workspace, "org/embex/desktop-test");
+        shown = WindowUnderTest.show(window, workspace);
         explorer = shown.explorer();
         model = explorer.model();
     }

@@ -58,7 +58,7 @@ class MapLayersWindowTest {
     void start(Stage window) throws Exception {
         workspace = Workspace.open(Fixtures.models(), Fixtures.newCache());
         stage = window;
-        shown = WindowUnderTest.show(window, workspace, "org/embex/desktop-map-layers-window-test");
+        shown = WindowUnderTest.show(window, workspace);
         explorer = shown.explorer();
         model = explorer.model();
     }

@@ -52,7 +52,7 @@ class OwnVectorsWindowTest {
         VectorExport.write(CorpusEmbedding.embed(workspace, CorpusSpec.defaults(Fixtures.sample("en")), MINILM,
                 ProgressListener.NONE, CancellationToken.none()), parquet);
         stage = window;
-        shown = WindowUnderTest.show(window, workspace, "org/embex/desktop-own-vectors-window-test");
+        shown = WindowUnderTest.show(window, workspace);
         explorer = shown.explorer();
         model = explorer.model();
     }

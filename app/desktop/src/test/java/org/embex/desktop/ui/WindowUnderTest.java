@@ -2,11 +2,10 @@ package org.embex.desktop.ui;
 
 import java.util.concurrent.Callable;
 
-import java.util.prefs.Preferences;
-
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
+import org.embex.desktop.Fixtures;
 import org.embex.desktop.viewmodel.ExplorerViewModel;
 import org.embex.desktop.viewmodel.Settings;
 import org.embex.usecase.Workspace;
@@ -14,9 +13,8 @@ import org.embex.usecase.Workspace;
 /** The explorer as the app builds it, in a TestFX stage, with fresh settings and the window's own jobs and dialogs. */
 record WindowUnderTest(Explorer explorer, BackgroundJobs jobs) {
 
-    static WindowUnderTest show(Stage window, Workspace workspace, String settingsNode) {
-        Settings settings = new Settings(Preferences.userRoot().node(settingsNode));
-        settings.clear();
+    static WindowUnderTest show(Stage window, Workspace workspace) {
+        Settings settings = Fixtures.newSettings();
         BackgroundJobs jobs = new BackgroundJobs();
         Explorer explorer = new Explorer(new ExplorerViewModel(workspace, settings, jobs, new WindowDialogs(() -> window)),
                 settings, new Themes());

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.prefs.Preferences;
 import java.util.stream.IntStream;
 
 import javafx.beans.property.SimpleStringProperty;
@@ -70,8 +69,7 @@ class ExplorerViewModelTest {
 
     @BeforeEach
     void newWindow() {
-        settings = new Settings(Preferences.userRoot().node("org/embex/desktop-viewmodel-test"));
-        settings.clear();
+        settings = Fixtures.newSettings();
         // PCA is there at once; the tests that need UMAP ask for it.
         settings.setText("method", LayoutMethod.PCA.name());
         model = new ExplorerViewModel(workspace, settings, jobs, dialogs);

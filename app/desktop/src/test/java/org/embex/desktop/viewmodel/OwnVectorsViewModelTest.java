@@ -3,7 +3,6 @@ package org.embex.desktop.viewmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.prefs.Preferences;
 
 import org.embex.desktop.Fixtures;
 import org.embex.progress.CancellationToken;
@@ -57,8 +56,7 @@ class OwnVectorsViewModelTest {
 
     @BeforeEach
     void newWindow() {
-        Settings settings = new Settings(Preferences.userRoot().node("org/embex/desktop-own-vectors-test"));
-        settings.clear();
+        Settings settings = Fixtures.newSettings();
         settings.setText("method", LayoutMethod.PCA.name());
         model = new ExplorerViewModel(workspace, settings, jobs, dialogs);
     }
