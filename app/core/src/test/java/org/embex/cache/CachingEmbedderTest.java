@@ -66,4 +66,34 @@ class CachingEmbedderTest {
             assertThat(opened).as("one text missing").hasValue(2);
         }
     }
+
+    @Test
+    void aRunFromTheCacheAloneIsThereOnlyWhenEveryTextIsAndNeverOpensTheModel() {
+        List<String> texts = List.of("my bill is too high", "why was I charged twice?", "my bill is too high");
+        AtomicInteger opened = new AtomicInteger();
+        Supplier<EmbeddingModel> opener = () -> {
+            opened.incrementAndGet();
+            return model;
+        };
+        try (VectorCache cache = VectorCache.open(dir.resolve("vectors.sqlite"))) {
+            ModelFingerprint fingerprint = ModelFingerprint.of(folder, cache);
+            CachingEmbedder source = CachingEmbedder.opening(opener, fingerprint, cache, folder);
+            assertThat(source.runFromCache(texts, Role.TEXT)).isEmpty();
+
+            CachingEmbedder.EmbedRun embedded = source.run(texts.subList(0, 1), Role.TEXT, ProgressListener.NONE);
+            assertThat(opened).hasValue(1);
+            assertThat(source.runFromCache(texts, Role.TEXT)).as("one of two distinct texts cached").isEmpty();
+
+            source.run(texts, Role.TEXT, ProgressListener.NONE);
+            int before = opened.get();
+            CachingEmbedder.EmbedRun cached = CachingEmbedder.opening(opener, fingerprint, cache, folder)
+                    .runFromCache(texts, Role.TEXT).orElseThrow();
+            assertThat(opened).as("read from the cache alone").hasValue(before);
+            assertThat(cached.embedded()).isZero();
+            assertThat(cached.cached()).isEqualTo(2);
+            assertThat(cached.embeddings()).hasSize(3);
+            assertThat(cached.embeddings().get(0).vector()).isEqualTo(embedded.embeddings().get(0).vector());
+            assertThat(cached.embeddings().get(2).vector()).isEqualTo(embedded.embeddings().get(0).vector());
+        }
+    }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.ArrayList;
@@ -195,6 +196,30 @@ class ExplorerViewModelTest {
         jobs.runAll();
         again.methodProperty().set(LayoutMethod.PCA);
         assertThat(again.layoutProperty().get()).as("made once, then kept").isSameAs(pca);
+    }
+
+    @Test
+    void aCorpusTheCacheHoldsWholeOpensInItsReadingJobWithoutAnEmbeddingJob(@TempDir Path dir) throws IOException {
+        Path file = manyTexts(dir.resolve("seen.csv"), 30);
+        open(file);
+        int before = jobs.started();
+
+        ExplorerViewModel again = new ExplorerViewModel(workspace, settings, jobs, dialogs);
+        Job<?> reading = again.open(CorpusSpec.defaults(file));
+        jobs.runAll();
+        assertThat(again.corpus().size()).isEqualTo(30);
+        assertThat(again.corpus().run().embedded()).isZero();
+        assertThat(again.mainJob()).as("no embedding job after the reading one").isSameAs(reading);
+        assertThat(jobs.started() - before).isEqualTo(1);
+
+        // One text more: the reading job leaves it to the embedding job, whose progress and Cancel the person sees.
+        Files.writeString(file, "30,one text the cache has not seen,billing\n", StandardOpenOption.APPEND);
+        Job<?> changed = again.open(CorpusSpec.defaults(file));
+        jobs.runAll();
+        assertThat(again.mainJob()).isNotSameAs(changed);
+        assertThat(again.mainJob().title()).isEqualTo("Embedding with " + MINILM);
+        assertThat(again.corpus().size()).isEqualTo(31);
+        assertThat(again.corpus().run().embedded()).isEqualTo(1);
     }
 
     @Test
