@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +32,9 @@ import org.embex.progress.ProgressListener;
  * maximum, its ONNX graph, its pooling, then L2 normalisation.
  *
  * <p>Many texts are tokenised together, sorted by length so that a batch holds texts of about
- * the same length (little padding), and the batches are spread over parallel sessions. Padding
+ * the same length (little padding), and the batches are spread over parallel sessions, each
+ * opened when a batch first finds every open one busy (a session takes about 0.2 s to open, as
+ * long as a short command's whole embedding: two texts need one session, a corpus all). Padding
  * is masked, so a text's vector does not depend on its neighbours in a batch; quantized models
  * break that (their activation scales are computed over the whole batch), so they run one text
  * at a time.
@@ -44,8 +47,11 @@ public final class Embedder implements EmbeddingModel {
     private final ModelDescriptor descriptor;
     private final EmbedderOptions options;
     private final TextTokenizer tokenizer;
+    /** The open sessions that no run holds now. */
     private final BlockingQueue<OnnxEncoder> encoders;
-    private final List<OnnxEncoder> allEncoders;
+    /** Every session opened, for {@link #close()}; more are opened up to {@code options.sessions()}. */
+    private final List<OnnxEncoder> allEncoders = new CopyOnWriteArrayList<>();
+    private final Object opening = new Object();
     private final ExecutorService workers;
     private final ModelFolder model;
     /** Opened on the first single text: one session with a thread per core answers a typed query fastest. */
@@ -55,14 +61,14 @@ public final class Embedder implements EmbeddingModel {
     private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
     private volatile boolean closed;
 
-    private Embedder(ModelFolder model, EmbedderOptions options, TextTokenizer tokenizer, List<OnnxEncoder> encoders) {
+    private Embedder(ModelFolder model, EmbedderOptions options, TextTokenizer tokenizer, OnnxEncoder first) {
         this.model = model;
         this.descriptor = model.descriptor();
         this.options = options;
         this.tokenizer = tokenizer;
-        this.allEncoders = List.copyOf(encoders);
-        this.encoders = new ArrayBlockingQueue<>(encoders.size(), false, encoders);
-        this.workers = Executors.newFixedThreadPool(encoders.size(), runnable -> {
+        this.allEncoders.add(first);
+        this.encoders = new ArrayBlockingQueue<>(options.sessions(), false, List.of(first));
+        this.workers = Executors.newFixedThreadPool(options.sessions(), runnable -> {
             Thread thread = new Thread(runnable, "embex-embedder");
             thread.setDaemon(true);
             return thread;
@@ -77,17 +83,15 @@ public final class Embedder implements EmbeddingModel {
         ModelDescriptor descriptor = model.descriptor();
         TextTokenizer tokenizer = TextTokenizer.open(model.tokenizerFile(), descriptor.maxTokens(),
                 descriptor.unknownToken());
-        List<OnnxEncoder> encoders = new ArrayList<>();
+        // One session now, so that a model ONNX Runtime cannot load fails here, where it is opened.
+        OnnxEncoder first;
         try {
-            for (int i = 0; i < options.sessions(); i++) {
-                encoders.add(OnnxEncoder.open(model.modelFile(), descriptor, options.threadsPerSession()));
-            }
+            first = OnnxEncoder.open(model.modelFile(), descriptor, options.threadsPerSession());
         } catch (RuntimeException e) {
-            encoders.forEach(OnnxEncoder::close);
             tokenizer.close();
             throw e;
         }
-        return new Embedder(model, options, tokenizer, encoders);
+        return new Embedder(model, options, tokenizer, first);
     }
 
     @Override
@@ -246,7 +250,24 @@ public final class Embedder implements EmbeddingModel {
         }
     }
 
+    /** How many batch sessions are open now: one after opening, more as batches find them busy. */
+    int sessionsOpen() {
+        return allEncoders.size();
+    }
+
+    /** An idle session, else a new one while fewer than {@code options.sessions()} are open, else the next freed. */
     private OnnxEncoder takeEncoder() {
+        OnnxEncoder idle = encoders.poll();
+        if (idle != null) {
+            return idle;
+        }
+        synchronized (opening) {
+            if (allEncoders.size() < options.sessions()) {
+                OnnxEncoder opened = OnnxEncoder.open(model.modelFile(), descriptor, options.threadsPerSession());
+                allEncoders.add(opened);
+                return opened;
+            }
+        }
         try {
             return encoders.take();
         } catch (InterruptedException e) {

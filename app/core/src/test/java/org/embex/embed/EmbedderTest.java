@@ -84,6 +84,27 @@ class EmbedderTest {
     }
 
     @Test
+    void aSecondSessionIsOpenedOnlyWhenABatchFindsTheFirstBusyAndGivesTheSameVectors() {
+        try (Embedder embedder = Embedder.open(TestModels.installed("all-minilm-l6-v2"),
+                EmbedderOptions.defaults().withBatchSize(4).withSessions(3))) {
+            assertThat(embedder.sessionsOpen()).isEqualTo(1);
+            List<Embedding> two = embedder.embed(List.of("cancel my contract", "end my subscription"), Role.TEXT);
+            assertThat(embedder.sessionsOpen()).as("two texts, one batch").isEqualTo(1);
+
+            List<String> texts = new ArrayList<>(ReferenceTexts.all());
+            List<Embedding> many = embedder.embed(texts, Role.TEXT);
+            assertThat(embedder.sessionsOpen()).as("%d batches of 4 over up to 3 sessions", (texts.size() + 3) / 4)
+                    .isBetween(2, 3);
+            List<Embedding> reference = minilm.embed(texts, Role.TEXT);
+            for (int i = 0; i < texts.size(); i++) {
+                assertThat(Metric.cosine(many.get(i).vector(), reference.get(i).vector())).isGreaterThan(0.999999);
+            }
+            assertThat(Metric.cosine(two.get(0).vector(), minilm.embed("cancel my contract", Role.TEXT).vector()))
+                    .isGreaterThan(0.999999);
+        }
+    }
+
+    @Test
     void vectorDoesNotDependOnBatchNeighbours() {
         List<String> texts = new ArrayList<>(ReferenceTexts.all());
         texts.add(ReferenceTexts.longText());
