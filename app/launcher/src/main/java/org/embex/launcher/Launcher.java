@@ -1,8 +1,5 @@
 package org.embex.launcher;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 import org.embex.cli.EmbexCommand;
 
 /**
@@ -13,17 +10,10 @@ import org.embex.cli.EmbexCommand;
  */
 public final class Launcher {
 
-    /**
-     * JavaFX warns at start that it was loaded from the classpath, which is how embex runs on
-     * purpose (DESIGN.md); held here so the quieter level outlives garbage collection.
-     */
-    private static final Logger JAVAFX_START = Logger.getLogger("javafx");
-
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        JAVAFX_START.setLevel(Level.SEVERE);
         String[] command = args.length == 0 ? new String[] {"open"} : args;
         System.exit(EmbexCommand.commandLineFor(command, new OpenCommand(), new PlotCommand(), new ServeCommand()).execute(command));
     }

@@ -34,6 +34,7 @@ final class OpenCommand implements Runnable {
 
     @Override
     public void run() {
+        JavaFxWarning.quiet();
         Path corpus = file != null ? file : ExplorerApp.sample();
         if (!Files.exists(corpus)) {
             throw new BadInputException(corpus + ": no such file");

@@ -94,6 +94,7 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
 
     @Override
     public void run() {
+        JavaFxWarning.quiet();
         String chosenView = view.toLowerCase(Locale.ROOT);
         if (!List.of("map", "roc", "compare").contains(chosenView)) {
             throw new BadInputException("unknown view '" + view + "', expected map, roc or compare");
