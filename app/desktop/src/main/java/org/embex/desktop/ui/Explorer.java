@@ -110,7 +110,7 @@ public final class Explorer extends BorderPane {
      * the four that are not in front. The panes themselves are made at once, bound to the model.
      */
     private static Tab shownWhenChosen(String name, Node pane) {
-        // The pane selects its first tab when the tabs are added, which brings that one's pane in.
+        // The tab pane selects its first tab when the tabs are added, which brings that tab's pane in.
         Tab tab = new Tab(name);
         tab.selectedProperty().addListener((o, was, now) -> {
             if (now && tab.getContent() == null) {

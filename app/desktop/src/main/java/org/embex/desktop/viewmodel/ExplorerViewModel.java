@@ -445,9 +445,9 @@ public final class ExplorerViewModel {
     }
 
     /**
-     * The model that follows a corpus, if another than the one chosen: the one last used on this
-     * file, else an installed model that reads its script (MiniLM for English, bge-small-zh for
-     * Chinese). It is chosen without re-embedding the corpus still on screen.
+     * The model that follows a corpus: the one last used on this file, else an installed model that
+     * reads its script (MiniLM for English, bge-small-zh for Chinese); empty leaves the model box as
+     * it is. It is chosen without re-embedding the corpus still on screen.
      */
     private Optional<String> modelFor(Corpus read, Optional<String> lastUsed, List<String> ownVectors) {
         if (lastUsed.filter(ownVectors::contains).isPresent()) {
