@@ -29,6 +29,15 @@ class CachingEmbedderTest {
     @TempDir
     Path dir;
 
+    /** Three texts, two of them distinct. */
+    private final List<String> texts = List.of("my bill is too high", "why was I charged twice?", "my bill is too high");
+    /** How often the model was asked for; the caching embedder asks on each slice the cache lacks. */
+    private final AtomicInteger opened = new AtomicInteger();
+    private final Supplier<EmbeddingModel> opener = () -> {
+        opened.incrementAndGet();
+        return model;
+    };
+
     @BeforeAll
     static void open() {
         folder = TestModels.installed("all-minilm-l6-v2");
@@ -42,12 +51,6 @@ class CachingEmbedderTest {
 
     @Test
     void theModelIsOpenedOnlyForTextsTheCacheLacks() {
-        List<String> texts = List.of("my bill is too high", "why was I charged twice?", "my bill is too high");
-        AtomicInteger opened = new AtomicInteger();
-        Supplier<EmbeddingModel> opener = () -> {
-            opened.incrementAndGet();
-            return model;
-        };
         try (VectorCache cache = VectorCache.open(dir.resolve("vectors.sqlite"))) {
             ModelFingerprint fingerprint = ModelFingerprint.of(folder, cache);
             CachingEmbedder.EmbedRun first = CachingEmbedder.opening(opener, fingerprint, cache, folder)
@@ -69,12 +72,6 @@ class CachingEmbedderTest {
 
     @Test
     void aRunFromTheCacheAloneIsThereOnlyWhenEveryTextIsAndNeverOpensTheModel() {
-        List<String> texts = List.of("my bill is too high", "why was I charged twice?", "my bill is too high");
-        AtomicInteger opened = new AtomicInteger();
-        Supplier<EmbeddingModel> opener = () -> {
-            opened.incrementAndGet();
-            return model;
-        };
         try (VectorCache cache = VectorCache.open(dir.resolve("vectors.sqlite"))) {
             ModelFingerprint fingerprint = ModelFingerprint.of(folder, cache);
             CachingEmbedder source = CachingEmbedder.opening(opener, fingerprint, cache, folder);
