@@ -13,7 +13,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.embex.desktop.viewmodel.ExplorerViewModel;
@@ -42,10 +41,11 @@ public final class SelectionPane extends VBox {
         recommend.setId("recommend-similar");
         recommend.setTooltip(new Tooltip("Texts like the selected ones, none of them selected"));
         count.setWrapText(true);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, count, gap, recommend, clear, export);
-        top.setAlignment(Pos.CENTER_LEFT);
+        // The buttons under the words, not beside them: beside them, a side pane of the usual width
+        // cut their names to "Recom…" and "…".
+        HBox buttons = new HBox(8, recommend, clear, export);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(6, count, buttons);
 
         table.setId("selection");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

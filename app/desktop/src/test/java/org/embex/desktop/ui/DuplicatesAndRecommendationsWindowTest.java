@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import javafx.application.Platform;
+import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -128,6 +129,11 @@ class DuplicatesAndRecommendationsWindowTest {
         front("Selection");
         fx(() -> model.selection().select(liked));
         WaitForAsyncUtils.waitForFxEvents();
+        // Every button of the selection shows its whole name at the side pane's width.
+        for (String id : List.of("#recommend-similar", "#export")) {
+            Button button = robot.lookup(id).queryAs(Button.class);
+            assertThat(fx(() -> button.getWidth())).as(id).isGreaterThanOrEqualTo(fx(() -> button.prefWidth(-1)));
+        }
 
         robot.clickOn("#recommend-similar");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
