@@ -74,16 +74,13 @@ public record IntentGate(String modelId, String fingerprint, GateScoring scoring
         return new IntentGate(modelId, fingerprint, scoring, other, intents, anchors, examples);
     }
 
-    public GateDecision decide(float[] query) {
-        return decision(anchors.topK(query, 1, Metric.COSINE).get(0));
-    }
-
     /** Decisions for many queries, in one batched search over the anchors. */
     public List<GateDecision> decideAll(List<float[]> queries) {
-        return anchors.topK(queries, 1, Metric.COSINE).stream().map(nearest -> decision(nearest.get(0))).toList();
+        return anchors.topK(queries, 1, Metric.COSINE).stream().map(nearest -> decisionFor(nearest.get(0))).toList();
     }
 
-    private GateDecision decision(Neighbour nearest) {
+    /** The decision for a query whose nearest anchor, found by any exact search, is {@code nearest}. */
+    public GateDecision decisionFor(Neighbour nearest) {
         return new GateDecision(nearest.score() >= threshold, nearest.score(), intents.get(nearest.index()),
                 examples.isEmpty() ? "" : examples.get(nearest.index()));
     }

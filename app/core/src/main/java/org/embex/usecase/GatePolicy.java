@@ -10,6 +10,7 @@ import org.embex.gate.GateFile;
 import org.embex.gate.IntentGate;
 import org.embex.model.ModelFolder;
 import org.embex.model.Role;
+import org.embex.vectors.ProjectedCosineSearch;
 
 /**
  * An exported gate applied to incoming texts: each is accepted or refused by its score against
@@ -19,10 +20,13 @@ import org.embex.model.Role;
 public final class GatePolicy {
 
     private final IntentGate gate;
+    /** The anchors' search, built once: a served gate answers many questions (decision 0015). */
+    private final ProjectedCosineSearch anchors;
     private final EmbeddingModel embedder;
 
     private GatePolicy(IntentGate gate, EmbeddingModel embedder) {
         this.gate = gate;
+        this.anchors = ProjectedCosineSearch.of(gate.anchors());
         this.embedder = embedder;
     }
 
@@ -46,12 +50,15 @@ public final class GatePolicy {
     }
 
     public GateDecision decide(String text) {
-        return gate.decide(embedder.embed(text, Role.TEXT).vector());
+        return decideAll(List.of(embedder.embed(text, Role.TEXT).vector())).get(0);
     }
 
-    /** The decisions for vectors already made with {@link #modelId()}'s model, in one batched search over the anchors. */
+    /**
+     * The decisions for vectors already made with {@link #modelId()}'s model, in one batched search
+     * over the anchors: {@link IntentGate#decideAll}'s, found reading a fraction of the anchors.
+     */
     public List<GateDecision> decideAll(List<float[]> vectors) {
-        return gate.decideAll(vectors);
+        return anchors.nearest(vectors, 1).stream().map(nearest -> gate.decisionFor(nearest.get(0))).toList();
     }
 
     /** The model queries must be embedded with. */

@@ -26,6 +26,16 @@ public interface DotKernel {
      */
     void dots1x4(float[] v, int a, int b0, int b1, int b2, int b3, int length, float[] out, int outFrom);
 
+    /**
+     * The dot products of {@code depth} weights of {@code w} from {@code wFrom} with each of the
+     * {@code width} columns of the {@code depth × width} row-major block of {@code a} that starts at
+     * {@code aFrom}, into {@code out[outFrom .. outFrom+width)}: many rows' dot products with one
+     * short vector, with the rows stored column-wise so that no sum is ever reduced across lanes.
+     * Each column is summed in the order of its weights, one fused multiply-add at a time, so every
+     * kernel gives the same values.
+     */
+    void columnDots(float[] a, int aFrom, int width, int depth, float[] w, int wFrom, float[] out, int outFrom);
+
     /** Adds {@code scale} times {@code length} values of {@code a} from {@code aFrom} to the start of {@code target}. */
     void addScaled(float[] a, int aFrom, float scale, float[] target, int length);
 

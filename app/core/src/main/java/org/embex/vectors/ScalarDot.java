@@ -50,6 +50,17 @@ final class ScalarDot implements DotKernel {
     }
 
     @Override
+    public void columnDots(float[] a, int aFrom, int width, int depth, float[] w, int wFrom, float[] out, int outFrom) {
+        for (int j = 0; j < width; j++) {
+            float sum = 0;
+            for (int k = 0; k < depth; k++) {
+                sum = Math.fma(a[aFrom + k * width + j], w[wFrom + k], sum);
+            }
+            out[outFrom + j] = sum;
+        }
+    }
+
+    @Override
     public void addScaled(float[] a, int aFrom, float scale, float[] target, int length) {
         for (int j = 0; j < length; j++) {
             target[j] = Math.fma(a[aFrom + j], scale, target[j]);

@@ -168,6 +168,45 @@ final class SimdDot implements DotKernel {
         out[outFrom + 3] = d3;
     }
 
+    /** Four registers of columns at a time, so that four independent fused multiply-adds are in flight. */
+    @Override
+    public void columnDots(float[] a, int aFrom, int width, int depth, float[] w, int wFrom, float[] out, int outFrom) {
+        int lanes = SPECIES.length();
+        int j = 0;
+        for (; j + 4 * lanes <= width; j += 4 * lanes) {
+            FloatVector s0 = FloatVector.zero(SPECIES);
+            FloatVector s1 = s0;
+            FloatVector s2 = s0;
+            FloatVector s3 = s0;
+            for (int k = 0; k < depth; k++) {
+                FloatVector weight = FloatVector.broadcast(SPECIES, w[wFrom + k]);
+                int from = aFrom + k * width + j;
+                s0 = FloatVector.fromArray(SPECIES, a, from).fma(weight, s0);
+                s1 = FloatVector.fromArray(SPECIES, a, from + lanes).fma(weight, s1);
+                s2 = FloatVector.fromArray(SPECIES, a, from + 2 * lanes).fma(weight, s2);
+                s3 = FloatVector.fromArray(SPECIES, a, from + 3 * lanes).fma(weight, s3);
+            }
+            s0.intoArray(out, outFrom + j);
+            s1.intoArray(out, outFrom + j + lanes);
+            s2.intoArray(out, outFrom + j + 2 * lanes);
+            s3.intoArray(out, outFrom + j + 3 * lanes);
+        }
+        for (; j + lanes <= width; j += lanes) {
+            FloatVector sum = FloatVector.zero(SPECIES);
+            for (int k = 0; k < depth; k++) {
+                sum = FloatVector.fromArray(SPECIES, a, aFrom + k * width + j).fma(FloatVector.broadcast(SPECIES, w[wFrom + k]), sum);
+            }
+            sum.intoArray(out, outFrom + j);
+        }
+        for (; j < width; j++) {
+            float sum = 0;
+            for (int k = 0; k < depth; k++) {
+                sum = Math.fma(a[aFrom + k * width + j], w[wFrom + k], sum);
+            }
+            out[outFrom + j] = sum;
+        }
+    }
+
     @Override
     public void addScaled(float[] a, int aFrom, float scale, float[] target, int length) {
         FloatVector factor = FloatVector.broadcast(SPECIES, scale);

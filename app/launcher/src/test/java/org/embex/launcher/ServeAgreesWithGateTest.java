@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.embex.desktop.Fixtures;
+import org.embex.embed.Embedding;
 import org.embex.gate.GateFile;
 import org.embex.gate.GateScoring;
 import org.embex.progress.CancellationToken;
@@ -36,13 +37,14 @@ import org.embex.server.ServerSettings;
 import org.embex.usecase.CorpusSpec;
 import org.embex.usecase.GatePolicy;
 import org.embex.usecase.GateStudy;
+import org.embex.usecase.TextEmbedding;
 import org.embex.usecase.Workspace;
 
 /**
  * The served gate decides as {@code embex gate --config} does, every decision, on CLINC150's
  * validation split (3,100 questions, 100 of them out of scope): the command runs as a child
  * process reading the questions on stdin, the server in this JVM answers them over loopback,
- * eight callers at a time. Skipped without {@code ../shared/datasets} (a clone has no such folder).
+ * eight callers at a time; and the gate's search of its anchors decides as brute force does. Skipped without {@code ../shared/datasets} (a clone has no such folder).
  */
 class ServeAgreesWithGateTest {
 
@@ -71,6 +73,10 @@ class ServeAgreesWithGateTest {
             GatePolicy.export(GateStudy.ofFiles(workspace, MODEL, CorpusSpec.defaults(examples), CorpusSpec.defaults(queries),
                     Optional.of("oos"), "--out-of-scope", GateScoring.NEAREST, ProgressListener.NONE, CancellationToken.none())
                     .report().gate(), gate);
+            // The gate in use reads a fraction of its anchors (ProjectedCosineSearch); on the same vectors it
+            // decides as the search of every anchor does, to the last bit.
+            List<float[]> vectors = TextEmbedding.open(workspace, MODEL).embed(questions).stream().map(Embedding::vector).toList();
+            assertThat(GatePolicy.open(workspace, gate).decideAll(vectors)).isEqualTo(GateFile.read(gate).decideAll(vectors));
         }
 
         List<JsonNode> command = commandDecisions(gate, questions, models, dir);
