@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,6 +68,16 @@ class PackagedAppIT {
                 "-o", dir.resolve("map.png").toString(), "--cache", cache.toString(), "--quiet");
         assertThat(plot.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
         assertThat(Files.size(dir.resolve("map.png"))).isGreaterThan(10_000);
+    }
+
+    /** The libraries the jar runs with (its manifest's class path, as Maven resolved the launcher's dependencies) hold no Spark. */
+    @Test
+    void theAppCarriesNoSparkJar() throws Exception {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            List<String> libraries = List.of(jar.getManifest().getMainAttributes().getValue("Class-Path").split(" "));
+            assertThat(libraries).hasSizeGreaterThan(20).anyMatch(name -> name.contains("onnxruntime"))
+                    .noneMatch(name -> name.contains("spark") || name.contains("scala-library") || name.contains("embex-spark"));
+        }
     }
 
     @Test
