@@ -58,10 +58,12 @@ public final class EmbedCommand implements Callable<Integer> {
         }
         SparkSession spark = builder.getOrCreate();
         try {
+            long started = System.nanoTime();
             EmbedJob.Outcome outcome = EmbedJob.run(spark, new JobSettings(input, Optional.ofNullable(format), text,
                     Optional.ofNullable(label), Optional.ofNullable(id), model, output, partitions));
-            System.out.println("embex-spark: " + outcome.written() + " rows embedded into " + outcome.parts() + " parts in "
-                    + outcome.output() + (outcome.skipped() > 0 ? " (" + outcome.skipped() + " rows skipped: blank text)" : ""));
+            System.out.printf("embex-spark: %d rows embedded into %d parts in %s in %.2f s%s%n", outcome.written(), outcome.parts(),
+                    outcome.output(), (System.nanoTime() - started) / 1e9,
+                    outcome.skipped() > 0 ? " (" + outcome.skipped() + " rows skipped: blank text)" : "");
             return 0;
         } catch (BadInputException e) {
             System.err.println("embex-spark: " + e.getMessage());

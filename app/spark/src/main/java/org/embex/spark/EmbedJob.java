@@ -42,7 +42,8 @@ public final class EmbedJob {
 
     static Outcome run(SparkSession spark, JobSettings settings, PartHook hook) {
         Path model = Path.of(settings.model()).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(model.resolve(ModelFolder.DESCRIPTOR)) || !Files.isRegularFile(model.resolve(ModelFolder.MODEL_FILE))) {
+        if (!Files.isRegularFile(model.resolve(ModelFolder.DESCRIPTOR)) || !Files.isRegularFile(model.resolve(ModelFolder.MODEL_FILE))
+                || !Files.isRegularFile(model.resolve(ModelFolder.TOKENIZER_FILE))) {
             throw new BadInputException(settings.model() + " is not a model folder (it needs " + ModelFolder.DESCRIPTOR
                     + ", " + ModelFolder.MODEL_FILE + " and " + ModelFolder.TOKENIZER_FILE + ")");
         }

@@ -137,6 +137,30 @@ class EmbedJobTest {
         assertThat(Files.readString(foreign.resolve("notes.txt"))).isEqualTo("mine");
     }
 
+    /** Without an id column a row goes by its number; a blank text is skipped and counted, not a failed job. */
+    @Test
+    void rowsWithoutIdsAreNumberedAndBlankTextsSkipped(@TempDir Path dir) throws Exception {
+        Path input = Files.writeString(dir.resolve("tickets.csv"), "title,body,team\n"
+                + "Refund,\"I was charged twice, please refund\",billing\n"
+                + ",,billing\n"
+                + "Router,\"The light blinks \"\"red\"\"\",network\n");
+        JobSettings settings = new JobSettings(input.toString(), Optional.empty(), List.of("title", "body"), Optional.of("team"),
+                Optional.empty(), models.resolve(MODEL).toString(), dir.resolve("out").toString(), 0);
+        EmbedJob.Outcome outcome = EmbedJob.run(spark, settings);
+
+        assertThat(outcome.written()).isEqualTo(2);
+        assertThat(outcome.skipped()).isEqualTo(1);
+        List<Row> rows = spark.read().parquet(dir.resolve("out").toString()).orderBy("id").select("id", "text", "label")
+                .collectAsList();
+        assertThat(rows).extracting(Row::toString)
+                .containsExactly("[1,Refund I was charged twice, please refund,billing]", "[3,Router The light blinks \"red\",network]");
+
+        JobSettings noModel = new JobSettings(input.toString(), Optional.empty(), List.of("title"), Optional.empty(),
+                Optional.empty(), dir.toString(), dir.resolve("out2").toString(), 0);
+        assertThatThrownBy(() -> EmbedJob.run(spark, noModel)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("is not a model folder");
+    }
+
     private static JobSettings settings(Path input, Path out, int partitions) {
         return new JobSettings(input.toString(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
                 models.resolve(MODEL).toString(), out.toString(), partitions);
