@@ -70,7 +70,7 @@ public final class EmbedJob {
         OutputFolder folder = OutputFolder.prepare(output, plan, conf);
 
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        context.addFile(model.toString(), true);
+        ExecutorModels.ship(context, model);
         PartTask task = new PartTask(bound.text(), bound.label().orElse(null), bound.id().orElse(null), metadata,
                 model.getFileName().toString(), folder, hook);
         JavaRDD<long[]> counts = numbered.mapPartitionsWithIndex(task, false);

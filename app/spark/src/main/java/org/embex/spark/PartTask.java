@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Row;
@@ -39,7 +38,7 @@ final class PartTask implements Function2<Integer, Iterator<Tuple2<Row, Long>>, 
     /**
      * @param label     the label column, or null for none
      * @param id        the id column, or null for the row's number
-     * @param modelName the model folder's name, as shipped to the executors ({@code SparkContext.addFile})
+     * @param modelName the model folder's name ({@link ExecutorModels})
      */
     PartTask(List<String> text, String label, String id, List<String> metadata, String modelName, OutputFolder output,
              PartHook hook) {
@@ -70,11 +69,11 @@ final class PartTask implements Function2<Integer, Iterator<Tuple2<Row, Long>>, 
             texts.add(new TextRow(id == null ? String.valueOf(number) : field(row, id), joined,
                     label == null ? "" : field(row, label), others, number));
         }
-        Path model = Path.of(SparkFiles.get(modelName));
+        ExecutorModels.Opened model = ExecutorModels.open(modelName);
         Path local = Files.createTempDirectory("embex-part-").resolve(String.format("part-%05d.parquet", part));
         int attempt = TaskContext.get() == null ? 0 : TaskContext.get().attemptNumber();
         try {
-            int written = EmbeddedPart.write(ExecutorModels.workspaceFor(model), model.toString(), texts, local);
+            int written = EmbeddedPart.write(model.workspace(), model.folder().toString(), texts, local);
             hook.reached(PartHook.Stage.WRITTEN, part, attempt);
             output.commit(part, local, attempt, new Configuration());
             hook.reached(PartHook.Stage.COMMITTED, part, attempt);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +26,6 @@ import org.embex.BadInputException;
 import org.embex.model.LocalMavenRepository;
 import org.embex.model.ModelCatalogue;
 import org.embex.model.ModelInstaller;
-import org.embex.progress.CancellationToken;
-import org.embex.progress.ProgressListener;
-import org.embex.usecase.CorpusSpec;
-import org.embex.usecase.CorpusEmbedding;
-import org.embex.usecase.EmbeddedCorpus;
-import org.embex.usecase.Workspace;
 
 /**
  * The job in Spark's local mode, two cores, a task allowed four attempts ({@code local[2,4]}), on
@@ -67,23 +60,10 @@ class EmbedJobTest {
 
         assertThat(outcome.written()).isEqualTo(402);
         assertThat(outcome.parts()).isEqualTo(3);
-        Map<String, float[]> written = vectors(out);
+        Map<String, float[]> written = EmbedVectors.written(out);
         assertThat(written).hasSize(402);
-
-        Map<String, float[]> expected = new HashMap<>();
-        try (Workspace workspace = Workspace.open(models, dir.resolve("cache.sqlite"))) {
-            EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, CorpusSpec.defaults(sample()), MODEL,
-                    ProgressListener.NONE, CancellationToken.none());
-            for (int i = 0; i < corpus.size(); i++) {
-                expected.put(corpus.row(i).id(), corpus.vectors().row(i));
-            }
-        }
-        assertThat(written.keySet()).isEqualTo(expected.keySet());
-        double lowest = 1;
-        for (var entry : expected.entrySet()) {
-            lowest = Math.min(lowest, cosine(entry.getValue(), written.get(entry.getKey())));
-        }
-        assertThat(lowest).isGreaterThanOrEqualTo(0.99999);
+        assertThat(EmbedVectors.lowestCosine(EmbedVectors.embedded(models, MODEL, sample(), dir.resolve("cache.sqlite")), written))
+                .isGreaterThanOrEqualTo(0.99999);
 
         try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
                 new org.apache.hadoop.fs.Path(out.resolve("part-00000.parquet").toUri()), new Configuration()))) {
@@ -164,31 +144,6 @@ class EmbedJobTest {
     private static JobSettings settings(Path input, Path out, int partitions) {
         return new JobSettings(input.toString(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
                 models.resolve(MODEL).toString(), out.toString(), partitions);
-    }
-
-    private static Map<String, float[]> vectors(Path out) {
-        Map<String, float[]> vectors = new HashMap<>();
-        for (Row row : spark.read().parquet(out.toString()).select("id", "embedding").collectAsList()) {
-            List<Float> values = row.getList(1);
-            float[] vector = new float[values.size()];
-            for (int i = 0; i < vector.length; i++) {
-                vector[i] = values.get(i);
-            }
-            assertThat(vectors.put(row.getString(0), vector)).as("id %s once", row.getString(0)).isNull();
-        }
-        return vectors;
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            aa += (double) a[i] * a[i];
-            bb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(aa * bb);
     }
 
     private static Path sample() {
