@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.embex.BadInputException;
+import org.embex.parquet.ParquetParts;
 
 /**
- * The inputs embex reads, told apart by file extension; a folder holds one text per file. Parquet
+ * The inputs embex reads, told apart by file extension; a folder holds one text per file, unless
+ * all its files are Parquet parts (as Spark writes them), which are read as one Parquet file. Parquet
  * and NumPy files bring vectors of their own ({@code org.embex.vectorfile}); as a corpus, a
  * Parquet file gives its other columns and a {@code .npy} file only its row numbers.
  */
@@ -22,7 +24,7 @@ public enum TableFormat {
 
     public static TableFormat of(Path file) {
         if (Files.isDirectory(file)) {
-            return FOLDER;
+            return ParquetParts.isPartsFolder(file) ? PARQUET : FOLDER;
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {

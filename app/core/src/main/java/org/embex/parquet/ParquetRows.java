@@ -15,7 +15,7 @@ import org.embex.BadInputException;
 import org.embex.EmbexException;
 
 /**
- * The rows of a Parquet file streamed from DuckDB, each as the texts of its columns that are not
+ * The rows of a Parquet file (or of a folder's parts, one after the other) streamed from DuckDB, each as the texts of its columns that are not
  * vectors (a list of numbers is not a text, label, id or metadata; a list of anything else is, as
  * DuckDB writes it: {@code [a, b]}); a null is "". Rows are numbered from 1 in file order. They are
  * read in {@link RowSlices}, into batches that {@link #next()} takes slice after slice: file order is kept.
@@ -64,13 +64,12 @@ public final class ParquetRows implements AutoCloseable {
             throw e;
         }
         RowSlices readers = RowSlices.of(table, rows, MIN_SLICE_ROWS, "parquet-rows");
-        String select = "SELECT " + String.join(", ", columns.stream().map(ParquetTable::identifier).toList())
-                + " FROM " + readers.source() + " WHERE ";
+        String select = "SELECT " + String.join(", ", columns.stream().map(ParquetTable::identifier).toList()) + " FROM ";
         List<BlockingQueue<Batch>> slices = new ArrayList<>();
         for (int slice = 0; slice < readers.count(); slice++) {
             BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
             slices.add(queue);
-            String query = select + readers.condition(slice);
+            String query = select + readers.source(slice) + " WHERE " + readers.condition(slice);
             readers.submit(() -> read(readers, table, query, columns.size(), queue));
         }
         return new ParquetRows(table, columns, slices, readers);

@@ -8,16 +8,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
 import org.embex.BadInputException;
 
 /**
- * A Parquet file seen through DuckDB's embedded engine (decision record 0017): its columns with
- * their types, and queries over it. Each table has its own in-memory database, closed with it.
- * DuckDB is told never to fetch or load an extension, so reading a file never reaches the network.
+ * A Parquet file, or a folder of parts read as one ({@link ParquetParts}), seen through DuckDB's
+ * embedded engine (decision record 0017): its columns with their types, and queries over it. Rows
+ * are counted across the parts in their order. Each table has its own in-memory database, closed
+ * with it. DuckDB is told never to fetch or load an extension, so reading never reaches the network.
  */
 public final class ParquetTable implements AutoCloseable {
 
@@ -27,6 +30,9 @@ public final class ParquetTable implements AutoCloseable {
     private static final Pattern GLOB = Pattern.compile("[*?\\[]");
 
     private final Path file;
+    private final List<Path> parts;
+    /** Each part's first row, counted from 0 over the parts; one more entry: the rows of them all. */
+    private final long[] starts;
     private final Connection connection;
     private final List<Column> columns;
 
@@ -39,36 +45,85 @@ public final class ParquetTable implements AutoCloseable {
         }
     }
 
-    private ParquetTable(Path file, Connection connection, List<Column> columns) {
+    private ParquetTable(Path file, List<Path> parts, long[] starts, Connection connection, List<Column> columns) {
         this.file = file;
+        this.parts = parts;
+        this.starts = starts;
         this.connection = connection;
         this.columns = columns;
     }
 
+    /** A Parquet file, or a folder of Parquet parts. */
     public static ParquetTable open(Path file) {
-        if (!Files.isRegularFile(file)) {
+        boolean folder = Files.isDirectory(file);
+        if (!folder && !Files.isRegularFile(file)) {
             throw new BadInputException(file + ": no such file");
         }
-        if (GLOB.matcher(file.toAbsolutePath().toString()).find()) {
-            // DuckDB reads a Parquet path as a pattern, with no way to escape one: such a name may mean other files too.
-            throw new BadInputException(file + ": embex reads Parquet through DuckDB, which takes *, ? and [ in a path as a"
-                    + " pattern that may match other files; rename the file or its folder without them");
+        List<Path> parts = folder ? ParquetParts.of(file) : List.of(file);
+        for (Path part : parts) {
+            if (GLOB.matcher(part.toAbsolutePath().toString()).find()) {
+                // DuckDB reads a Parquet path as a pattern, with no way to escape one: such a name may mean other files too.
+                throw new BadInputException(part + ": embex reads Parquet through DuckDB, which takes *, ? and [ in a path as a"
+                        + " pattern that may match other files; rename the file or its folder without them");
+            }
         }
         Connection connection = null;
         try {
             connection = connect();
-            List<Column> columns = new ArrayList<>();
-            try (Statement statement = connection.createStatement();
-                 ResultSet described = statement.executeQuery("DESCRIBE SELECT * FROM " + source(file))) {
-                while (described.next()) {
-                    columns.add(new Column(described.getString("column_name"), described.getString("column_type")));
+            List<Column> columns = described(connection, parts.subList(0, 1));
+            for (Path part : parts.subList(1, parts.size())) {
+                List<Column> others = described(connection, List.of(part));
+                if (!others.equals(columns)) {
+                    // DuckDB reads the parts by the first one's columns and fails later with no word of where.
+                    throw new BadInputException(part + ": its columns (" + describe(others) + ") are not those of "
+                            + parts.get(0).getFileName() + " (" + describe(columns) + "); the parts of a folder are one table");
                 }
             }
-            return new ParquetTable(file, connection, List.copyOf(columns));
+            return new ParquetTable(file, parts, starts(connection, parts), connection, columns);
+        } catch (BadInputException e) {
+            closeQuietly(connection, e);
+            throw e;
         } catch (SQLException e) {
             closeQuietly(connection, e);
-            throw new BadInputException(file + ": not a Parquet file embex can read: " + firstLine(e), e);
+            throw new BadInputException(file + ": not " + (folder ? "a folder of Parquet parts" : "a Parquet file")
+                    + " embex can read: " + firstLine(e), e);
         }
+    }
+
+    private static List<Column> described(Connection connection, List<Path> parts) throws SQLException {
+        List<Column> columns = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet described = statement.executeQuery("DESCRIBE SELECT * FROM " + source(parts))) {
+            while (described.next()) {
+                columns.add(new Column(described.getString("column_name"), described.getString("column_type")));
+            }
+        }
+        return List.copyOf(columns);
+    }
+
+    private static String describe(List<Column> columns) {
+        return String.join(", ", columns.stream().map(column -> column.name() + " " + column.type()).toList());
+    }
+
+    /** Each part's first row over them all, from the parts' footers. */
+    private static long[] starts(Connection connection, List<Path> parts) throws SQLException {
+        Map<String, Long> rows = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet footers = statement.executeQuery("SELECT file_name, sum(num_rows) FROM parquet_file_metadata("
+                     + list(parts) + ") GROUP BY file_name")) {
+            while (footers.next()) {
+                rows.put(footers.getString(1), footers.getLong(2));
+            }
+        }
+        long[] starts = new long[parts.size() + 1];
+        for (int i = 0; i < parts.size(); i++) {
+            Long count = rows.get(parts.get(i).toAbsolutePath().toString());
+            if (count == null) {
+                throw new SQLException(parts.get(i) + ": no row count in its footer");
+            }
+            starts[i + 1] = starts[i] + count;
+        }
+        return starts;
     }
 
     /** A connection to a fresh in-memory DuckDB that will not install or load extensions, streaming its results. */
@@ -82,14 +137,57 @@ public final class ParquetTable implements AutoCloseable {
         return DriverManager.getConnection("jdbc:duckdb:", properties);
     }
 
-    /** The SQL that names {@code file} as a table. */
-    public static String source(Path file) {
-        return "read_parquet(" + literal(file.toAbsolutePath().toString()) + ")";
+    /** The SQL that names the parts as one table. */
+    private static String source(List<Path> parts) {
+        return "read_parquet(" + list(parts) + ")";
     }
 
-    /** {@code file} as a table with DuckDB's {@code file_row_number} column, rows counted from 0 in file order. */
-    public static String numberedSource(Path file) {
-        return "read_parquet(" + literal(file.toAbsolutePath().toString()) + ", file_row_number = true)";
+    private static String list(List<Path> parts) {
+        return "[" + String.join(", ", parts.stream().map(part -> literal(part.toAbsolutePath().toString())).toList()) + "]";
+    }
+
+    /** The SQL that names this file, or all its parts, as one table. */
+    public String source() {
+        return source(parts);
+    }
+
+    /**
+     * The parts {@code from} to {@code to} (exclusive) as a table with DuckDB's {@code file_index}
+     * (from 0 at part {@code from}) and {@code file_row_number} (from 0 in each part) columns.
+     */
+    String numberedSource(int from, int to) {
+        return "read_parquet(" + list(parts.subList(from, to)) + ", file_row_number = true)";
+    }
+
+    /** The parts, in order: the file alone when it is not a folder. */
+    List<Path> parts() {
+        return parts;
+    }
+
+    /** The first row of part {@code part} over all the parts, from 0; {@code part = parts().size()}: the rows of all. */
+    long start(int part) {
+        return starts[part];
+    }
+
+    /** The number, from 1, of the first row over all the parts where {@code condition} holds, or 0 when none does. */
+    long firstRowWhere(String condition) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet found = statement.executeQuery("SELECT file_index, file_row_number FROM " + numberedSource(0, parts.size())
+                     + " WHERE " + condition + " ORDER BY file_index, file_row_number LIMIT 1")) {
+            return found.next() ? starts[found.getInt(1)] + found.getLong(2) + 1 : 0;
+        }
+    }
+
+    /** Row {@code row} (from 1) as a message names it: with its part and its row there when the table is a folder. */
+    public String describeRow(long row) {
+        if (parts.size() == 1) {
+            return "row " + row;
+        }
+        int part = 0;
+        while (part + 1 < parts.size() && starts[part + 1] < row) {
+            part++;
+        }
+        return "row " + row + " (" + parts.get(part).getFileName() + ", row " + (row - starts[part]) + ")";
     }
 
     /** {@code text} as a SQL string literal. */
@@ -121,15 +219,9 @@ public final class ParquetTable implements AutoCloseable {
         return connection;
     }
 
-    /** The rows in the file, read from its footer. */
+    /** The rows in the file or its parts, read from their footers. */
     public long rowCount() {
-        try (Statement statement = connection.createStatement();
-             ResultSet count = statement.executeQuery("SELECT count(*) FROM " + source(file))) {
-            count.next();
-            return count.getLong(1);
-        } catch (SQLException e) {
-            throw new BadInputException(file + ": cannot read: " + firstLine(e), e);
-        }
+        return starts[parts.size()];
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.embex.parquet;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,7 +39,7 @@ public final class ParquetVectors {
             throw new BadInputException(where + " holds " + column.type() + ", not vectors (a list of FLOAT or DOUBLE)");
         }
         String name = ParquetTable.identifier(column.name());
-        String source = ParquetTable.source(table.file());
+        String source = table.source();
         long rows = table.rowCount();
         int width = firstWidth(table, name, source, where);
         long count = rows * Math.max(width, 1);
@@ -92,15 +91,15 @@ public final class ParquetVectors {
     }
 
     private static void check(Shape shape, ParquetTable table, String name, String source, String where) {
-        try (Statement statement = table.connection().createStatement()) {
+        try {
             if (shape.present() < shape.rows()) {
-                throw new BadInputException(where + ", row " + firstRow(statement, table.file(), name + " IS NULL") + ": no vector (null)");
+                throw new BadInputException(where + ", " + table.describeRow(table.firstRowWhere(name + " IS NULL")) + ": no vector (null)");
             }
             if (shape.narrowest() != shape.widest()) {
                 // The first row sets the width, as in every other format; the first row that differs is the one named.
                 int first = firstWidth(table, name, source, where);
-                long row = firstRow(statement, table.file(), "len(" + name + ") <> " + first);
-                throw new BadInputException(where + ", row " + row + ": the vector's width differs from the rows before it ("
+                long row = table.firstRowWhere("len(" + name + ") <> " + first);
+                throw new BadInputException(where + ", " + table.describeRow(row) + ": the vector's width differs from the rows before it ("
                         + first + "); widths in this column run from " + shape.narrowest() + " to " + shape.widest());
             }
             if (shape.widest() == 0) {
@@ -120,7 +119,7 @@ public final class ParquetVectors {
             try (Connection connection = slices.connection();
                  Statement statement = connection.createStatement();
                  ResultSet unnested = statement.executeQuery("SELECT unnest(" + name + ") FROM "
-                         + slices.source() + " WHERE len(" + name + ") = " + width + " AND "
+                         + slices.source(slice) + " WHERE len(" + name + ") = " + width + " AND "
                          + slices.condition(slice))) {
                 while (unnested.next()) {
                     if (at == end) {
@@ -150,15 +149,6 @@ public final class ParquetVectors {
                 throw new BadInputException(where + ": cannot read: " + ParquetTable.firstLine(sql), sql);
             }
             throw new EmbexException(where + ": cannot read: " + e.getCause().getMessage(), e.getCause());
-        }
-    }
-
-    /** The number, from 1, of the first row where {@code condition} holds. */
-    private static long firstRow(Statement statement, Path file, String condition) throws SQLException {
-        // file_row_number counts as the slices do; from 1 here, as every message counts rows.
-        try (ResultSet found = statement.executeQuery("SELECT min(file_row_number) + 1 FROM "
-                + ParquetTable.numberedSource(file) + " WHERE " + condition)) {
-            return found.next() ? found.getLong(1) : 0;
         }
     }
 }

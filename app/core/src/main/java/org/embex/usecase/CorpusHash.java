@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.embex.corpus.TextFolder;
 import org.embex.model.ContentHash;
 import org.embex.model.FileHasher;
+import org.embex.parquet.ParquetParts;
 
 /**
  * The SHA-256 that stands for a corpus's content in the cache keys of its layouts and search
@@ -34,7 +35,7 @@ final class CorpusHash {
             return hasher.sha256(corpus);
         }
         StringBuilder listing = new StringBuilder();
-        for (Path file : TextFolder.files(corpus)) {
+        for (Path file : ParquetParts.isPartsFolder(corpus) ? ParquetParts.of(corpus) : TextFolder.files(corpus)) {
             // Separators as '/' so that the same folder has the same key on every system.
             listing.append(corpus.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/"))
                     .append('\0').append(hasher.sha256(file)).append('\n');

@@ -117,6 +117,52 @@ class VectorFilesTest {
         assertThat(VectorFiles.offered(csvCorpus, TableFormat.CSV)).containsExactly("file:vector");
     }
 
+    /** A folder as Spark writes it: parts in name order, the job's manifest, a checksum and an attempts folder beside them. */
+    @Test
+    void aFolderOfPartsIsReadAsOneFileInPartOrder() throws Exception {
+        Path parts = Files.createDirectories(dir.resolve("parts"));
+        // 500 + 1 + 300 rows: enough for the vectors to be read in two slices (on two cores or more), cut after the first part.
+        int[] sizes = {500, 1, 300};
+        int first = 0;
+        for (int part = 0; part < sizes.length; part++) {
+            parquet("parts/part-0000" + part + ".parquet", "SELECT 'r' || (range + " + first + ") AS id, 'text ' || (range + " + first
+                    + ") AS text, [(range + " + first + ")::FLOAT, 1.0]::FLOAT[2] AS embedding FROM range(" + sizes[part] + ")");
+            first += sizes[part];
+        }
+        Files.writeString(parts.resolve("_embex-job.json"), "{}");
+        Files.writeString(parts.resolve(".part-00000.parquet.crc"), "crc");
+        Files.createDirectories(parts.resolve("_attempts"));
+
+        assertThat(TableFormat.of(parts)).isEqualTo(TableFormat.PARQUET);
+        ImportedVectors vectors = read(parts, "file:");
+
+        assertThat(vectors.matrix().rows()).isEqualTo(801);
+        for (int i = 0; i < 801; i++) {
+            assertThat(vectors.matrix().row(i)).as("row %d", i).containsExactly(i, 1f);
+            assertThat(vectors.corpus().rows().get(i).id()).isEqualTo("r" + i);
+        }
+        assertThat(vectors.corpus().rows().get(800).text()).isEqualTo("text 800");
+
+        Files.writeString(parts.resolve("notes.txt"), "a text");
+        assertThat(TableFormat.of(parts)).as("a folder with a text in it is a folder of texts").isEqualTo(TableFormat.FOLDER);
+    }
+
+    @Test
+    void aBadRowInAFolderOfPartsIsNamedWithItsPartAndItsRowThere() throws Exception {
+        Path parts = Files.createDirectories(dir.resolve("parts"));
+        parquet("parts/part-00000.parquet", "SELECT * FROM (VALUES ('a', [1.0, 0.0]::FLOAT[]), ('b', [0.0, 1.0]::FLOAT[])) t(text, embedding)");
+        parquet("parts/part-00001.parquet", "SELECT * FROM (VALUES ('c', [1.0, 0.0]::FLOAT[]), ('d', NULL::FLOAT[])) t(text, embedding)");
+        Path other = Files.createDirectories(dir.resolve("mixed"));
+        parquet("mixed/part-00000.parquet", "SELECT * FROM (VALUES ('a', [1.0, 0.0]::FLOAT[])) t(text, embedding)");
+        parquet("mixed/part-00001.parquet", "SELECT * FROM (VALUES (1, 2, 3)) t(x, y, z)");
+
+        assertThatThrownBy(() -> read(parts, "file:")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("parts: column 'embedding', row 4 (part-00001.parquet, row 2): no vector (null)");
+        assertThatThrownBy(() -> read(other, "file:")).isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith("mixed/part-00001.parquet: its columns (x INTEGER, y INTEGER, z INTEGER) are not those of part-00000.parquet"
+                        + " (text VARCHAR, embedding FLOAT[]); the parts of a folder are one table");
+    }
+
     @Test
     void npyOnItsOwnAndBesideAMetadataFile() throws IOException {
         Path npy = dir.resolve("vectors.npy");

@@ -24,7 +24,7 @@ final class OpenCommand implements Runnable {
     @Mixin
     private CacheOptions cache;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A csv, tsv, jsonl or txt corpus.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A csv, tsv, jsonl, txt, parquet or npy file, a folder of texts, or a folder of Parquet parts.")
     private Path file;
 
     /** How packaging/build rehearses a start to list the classes of the package's class-data archive. */

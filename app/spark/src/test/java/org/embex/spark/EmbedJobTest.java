@@ -26,6 +26,12 @@ import org.embex.BadInputException;
 import org.embex.model.LocalMavenRepository;
 import org.embex.model.ModelCatalogue;
 import org.embex.model.ModelInstaller;
+import org.embex.progress.CancellationToken;
+import org.embex.progress.ProgressListener;
+import org.embex.usecase.CorpusEmbedding;
+import org.embex.usecase.CorpusSpec;
+import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.Workspace;
 
 /**
  * The job in Spark's local mode, two cores, a task allowed four attempts ({@code local[2,4]}), on
@@ -69,6 +75,15 @@ class EmbedJobTest {
                 new org.apache.hadoop.fs.Path(out.resolve("part-00000.parquet").toUri()), new Configuration()))) {
             Map<String, String> footer = reader.getFooter().getFileMetaData().getKeyValueMetaData();
             assertThat(footer).containsEntry("embex.model", MODEL).containsKey("embex.fingerprint");
+        }
+        // The folder opens as the explorer opens a Parquet file of vectors: every row, its own vector.
+        try (Workspace workspace = Workspace.open(models, dir.resolve("opened.sqlite"))) {
+            EmbeddedCorpus opened = CorpusEmbedding.embed(workspace, CorpusSpec.defaults(out), "file:", ProgressListener.NONE,
+                    CancellationToken.none());
+            assertThat(opened.size()).isEqualTo(402);
+            for (int i = 0; i < opened.size(); i++) {
+                assertThat(opened.vectors().row(i)).isEqualTo(written.get(opened.row(i).id()));
+            }
         }
         JsonNode manifest = JSON.readTree(out.resolve(OutputFolder.MANIFEST).toFile());
         assertThat(manifest.get("complete").asBoolean()).isTrue();
