@@ -97,7 +97,7 @@ public final class OwnVectorsBenchmark {
     private static double ceiling(Path file) throws Exception {
         try (Connection connection = ParquetTable.connect(); Statement statement = connection.createStatement()) {
             long started = System.nanoTime();
-            try (ResultSet sum = statement.executeQuery("SELECT sum(list_sum(embedding)) FROM " + ParquetTable.source(file))) {
+            try (ResultSet sum = statement.executeQuery("SELECT sum(list_sum(embedding)) FROM read_parquet(" + ParquetTable.literal(file.toString()) + ")")) {
                 sum.next();
                 Progress.say("DuckDB alone: the column's sum " + sum.getDouble(1));
             }

@@ -128,7 +128,8 @@ record FuzzyGraph(int[] heads, int[] tails, float[] weights) {
         return key((int) edge, (int) (edge >>> 32));
     }
 
-    private static double sigma(float[] distances, double rho, double target) {
+    /** σ for one point: its strengths {@code exp(−(d − ρ) / σ)} sum to {@code target}, by bisection. */
+    static double sigma(float[] distances, double rho, double target) {
         double low = 0;
         double high = Double.POSITIVE_INFINITY;
         double middle = 1;
