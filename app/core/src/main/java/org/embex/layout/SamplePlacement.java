@@ -58,20 +58,26 @@ public final class SamplePlacement {
         return new SamplePlacement(ProjectedCosineSearch.of(sample), map, params);
     }
 
+    /** Points' places, and the sample point nearest each in the vectors' space. */
+    public record Placed(Layout layout, int[] nearest) {
+    }
+
     /**
      * The places of {@code vectors}, in order. A point's random moves are seeded by {@code seed} and
      * its own values, so its place does not depend on which other points are placed with it.
      */
-    public Layout place(List<float[]> vectors, long seed) {
+    public Placed place(List<float[]> vectors, long seed) {
         List<List<Neighbour>> nearest = search.nearest(vectors, neighbours);
         float[] px = new float[vectors.size()];
         float[] py = new float[vectors.size()];
+        int[] closest = new int[vectors.size()];
         IntStream.range(0, vectors.size()).parallel().forEach(i -> {
             float[] place = place(nearest.get(i), new SplittableRandom(seed * 0x9E3779B97F4A7C15L + Arrays.hashCode(vectors.get(i))));
             px[i] = place[0];
             py[i] = place[1];
+            closest[i] = nearest.get(i).get(0).index();
         });
-        return new Layout(px, py);
+        return new Placed(new Layout(px, py), closest);
     }
 
     private float[] place(List<Neighbour> nearest, SplittableRandom random) {

@@ -54,7 +54,7 @@ public final class SampledUmap {
                 others.add(data.row(row));
             }
         }
-        Layout placed = SamplePlacement.of(sampleMatrix, sampleMap, params).place(others, params.seed());
+        Layout placed = SamplePlacement.of(sampleMatrix, sampleMap, params).place(others, params.seed()).layout();
         float[] x = new float[data.rows()];
         float[] y = new float[data.rows()];
         int s = 0;

@@ -45,7 +45,7 @@ class SamplePlacementTest {
         Layout map = Umap.layout(sampleMatrix, params, LayoutWatch.of(ProgressListener.NONE));
         List<float[]> others = clustered(1200, 2);
 
-        Layout placed = SamplePlacement.of(sampleMatrix, map, params).place(others, 7);
+        Layout placed = SamplePlacement.of(sampleMatrix, map, params).place(others, 7).layout();
 
         int right = 0;
         for (int i = 0; i < others.size(); i++) {
@@ -74,9 +74,9 @@ class SamplePlacementTest {
                 LayoutWatch.of(ProgressListener.NONE)), params);
         List<float[]> others = clustered(100, 3);
 
-        Layout together = placement.place(others, 5);
-        Layout alone = placement.place(others.subList(40, 41), 5);
-        Layout otherSeed = placement.place(others.subList(40, 41), 6);
+        Layout together = placement.place(others, 5).layout();
+        Layout alone = placement.place(others.subList(40, 41), 5).layout();
+        Layout otherSeed = placement.place(others.subList(40, 41), 6).layout();
 
         assertThat(alone.x()[0]).isEqualTo(together.x()[40]);
         assertThat(alone.y()[0]).isEqualTo(together.y()[40]);
