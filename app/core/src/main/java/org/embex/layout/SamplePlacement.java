@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
+import org.embex.neighbours.GraphIndex;
+import org.embex.progress.ProgressListener;
+import org.embex.vectors.Metric;
 import org.embex.vectors.Neighbour;
 import org.embex.vectors.ProjectedCosineSearch;
 import org.embex.vectors.VectorMatrix;
@@ -31,16 +34,29 @@ public final class SamplePlacement {
     private static final double INITIAL_ALPHA = 0.25;
     private static final double CLIP = 4.0;
 
-    private final ProjectedCosineSearch search;
+    /**
+     * Samples larger than this are searched through a graph index: on 100,000 real vectors placed
+     * from 25,000 exact search took 1.7 ms of processor a point, and the placement three times UMAP
+     * of them all; the index finds nearly every neighbour (recall@10 0.99 at ef 64, record 0008).
+     */
+    static final int EXACT_UP_TO = 5_000;
+
+    /** Exact search of a small sample, or null. */
+    private final ProjectedCosineSearch exact;
+    /** The graph index of a large sample, or null. */
+    private final GraphIndex index;
     private final float[] x;
     private final float[] y;
     private final int neighbours;
     private final int negativeRate;
     private final double a;
     private final double b;
+    /** x^b without {@link Math#pow}, as UMAP's own epochs raise it (a point takes 9,000 of them). */
+    private final PowerTable power;
 
-    private SamplePlacement(ProjectedCosineSearch search, Layout map, UmapParams params) {
-        this.search = search;
+    private SamplePlacement(ProjectedCosineSearch exact, GraphIndex index, Layout map, UmapParams params) {
+        this.exact = exact;
+        this.index = index;
         this.x = map.x();
         this.y = map.y();
         this.neighbours = Math.min(params.neighbours(), map.points());
@@ -48,14 +64,21 @@ public final class SamplePlacement {
         UmapCurve curve = UmapCurve.fit(params.minDist(), params.spread());
         this.a = curve.a();
         this.b = curve.b();
+        this.power = new PowerTable(curve.b());
     }
 
     /** @param map the sample's map, a place per row of {@code sample} */
     public static SamplePlacement of(VectorMatrix sample, Layout map, UmapParams params) {
+        return of(sample, map, params, EXACT_UP_TO);
+    }
+
+    /** As {@link #of(VectorMatrix, Layout, UmapParams)}, searching exactly up to {@code exactUpTo} sample points. */
+    static SamplePlacement of(VectorMatrix sample, Layout map, UmapParams params, int exactUpTo) {
         if (sample.rows() != map.points()) {
             throw new IllegalArgumentException(sample.rows() + " sample vectors but " + map.points() + " places");
         }
-        return new SamplePlacement(ProjectedCosineSearch.of(sample), map, params);
+        return sample.rows() <= exactUpTo ? new SamplePlacement(ProjectedCosineSearch.of(sample), null, map, params)
+                : new SamplePlacement(null, GraphIndex.build(sample, Metric.COSINE, params.seed(), ProgressListener.NONE), map, params);
     }
 
     /** Points' places, and the sample point nearest each in the vectors' space. */
@@ -67,7 +90,8 @@ public final class SamplePlacement {
      * its own values, so its place does not depend on which other points are placed with it.
      */
     public Placed place(List<float[]> vectors, long seed) {
-        List<List<Neighbour>> nearest = search.nearest(vectors, neighbours);
+        List<List<Neighbour>> nearest = exact != null ? exact.nearest(vectors, neighbours)
+                : vectors.parallelStream().map(vector -> index.search(vector, neighbours)).toList();
         float[] px = new float[vectors.size()];
         float[] py = new float[vectors.size()];
         int[] closest = new int[vectors.size()];
@@ -117,7 +141,7 @@ public final class SamplePlacement {
                 double dy = py - y[tails[j]];
                 double d2 = dx * dx + dy * dy;
                 if (d2 > 0) {
-                    double p = Math.pow(d2, b);
+                    double p = power.pow(d2);
                     double coefficient = -2 * a * b * (p / d2) / (1 + a * p);
                     px += clip(coefficient * dx) * alpha;
                     py += clip(coefficient * dy) * alpha;
@@ -128,7 +152,7 @@ public final class SamplePlacement {
                     double oy = py - y[other];
                     double o2 = ox * ox + oy * oy;
                     if (o2 > 0) {
-                        double coefficient = 2 * b / ((0.001 + o2) * (1 + a * Math.pow(o2, b)));
+                        double coefficient = 2 * b / ((0.001 + o2) * (1 + a * power.pow(o2)));
                         px += clip(coefficient * ox) * alpha;
                         py += clip(coefficient * oy) * alpha;
                     }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.embex.progress.ProgressListener;
 import org.embex.vectors.Metric;
@@ -37,15 +39,17 @@ class SamplePlacementTest {
         return points;
     }
 
-    @Test
-    void aPlacedPointLandsAmongTheSamplePointsOfItsOwnCluster() {
+    /** With exact search of the sample, and with its graph index (a large sample's). */
+    @ParameterizedTest
+    @ValueSource(ints = {SamplePlacement.EXACT_UP_TO, 100})
+    void aPlacedPointLandsAmongTheSamplePointsOfItsOwnCluster(int exactUpTo) {
         List<float[]> sample = clustered(600, 1);
         VectorMatrix sampleMatrix = VectorMatrix.of(sample, 32);
         UmapParams params = UmapParams.defaults();
         Layout map = Umap.layout(sampleMatrix, params, LayoutWatch.of(ProgressListener.NONE));
         List<float[]> others = clustered(1200, 2);
 
-        Layout placed = SamplePlacement.of(sampleMatrix, map, params).place(others, 7).layout();
+        Layout placed = SamplePlacement.of(sampleMatrix, map, params, exactUpTo).place(others, 7).layout();
 
         int right = 0;
         for (int i = 0; i < others.size(); i++) {
