@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.embex.parquet.ParquetTable;
 
 /** Vectors a user brings, on the command line: -m file:..., --normalize, --query-model, embed -o .parquet, and bad input. */
 class OwnVectorsCommandsTest {
@@ -64,6 +69,59 @@ class OwnVectorsCommandsTest {
         assertThat(wrong.err()).contains("were not made by bge-small-zh-v1.5").contains("512 numbers, the file's have 384");
         assertThat(right.exitCode()).as(right.err()).isZero();
         assertThat(right.json().get("results").toString()).isEqualTo(model.json().get("results").toString());
+    }
+
+    /**
+     * A map as the Spark map job writes it (the rows and vectors with x, y, cluster added), in two
+     * parts: --like finds a row's neighbours in the file, the same as the window's click over the
+     * vectors loaded whole, and as a model's over the texts.
+     */
+    @Test
+    void aRowsNeighboursInAMapAreFoundInItsFileAsInTheVectorsLoadedWhole() throws Exception {
+        Path map = Files.createDirectories(dir.resolve("map"));
+        try (Connection connection = ParquetTable.connect(); Statement statement = connection.createStatement()) {
+            for (int part = 0; part < 2; part++) {
+                statement.execute("COPY (SELECT * EXCLUDE (n), n::FLOAT AS x, 0.5::FLOAT AS y, 3 AS cluster FROM (SELECT *,"
+                        + " row_number() OVER () AS n FROM read_parquet(" + ParquetTable.literal(parquet.toString()) + ")) WHERE n % 2 = "
+                        + part + " ORDER BY n) TO " + ParquetTable.literal(map.resolve("part-0000" + part + ".parquet").toString())
+                        + " (FORMAT parquet)");
+            }
+        }
+        String id = firstId();
+
+        Run inFile = Run.of("search", map.toString(), "-m", "file:", "--like", id, "-k", "5", "--quiet", "--json");
+        Run loaded = Run.of("search", parquet.toString(), "-m", "file:", "--like", id, "-k", "5", "--quiet", "--json");
+        Run model = Run.of("search", SAMPLE, "-m", MINILM, "--like", id, "-k", "5", "--quiet", "--json");
+
+        assertThat(inFile.exitCode()).as(inFile.err()).isZero();
+        assertThat(inFile.json().get("search").asText()).isEqualTo("file");
+        assertThat(loaded.json().get("search").asText()).isEqualTo("exact");
+        assertThat(inFile.json().get("like").get("text").asText()).isEqualTo(loaded.json().get("like").get("text").asText());
+        assertThat(ids(inFile)).hasSize(5).doesNotContain(id).isEqualTo(ids(loaded)).isEqualTo(ids(model));
+        for (int rank = 0; rank < 5; rank++) {
+            assertThat(inFile.json().get("results").get(rank).get("score").asDouble())
+                    .isCloseTo(loaded.json().get("results").get(rank).get("score").asDouble(), org.assertj.core.api.Assertions.within(1e-5));
+        }
+        Run missing = Run.of("search", map.toString(), "-m", "file:", "--like", "no-such-id", "--quiet");
+        assertThat(missing.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(missing.err()).contains("no row has the id 'no-such-id'");
+        Run both = Run.of("search", map.toString(), "-m", "file:", "--like", id, "-q", "bill", "--quiet");
+        assertThat(both.err()).contains("give a query (-q TEXT) or a row (--like ID), one of them");
+    }
+
+    private static String firstId() throws Exception {
+        try (Connection connection = ParquetTable.connect(); Statement statement = connection.createStatement();
+             ResultSet first = statement.executeQuery("SELECT id FROM read_parquet(" + ParquetTable.literal(parquet.toString())
+                     + ") LIMIT 1 OFFSET 17")) {
+            first.next();
+            return first.getString(1);
+        }
+    }
+
+    private static List<String> ids(Run run) {
+        List<String> ids = new java.util.ArrayList<>();
+        run.json().get("results").forEach(hit -> ids.add(hit.get("id").asText()));
+        return ids;
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.embex.BadInputException;
+
 /**
  * The texts of one file, read whole, with the file's columns and the rows left out as bad (only
  * when bad rows were to be skipped). A corpus has at least one text: {@link CorpusReader} says
@@ -18,6 +20,16 @@ public record Corpus(Path source, List<String> columns, List<TextRow> rows, List
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(source + ": a corpus has at least one text");
         }
+    }
+
+    /** The first row whose id is {@code id}. */
+    public int indexOf(String id) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        throw new BadInputException(source + ": no row has the id '" + id + "'");
     }
 
     public List<String> texts() {

@@ -23,7 +23,7 @@ public final class MapCommand implements Callable<Integer> {
     private String input;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FOLDER",
-            description = "A new folder for the map: id, x, y, cluster.")
+            description = "A new folder for the map: the parts' rows with x, y and cluster added.")
     private String output;
 
     @Option(names = "--sample", paramLabel = "N", defaultValue = "50000",

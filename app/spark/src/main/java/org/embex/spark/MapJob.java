@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
@@ -27,8 +28,9 @@ import org.embex.usecase.SampledMap;
  * A map of the embed job's parts at any size: a random sample of the vectors collected on the
  * driver and mapped there ({@link SampledMap}: embex's UMAP and k-means), the map shipped to the
  * executors, and every row placed from its nearest sample points where its part is read. A sample
- * row keeps its place on the sample's map. Writes {@code id, x, y, cluster} as Parquet, through
- * Spark's own committer (the map needs no footer of embex's).
+ * row keeps its place on the sample's map. Writes the parts' rows with {@code x, y, cluster} added,
+ * through Spark's own committer: the map is one table the explorer opens without the embed job's
+ * output (its places and texts read without the vectors, a clicked row's neighbours from them).
  */
 public final class MapJob {
 
@@ -54,24 +56,31 @@ public final class MapJob {
             throw new BadInputException(settings.input() + ": no id and embedding columns (found " + String.join(", ", columns)
                     + "); map the parts the embed job wrote");
         }
-        Dataset<Row> vectors = parts.select("id", "embedding");
-        long rows = vectors.count();
+        for (String placed : List.of("x", "y", "cluster")) {
+            if (columns.contains(placed)) {
+                throw new BadInputException(settings.input() + ": has a column '" + placed + "' already (a map?); map the parts the"
+                        + " embed job wrote");
+            }
+        }
+        long rows = parts.count();
         double fraction = Math.min(1.0, 1.05 * settings.sample() / Math.max(1, rows));
-        List<Row> drawn = vectors.sample(false, fraction, settings.seed()).limit(settings.sample()).collectAsList();
+        List<Row> drawn = parts.select("id", "embedding").sample(false, fraction, settings.seed()).limit(settings.sample())
+                .collectAsList();
         List<float[]> sample = new ArrayList<>(drawn.size());
         Map<String, Integer> sampleRows = new HashMap<>();
         for (Row row : drawn) {
             sampleRows.put(row.getString(0), sample.size());
-            sample.add(vector(row));
+            sample.add(vector(row, 1));
         }
         SampledMap map = SampledMap.of(sample, settings.clusters(), settings.seed());
 
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<SampledMap> shippedMap = context.broadcast(map);
         Broadcast<Map<String, Integer>> shippedRows = context.broadcast(sampleRows);
-        JavaRDD<Row> placed = vectors.javaRDD().mapPartitions(new Placing(shippedMap, shippedRows));
-        StructType schema = new StructType().add("id", DataTypes.StringType, false).add("x", DataTypes.FloatType, false)
-                .add("y", DataTypes.FloatType, false).add("cluster", DataTypes.IntegerType, false);
+        JavaRDD<Row> placed = parts.javaRDD().mapPartitions(new Placing(shippedMap, shippedRows, columns.indexOf("id"),
+                columns.indexOf("embedding")));
+        StructType schema = parts.schema().add("x", DataTypes.FloatType, false).add("y", DataTypes.FloatType, false)
+                .add("cluster", DataTypes.IntegerType, false);
         spark.createDataFrame(placed, schema).write().mode(SaveMode.ErrorIfExists).parquet(settings.output());
         return new Outcome(rows, sample.size(), settings.output());
     }
@@ -88,8 +97,8 @@ public final class MapJob {
         }
     }
 
-    static float[] vector(Row row) {
-        List<Object> values = row.getList(1);
+    static float[] vector(Row row, int column) {
+        List<Object> values = row.getList(column);
         float[] vector = new float[values.size()];
         for (int i = 0; i < vector.length; i++) {
             vector[i] = ((Number) values.get(i)).floatValue();
@@ -97,46 +106,83 @@ public final class MapJob {
         return vector;
     }
 
-    /** One part's rows placed, in batches, on an executor. */
-    private record Placing(Broadcast<SampledMap> map, Broadcast<Map<String, Integer>> sampleRows)
+    /** One part's rows placed on an executor, a batch at a time as Spark's writer asks for them. */
+    private record Placing(Broadcast<SampledMap> map, Broadcast<Map<String, Integer>> sampleRows, int idColumn, int vectorColumn)
             implements FlatMapFunction<Iterator<Row>, Row> {
 
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {
-            SampledMap.Placer placer = ExecutorMaps.placer(map.value());
-            Map<String, Integer> inSample = sampleRows.value();
-            SampledMap sampled = map.value();
-            List<Row> out = new ArrayList<>();
-            List<String> ids = new ArrayList<>(BATCH);
-            List<float[]> batch = new ArrayList<>(BATCH);
-            while (rows.hasNext()) {
-                Row row = rows.next();
-                Integer own = inSample.get(row.getString(0));
-                if (own != null) {
-                    out.add(RowFactory.create(row.getString(0), sampled.x()[own], sampled.y()[own], sampled.clusters()[own]));
-                    continue;
-                }
-                ids.add(row.getString(0));
-                batch.add(vector(row));
-                if (batch.size() == BATCH) {
-                    placeInto(out, placer, ids, batch);
-                }
-            }
-            placeInto(out, placer, ids, batch);
-            return out.iterator();
+            return new Placed(rows, map.value(), ExecutorMaps.placer(map.value()), sampleRows.value(), idColumn, vectorColumn);
+        }
+    }
+
+    /** The rows with their places, read and placed a batch ahead: a part's rows are never all held at once. */
+    private static final class Placed implements Iterator<Row> {
+
+        private final Iterator<Row> rows;
+        private final SampledMap sampled;
+        private final SampledMap.Placer placer;
+        private final Map<String, Integer> inSample;
+        private final int idColumn;
+        private final int vectorColumn;
+        private final List<Row> ready = new ArrayList<>(BATCH);
+        private int next;
+
+        Placed(Iterator<Row> rows, SampledMap sampled, SampledMap.Placer placer, Map<String, Integer> inSample, int idColumn,
+               int vectorColumn) {
+            this.rows = rows;
+            this.sampled = sampled;
+            this.placer = placer;
+            this.inSample = inSample;
+            this.idColumn = idColumn;
+            this.vectorColumn = vectorColumn;
         }
 
-        private static void placeInto(List<Row> out, SampledMap.Placer placer, List<String> ids, List<float[]> batch) {
-            if (batch.isEmpty()) {
-                return;
+        @Override
+        public boolean hasNext() {
+            if (next == ready.size()) {
+                fill();
             }
-            List<SampledMap.Place> places = placer.place(batch);
-            for (int i = 0; i < places.size(); i++) {
-                SampledMap.Place place = places.get(i);
-                out.add(RowFactory.create(ids.get(i), place.x(), place.y(), place.cluster()));
+            return next < ready.size();
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
             }
-            ids.clear();
-            batch.clear();
+            return ready.get(next++);
+        }
+
+        /** The next batch of rows to place (a sample row's place is its own on the map), in the part's order. */
+        private void fill() {
+            ready.clear();
+            next = 0;
+            List<Row> batch = new ArrayList<>(BATCH);
+            List<float[]> vectors = new ArrayList<>(BATCH);
+            while (batch.size() < BATCH && rows.hasNext()) {
+                Row row = rows.next();
+                batch.add(row);
+                if (!inSample.containsKey(row.getString(idColumn))) {
+                    vectors.add(vector(row, vectorColumn));
+                }
+            }
+            List<SampledMap.Place> places = vectors.isEmpty() ? List.of() : placer.place(vectors);
+            int placedSoFar = 0;
+            for (Row row : batch) {
+                Integer own = inSample.get(row.getString(idColumn));
+                SampledMap.Place place = own != null
+                        ? new SampledMap.Place(sampled.x()[own], sampled.y()[own], sampled.clusters()[own])
+                        : places.get(placedSoFar++);
+                Object[] values = new Object[row.length() + 3];
+                for (int i = 0; i < row.length(); i++) {
+                    values[i] = row.get(i);
+                }
+                values[row.length()] = place.x();
+                values[row.length() + 1] = place.y();
+                values[row.length() + 2] = place.cluster();
+                ready.add(RowFactory.create(values));
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -20,6 +21,8 @@ import org.embex.BadInputException;
 import org.embex.model.LocalMavenRepository;
 import org.embex.model.ModelCatalogue;
 import org.embex.model.ModelInstaller;
+import org.embex.usecase.CorpusSpec;
+import org.embex.usecase.PlacedMap;
 
 /** The map job in local mode over the embed job's parts of the English sample (402 questions, 9 labels). */
 class MapJobTest {
@@ -54,8 +57,11 @@ class MapJobTest {
 
         assertThat(outcome.rows()).isEqualTo(402);
         assertThat(outcome.sample()).isBetween(100, 150);
-        List<Row> placed = spark.read().parquet(map.toString()).join(spark.read().parquet(parts.toString()).select("id", "label"), "id")
-                .select("id", "x", "y", "cluster", "label").collectAsList();
+        // The map is the parts' rows with their places: one table for the explorer.
+        List<String> partColumns = List.of(spark.read().parquet(parts.toString()).columns());
+        assertThat(spark.read().parquet(map.toString()).columns()).containsExactlyElementsOf(
+                Stream.concat(partColumns.stream(), Stream.of("x", "y", "cluster")).toList());
+        List<Row> placed = spark.read().parquet(map.toString()).select("id", "x", "y", "cluster", "label").collectAsList();
         assertThat(placed).hasSize(402);
         assertThat(placed.stream().map(row -> row.getString(0)).distinct()).hasSize(402);
         Map<Integer, Integer> perCluster = new HashMap<>();
@@ -85,6 +91,20 @@ class MapJobTest {
 
         assertThatThrownBy(() -> MapJob.run(spark, new MapJob.Settings(parts.toString(), map.toString(), 150, 9, 42)))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> MapJob.run(spark, new MapJob.Settings(map.toString(), dir.resolve("again").toString(), 150, 9, 42)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("has a column 'x' already");
+
+        // The explorer opens the map from its places, its vectors left in the file, and a row's neighbours are its parts' vectors'.
+        assertThat(PlacedMap.isMap(map)).isTrue();
+        try (PlacedMap opened = PlacedMap.open(CorpusSpec.defaults(map))) {
+            assertThat(opened.corpus().rows()).hasSize(402);
+            Map<String, Float> xs = new HashMap<>();
+            placed.forEach(row -> xs.put(row.getString(0), row.getFloat(1)));
+            for (int i = 0; i < 402; i++) {
+                assertThat(opened.layout().x()[i]).isEqualTo(xs.get(opened.corpus().rows().get(i).id()));
+            }
+            assertThat(opened.neighbours(0, 5)).hasSize(5).allSatisfy(neighbour -> assertThat(neighbour.score()).isBetween(0.0, 1.0001));
+        }
     }
 
     private static Path sample() {

@@ -25,7 +25,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 
 import org.embex.desktop.map.Legend;
@@ -310,7 +309,7 @@ public final class Explorer extends BorderPane {
     private void applyTheme(boolean useDark) {
         themes.apply(useDark);
         tools.setDark(useDark);
-        map.setColours(useDark ? 0x0D1117 : 0xFFFFFF, useDark ? Color.web("#f0f6fc") : Color.web("#1f2328"));
+        Themes.colour(map, useDark);
     }
 
     private javafx.stage.Window window() {

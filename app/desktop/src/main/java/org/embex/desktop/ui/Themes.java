@@ -6,7 +6,10 @@ import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.paint.Color;
 import javafx.stage.Screen;
+
+import org.embex.desktop.map.MapView;
 
 /** AtlantaFX's Primer themes, light and dark; embex's own style sheet builds on their colour names. */
 public final class Themes {
@@ -31,6 +34,11 @@ public final class Themes {
         Scene scene = new Scene(root, Math.min(width, screen.getWidth() * 0.95), Math.min(height, screen.getHeight() * 0.95));
         scene.getStylesheets().add(stylesheet());
         return scene;
+    }
+
+    /** A map's background and the ink of its overlay in the theme, in every window that shows a map. */
+    static void colour(MapView map, boolean useDark) {
+        map.setColours(useDark ? 0x0D1117 : 0xFFFFFF, useDark ? Color.web("#f0f6fc") : Color.web("#1f2328"));
     }
 
     public static String stylesheet() {

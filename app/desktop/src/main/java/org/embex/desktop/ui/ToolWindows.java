@@ -11,8 +11,8 @@ import javafx.stage.Window;
 import org.embex.desktop.viewmodel.ExplorerViewModel;
 
 /**
- * The explorer's two tool windows beside the map, the threshold workbench and the side-by-side
- * comparison of two models, each opened the first time its view model has something to show.
+ * The explorer's tool windows beside the map, the threshold workbench, the side-by-side comparison
+ * of two models and a map made on Spark, each opened the first time its view model has something to show.
  */
 final class ToolWindows {
 
@@ -21,6 +21,7 @@ final class ToolWindows {
     private final Themes themes;
     private ThresholdWindow thresholdWindow;
     private CompareWindow compareWindow;
+    private PlacedMapWindow placedMapWindow;
 
     ToolWindows(ExplorerViewModel model, Supplier<Window> owner, Themes themes) {
         this.model = model;
@@ -28,6 +29,7 @@ final class ToolWindows {
         this.themes = themes;
         model.workbench().studiesProperty().addListener((o, was, now) -> thresholdWindow().show(now));
         model.comparison().shownProperty().addListener((o, was, now) -> compareWindow().show(now));
+        model.placedMap().mapProperty().addListener((o, was, now) -> placedMapWindow().show());
         model.comparison().stsProperty().addListener((o, was, now) -> {
             if (compareWindow != null && now.pair() == compareWindow.shown()) {
                 compareWindow.pane().showSts(now.first(), now.second());
@@ -49,6 +51,14 @@ final class ToolWindows {
             closesOnEscape(compareWindow.stage());
         }
         return compareWindow;
+    }
+
+    PlacedMapWindow placedMapWindow() {
+        if (placedMapWindow == null) {
+            placedMapWindow = new PlacedMapWindow(owner.get(), model.placedMap(), themes);
+            closesOnEscape(placedMapWindow.stage());
+        }
+        return placedMapWindow;
     }
 
     /** Escape or Ctrl+W (Cmd+W) closes a tool window, as people close a dialog; the map stays. */
@@ -77,6 +87,9 @@ final class ToolWindows {
         }
         if (compareWindow != null) {
             compareWindow.setDark(dark);
+        }
+        if (placedMapWindow != null) {
+            Themes.colour(placedMapWindow.map(), dark);
         }
     }
 }

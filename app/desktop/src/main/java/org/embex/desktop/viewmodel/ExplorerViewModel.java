@@ -110,6 +110,7 @@ public final class ExplorerViewModel {
     private final DuplicatesViewModel duplicates;
     private final RecommendationsViewModel recommendations;
     private final FilterViewModel filters;
+    private final PlacedMapViewModel placedMap;
 
     /** Every model this corpus was embedded with in this session, for the workbench's overlays. */
     private final Map<String, EmbeddedCorpus> embeddings = new LinkedHashMap<>();
@@ -138,6 +139,7 @@ public final class ExplorerViewModel {
         this.duplicates = new DuplicatesViewModel(this, workspace);
         this.recommendations = new RecommendationsViewModel(this);
         this.filters = new FilterViewModel(this);
+        this.placedMap = new PlacedMapViewModel(runner);
 
         List<String> installed = installedModels.stream().map(ModelFolder::id).toList();
         models.setAll(installed);
@@ -363,6 +365,11 @@ public final class ExplorerViewModel {
         return recommendations;
     }
 
+    /** A map made on Spark, shown in its own window when one is opened. */
+    public PlacedMapViewModel placedMap() {
+        return placedMap;
+    }
+
     public ComparisonViewModel comparison() {
         return comparison;
     }
@@ -389,8 +396,12 @@ public final class ExplorerViewModel {
         dialogs.chooseCorpus(settings.recentFiles().stream().findFirst().map(Path::getParent)).ifPresent(this::chooseColumns);
     }
 
-    /** Asks how to read {@code file} (the import dialog), then opens it as the person settled. */
+    /** Asks how to read {@code file} (the import dialog), then opens it as the person settled; a Spark map opens as it is. */
     public void chooseColumns(Path file) {
+        if (PlacedMapViewModel.shows(file)) {
+            open(file);
+            return;
+        }
         dialogs.chooseColumns(file).ifPresent(this::open);
     }
 
@@ -414,6 +425,14 @@ public final class ExplorerViewModel {
      */
     public Job<?> open(CorpusSpec spec) {
         Path name = spec.file().getFileName();
+        if (PlacedMapViewModel.shows(spec.file())) {
+            // A map made on Spark: too large to embed here, and placed already. It opens in a window of its own.
+            if (corpus.get() == null) {
+                placeholder.set(name + " is a map made by the Spark map job: it opens in a window of its own, from its places,"
+                        + " the vectors left in the file.\n\nOpen a corpus here to embed and explore it (File › Open).");
+            }
+            return placedMap.open(spec);
+        }
         Optional<String> lastUsed = Optional.ofNullable(settings.text(modelKey(spec.file()), null));
         LayoutMethod wanted = method.get();
         if (corpus.get() == null) {
@@ -965,5 +984,6 @@ public final class ExplorerViewModel {
         cancel(layoutJob);
         neighbours.cancelIndexing();
         cancel(clustering);
+        placedMap.close();
     }
 }

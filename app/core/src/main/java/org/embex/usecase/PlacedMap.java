@@ -1,0 +1,154 @@
+package org.embex.usecase;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.embex.BadInputException;
+import org.embex.corpus.Corpus;
+import org.embex.corpus.TableFormat;
+import org.embex.corpus.TextRow;
+import org.embex.layout.Layout;
+import org.embex.parquet.ParquetTable;
+import org.embex.parquet.VectorColumnSearch;
+import org.embex.vectors.Neighbour;
+
+/**
+ * A map made beyond one machine: the Spark map job's table (the embed job's rows with {@code x},
+ * {@code y} and {@code cluster} added), opened from its places with the vectors left in the file.
+ * Nothing is embedded or laid out; a row's neighbours are found on demand by scoring the file's
+ * vectors where they lie ({@link VectorColumnSearch}), exactly, as the window's click does for a
+ * corpus it holds.
+ */
+public final class PlacedMap implements AutoCloseable {
+
+    private static final String X = "x";
+    private static final String Y = "y";
+    private static final String CLUSTER = "cluster";
+
+    private final Corpus corpus;
+    private final Layout layout;
+    private final int[] clusters;
+    private final ParquetTable table;
+    private final VectorColumnSearch search;
+    /** Each corpus row's row in the file, from 0: rows a filter or a bad text left out have none. */
+    private final long[] fileRows;
+
+    private PlacedMap(Corpus corpus, Layout layout, int[] clusters, ParquetTable table, VectorColumnSearch search, long[] fileRows) {
+        this.corpus = corpus;
+        this.layout = layout;
+        this.clusters = clusters;
+        this.table = table;
+        this.search = search;
+        this.fileRows = fileRows;
+    }
+
+    /** Whether {@code file} is such a map: Parquet with number columns x and y and a vector column. */
+    public static boolean isMap(Path file) {
+        if (TableFormat.of(file) != TableFormat.PARQUET) {
+            return false;
+        }
+        try (ParquetTable table = ParquetTable.open(file)) {
+            return number(table, X) && number(table, Y) && vectorColumn(table).isPresent();
+        }
+    }
+
+    /** The map's rows and places as {@code spec} reads them; the vectors stay in the file. */
+    public static PlacedMap open(CorpusSpec spec) {
+        Corpus corpus = spec.read();
+        ParquetTable table = ParquetTable.open(spec.file());
+        try {
+            ParquetTable.Column vectors = vectorColumn(table).orElseThrow(() -> new BadInputException(spec.file()
+                    + ": no vector column; a map made by embex's Spark map job keeps the embed job's vectors beside x and y"));
+            int n = corpus.rows().size();
+            float[] x = new float[n];
+            float[] y = new float[n];
+            int[] clusters = new int[n];
+            long[] fileRows = new long[n];
+            boolean clustered = corpus.columns().contains(CLUSTER);
+            for (int i = 0; i < n; i++) {
+                TextRow row = corpus.rows().get(i);
+                x[i] = coordinate(table, row, X);
+                y[i] = coordinate(table, row, Y);
+                clusters[i] = clustered ? cluster(table, row) : 0;
+                fileRows[i] = row.line() - 1;
+            }
+            return new PlacedMap(corpus, new Layout(x, y), clusters, table, new VectorColumnSearch(table, vectors), fileRows);
+        } catch (RuntimeException e) {
+            table.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Row {@code index}'s {@code k} nearest other rows by cosine, best first, scored from the file's
+     * vectors; one search at a time, as the map has one DuckDB connection.
+     */
+    public synchronized List<Neighbour> neighbours(int index, int k) {
+        float[] query = search.vector(fileRows[index]);
+        List<Neighbour> found = new ArrayList<>(k);
+        for (VectorColumnSearch.Hit hit : search.nearest(query, k + 1)) {
+            int row = Arrays.binarySearch(fileRows, hit.row());
+            // A row of the file the corpus left out (a filter, a bad text) is not on the map.
+            if (row >= 0 && row != index && found.size() < k) {
+                found.add(new Neighbour(row, hit.score()));
+            }
+        }
+        return found;
+    }
+
+    public Corpus corpus() {
+        return corpus;
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    /** Each row's cluster from the map job (all 0 when the table has no cluster column). */
+    public int[] clusters() {
+        return clusters.clone();
+    }
+
+    @Override
+    public void close() {
+        table.close();
+    }
+
+    private static boolean number(ParquetTable table, String name) {
+        return table.columns().stream().anyMatch(column -> column.name().equals(name)
+                && List.of("FLOAT", "DOUBLE", "REAL").contains(column.type()));
+    }
+
+    /** The column named embedding when it holds vectors, else the first that does. */
+    private static Optional<ParquetTable.Column> vectorColumn(ParquetTable table) {
+        List<ParquetTable.Column> lists = table.columns().stream().filter(ParquetTable.Column::isNumberList).toList();
+        return lists.stream().filter(column -> column.name().equals("embedding")).findFirst().or(() -> lists.stream().findFirst());
+    }
+
+    private static float coordinate(ParquetTable table, TextRow row, String column) {
+        String value = row.metadata().get(column);
+        try {
+            float number = Float.parseFloat(value);
+            if (Float.isFinite(number)) {
+                return number;
+            }
+        } catch (NumberFormatException | NullPointerException e) {
+            // named below, with the row
+        }
+        throw new BadInputException(table.file() + ", " + table.describeRow(row.line()) + ": " + column + " is '" + value
+                + "', not a finite number");
+    }
+
+    private static int cluster(ParquetTable table, TextRow row) {
+        String value = row.metadata().get(CLUSTER);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new BadInputException(table.file() + ", " + table.describeRow(row.line()) + ": cluster is '" + value
+                    + "', not a whole number");
+        }
+    }
+}
