@@ -11,6 +11,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -55,6 +56,8 @@ final class PlacedMapWindow {
         heading.textProperty().bind(model.headingProperty());
         status.textProperty().bind(model.statusProperty());
         heading.setWrapText(true);
+        // A wrapped label in a box is otherwise given one line's height and cut.
+        heading.setMinHeight(Region.USE_PREF_SIZE);
         heading.getStyleClass().add("pane-heading");
         table.setId("placed-neighbours");
         table.setItems(model.neighbours());
