@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.embex.parquet.ParquetTable;
+import org.embex.usecase.PlacedMap;
 
 /** Vectors a user brings, on the command line: -m file:..., --normalize, --query-model, embed -o .parquet, and bad input. */
 class OwnVectorsCommandsTest {
@@ -87,6 +88,7 @@ class OwnVectorsCommandsTest {
                         + " (FORMAT parquet)");
             }
         }
+        Files.writeString(map.resolve(PlacedMap.MARKER), "{}");
         String id = firstId();
 
         Run inFile = Run.of("search", map.toString(), "-m", "file:", "--like", id, "-k", "5", "--quiet", "--json");

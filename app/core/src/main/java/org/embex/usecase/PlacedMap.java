@@ -1,5 +1,6 @@
 package org.embex.usecase;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,13 @@ import org.embex.vectors.Neighbour;
  */
 public final class PlacedMap implements AutoCloseable {
 
+    /**
+     * What the map job leaves beside its parts, once they are all written: it marks the folder as a
+     * map to open from its places. A file of embex's own with x and y (a selection exported with its
+     * map) is no such map: it is small enough for the explorer, which holds its vectors.
+     */
+    public static final String MARKER = "_embex-map.json";
+
     private static final String X = "x";
     private static final String Y = "y";
     private static final String CLUSTER = "cluster";
@@ -45,13 +53,16 @@ public final class PlacedMap implements AutoCloseable {
         this.fileRows = fileRows;
     }
 
-    /** Whether {@code file} is such a map: Parquet with number columns x and y and a vector column. */
+    /** Whether {@code file} is such a map: the map job's folder of parts, with number columns x and y and a vector column. */
     public static boolean isMap(Path file) {
-        if (TableFormat.of(file) != TableFormat.PARQUET) {
+        if (!Files.isRegularFile(file.resolve(MARKER)) || TableFormat.of(file) != TableFormat.PARQUET) {
             return false;
         }
         try (ParquetTable table = ParquetTable.open(file)) {
             return number(table, X) && number(table, Y) && vectorColumn(table).isPresent();
+        } catch (BadInputException unreadable) {
+            // Not for this check to report: the corpus reader says what is wrong with the file, where it is read.
+            return false;
         }
     }
 
@@ -112,8 +123,9 @@ public final class PlacedMap implements AutoCloseable {
         return clusters.clone();
     }
 
+    /** Waits for a search still running on another thread: the connection is closed under no query. */
     @Override
-    public void close() {
+    public synchronized void close() {
         table.close();
     }
 

@@ -35,6 +35,9 @@ class PlacedMapTest {
         Path map = map("map", "(i * 0.5)::FLOAT");
 
         assertThat(PlacedMap.isMap(map)).isTrue();
+        Files.delete(map.resolve(PlacedMap.MARKER));
+        assertThat(PlacedMap.isMap(map)).as("places and vectors without the map job's mark: a table for the explorer").isFalse();
+        Files.writeString(map.resolve(PlacedMap.MARKER), "{}");
         try (PlacedMap placed = PlacedMap.open(CorpusSpec.defaults(map))) {
             assertThat(placed.corpus().rows()).hasSize(1200);
             assertThat(placed.corpus().rows().get(1000).text()).isEqualTo("text 1000");
@@ -67,7 +70,13 @@ class PlacedMapTest {
                     dir.resolve("flat.parquet"));
         }
         assertThat(PlacedMap.isMap(parts)).as("the embed job's parts: vectors, no places").isFalse();
+        Files.writeString(parts.resolve(PlacedMap.MARKER), "{}");
+        assertThat(PlacedMap.isMap(parts)).as("marked, but no places").isFalse();
         assertThat(PlacedMap.isMap(dir.resolve("flat.parquet"))).as("places, no vectors").isFalse();
+        Path broken = Files.createDirectories(dir.resolve("broken"));
+        Files.writeString(broken.resolve("part-00000.parquet"), "not parquet");
+        Files.writeString(broken.resolve(PlacedMap.MARKER), "{}");
+        assertThat(PlacedMap.isMap(broken)).as("marked, with a part the reader will say is broken").isFalse();
         assertThatThrownBy(() -> PlacedMap.open(CorpusSpec.defaults(dir.resolve("flat.parquet"))))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("no vector column");
     }
@@ -94,6 +103,7 @@ class PlacedMapTest {
                 first += PARTS[part];
             }
         }
+        Files.writeString(folder.resolve(PlacedMap.MARKER), "{}");
         return folder;
     }
 

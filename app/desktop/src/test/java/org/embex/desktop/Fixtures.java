@@ -19,6 +19,7 @@ import org.embex.progress.ProgressListener;
 import org.embex.usecase.CorpusEmbedding;
 import org.embex.usecase.CorpusSpec;
 import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.PlacedMap;
 import org.embex.usecase.SampledMap;
 import org.embex.usecase.VectorExport;
 import org.embex.usecase.Workspace;
@@ -103,6 +104,7 @@ public final class Fixtures {
                         + ParquetTable.literal(map.resolve("part-0000" + part + ".parquet").toString()) + " (FORMAT parquet)");
             }
         }
+        Files.writeString(map.resolve(PlacedMap.MARKER), "{}");
         return map;
     }
 

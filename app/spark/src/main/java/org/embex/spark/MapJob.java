@@ -1,14 +1,18 @@
 package org.embex.spark;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -22,6 +26,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import org.embex.BadInputException;
+import org.embex.usecase.PlacedMap;
 import org.embex.usecase.SampledMap;
 
 /**
@@ -82,6 +87,7 @@ public final class MapJob {
         StructType schema = parts.schema().add("x", DataTypes.FloatType, false).add("y", DataTypes.FloatType, false)
                 .add("cluster", DataTypes.IntegerType, false);
         spark.createDataFrame(placed, schema).write().mode(SaveMode.ErrorIfExists).parquet(settings.output());
+        mark(settings, rows, sample.size(), spark.sparkContext().hadoopConfiguration());
         return new Outcome(rows, sample.size(), settings.output());
     }
 
@@ -94,6 +100,22 @@ public final class MapJob {
             }
         } catch (IOException e) {
             throw new BadInputException(output + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Once every part is written: the mark that makes the folder a map the explorer opens from its places, and how it was made. */
+    private static void mark(Settings settings, long rows, int sample, Configuration conf) {
+        org.apache.hadoop.fs.Path marker = new org.apache.hadoop.fs.Path(settings.output(), PlacedMap.MARKER);
+        Map<String, Object> made = new LinkedHashMap<>();
+        made.put("input", settings.input());
+        made.put("rows", rows);
+        made.put("sample", sample);
+        made.put("clusters", settings.clusters());
+        made.put("seed", settings.seed());
+        try (FSDataOutputStream out = marker.getFileSystem(conf).create(marker, false)) {
+            out.write(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(made));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + marker + ": " + e.getMessage(), e);
         }
     }
 

@@ -22,7 +22,7 @@ import org.embex.desktop.map.MapView;
 import org.embex.desktop.viewmodel.Job;
 import org.embex.desktop.viewmodel.NeighbourRow;
 import org.embex.desktop.viewmodel.PlacedMapViewModel;
-import org.embex.usecase.PlacedMap;
+import org.embex.layout.Layout;
 
 /**
  * A map made on Spark in a window of its own: the points where the map job placed them, coloured by
@@ -47,8 +47,8 @@ final class PlacedMapWindow {
         map.describeWith(model::describe);
         map.onPointClicked(model::select);
         // Made when the first map is read: it starts from the view model's state, then follows it.
-        show(model.mapProperty().get(), model.colouringProperty().get());
-        model.mapProperty().addListener((o, was, now) -> show(now, model.colouringProperty().get()));
+        show(model.layoutProperty().get(), model.colouringProperty().get());
+        model.layoutProperty().addListener((o, was, now) -> show(now, model.colouringProperty().get()));
         model.focusProperty().addListener((o, was, now) -> map.setNeighbours(now, new int[0], null));
         model.neighbours().addListener((javafx.collections.ListChangeListener<NeighbourRow>) change ->
                 map.setNeighbours(model.focusProperty().get(), model.neighbours().stream().mapToInt(NeighbourRow::index).toArray(), null));
@@ -97,11 +97,11 @@ final class PlacedMapWindow {
         Themes.colour(map, themes.dark());
     }
 
-    private void show(PlacedMap placed, Colouring colouring) {
-        if (placed == null) {
+    private void show(Layout places, Colouring colouring) {
+        if (places == null) {
             return;
         }
-        map.setLayout(placed.layout());
+        map.setLayout(places);
         map.setColouring(colouring);
         legend.show(colouring);
         map.fitAll();

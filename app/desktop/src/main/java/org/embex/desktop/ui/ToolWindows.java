@@ -29,7 +29,7 @@ final class ToolWindows {
         this.themes = themes;
         model.workbench().studiesProperty().addListener((o, was, now) -> thresholdWindow().show(now));
         model.comparison().shownProperty().addListener((o, was, now) -> compareWindow().show(now));
-        model.placedMap().mapProperty().addListener((o, was, now) -> placedMapWindow().show());
+        model.placedMap().layoutProperty().addListener((o, was, now) -> placedMapWindow().show());
         model.comparison().stsProperty().addListener((o, was, now) -> {
             if (compareWindow != null && now.pair() == compareWindow.shown()) {
                 compareWindow.pane().showSts(now.first(), now.second());

@@ -14,6 +14,7 @@ import javafx.collections.ObservableList;
 
 import org.embex.corpus.TextRow;
 import org.embex.desktop.map.Colouring;
+import org.embex.layout.Layout;
 import org.embex.usecase.CorpusSpec;
 import org.embex.usecase.PlacedMap;
 import org.embex.vectors.Neighbour;
@@ -29,7 +30,7 @@ public final class PlacedMapViewModel implements AutoCloseable {
     public static final int NEIGHBOURS = 10;
 
     private final JobRunner runner;
-    private final ReadOnlyObjectWrapper<PlacedMap> map = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Layout> layout = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Colouring> colouring = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Job<?>> job = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("embex — map");
@@ -38,6 +39,8 @@ public final class PlacedMapViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Integer> focus = new ReadOnlyObjectWrapper<>(-1);
     private final ObservableList<NeighbourRow> neighbours = FXCollections.observableArrayList();
     private Job<List<Neighbour>> search;
+    /** The map on screen, or null. */
+    private PlacedMap map;
 
     public PlacedMapViewModel(JobRunner runner) {
         this.runner = runner;
@@ -55,12 +58,13 @@ public final class PlacedMapViewModel implements AutoCloseable {
         job.set(reading);
         status.set("Reading the rows and places of " + file.getFileName() + "…");
         reading.whenDone(opened -> {
-            PlacedMap previous = map.get();
+            PlacedMap previous = map;
             List<String> clusters = Arrays.stream(opened.clusters()).mapToObj(cluster -> "cluster " + cluster).toList();
             colouring.set(Colouring.categorical("Cluster (map job)", clusters));
             neighbours.clear();
             focus.set(-1);
-            map.set(opened);
+            map = opened;
+            layout.set(opened.layout());
             title.set(String.format("embex — %s · %,d rows placed by the map job", file.getFileName(), opened.corpus().rows().size()));
             heading.set("Click a point for its nearest texts, scored from the vectors in the file.");
             status.set(String.format("%,d rows at the places the map job gave them · the vectors stay in %s, read for a click's"
@@ -74,7 +78,7 @@ public final class PlacedMapViewModel implements AutoCloseable {
 
     /** Row {@code index}'s neighbours, scored in the file; a click before the last one's answer cancels that one. */
     public void select(int index) {
-        PlacedMap shown = map.get();
+        PlacedMap shown = map;
         if (shown == null || index < 0) {
             return;
         }
@@ -111,7 +115,7 @@ public final class PlacedMapViewModel implements AutoCloseable {
 
     /** The row's text and label, for the map's hover. */
     public String describe(int index) {
-        PlacedMap shown = map.get();
+        PlacedMap shown = map;
         if (shown == null || index < 0) {
             return "";
         }
@@ -119,8 +123,9 @@ public final class PlacedMapViewModel implements AutoCloseable {
         return row.label() == null || row.label().isEmpty() ? row.text() : row.text() + "\n— " + row.label();
     }
 
-    public ReadOnlyObjectProperty<PlacedMap> mapProperty() {
-        return map.getReadOnlyProperty();
+    /** The places of the map on screen; null before the first is read. */
+    public ReadOnlyObjectProperty<Layout> layoutProperty() {
+        return layout.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Colouring> colouringProperty() {
@@ -159,8 +164,8 @@ public final class PlacedMapViewModel implements AutoCloseable {
         if (search != null && !search.isDone()) {
             search.cancel();
         }
-        if (map.get() != null) {
-            map.get().close();
+        if (map != null) {
+            map.close();
         }
     }
 }

@@ -62,7 +62,7 @@ class PlacedMapWindowTest {
     void aSparkMapOpensAtItsPlacesAndAClickListsNeighboursFromTheFile(FxRobot robot) throws Exception {
         Platform.runLater(() -> model.open(CorpusSpec.defaults(map)));
         PlacedMapViewModel placed = model.placedMap();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> placed.mapProperty().get() != null
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> placed.layoutProperty().get() != null
                 && explorer.tools().placedMapWindow().stage().isShowing()));
         WaitForAsyncUtils.waitForFxEvents();
         PlacedMapWindow window = fx(() -> explorer.tools().placedMapWindow());
