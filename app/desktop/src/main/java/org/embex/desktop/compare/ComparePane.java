@@ -27,6 +27,7 @@ import org.embex.compare.ModelMetrics;
 import org.embex.corpus.TextRow;
 import org.embex.desktop.map.ColourBy;
 import org.embex.desktop.map.Colouring;
+import org.embex.desktop.map.Legend;
 import org.embex.desktop.map.MapView;
 import org.embex.desktop.map.PointStyle;
 import org.embex.usecase.EmbeddedCorpus;
@@ -54,6 +55,9 @@ public final class ComparePane extends BorderPane {
     private final ComboBox<String> colourBy = new ComboBox<>();
     private final GridPane metrics = new GridPane();
     private final ListView<Disagreement> disagreements = new ListView<>();
+    /** What the colours mean on both maps: labels, or the agreement's colour bar; an entry switched off hides its points on both. */
+    private final Legend legend = new Legend();
+    private Colouring colouring;
     private final Button stsButton = new Button("Score STS pairs…");
     private double[] sts;
     private ModelPair pair;
@@ -92,7 +96,15 @@ public final class ComparePane extends BorderPane {
         HBox.setHgrow(right, Priority.ALWAYS);
         first.setPrefSize(600, 520);
         second.setPrefSize(600, 520);
-        HBox maps = new HBox(10, left, right);
+        legend.setPrefWidth(210);
+        legend.setMinWidth(180);
+        legend.onHiddenChanged(categories -> {
+            if (colouring != null) {
+                first.setHidden(colouring.pointsIn(categories));
+                second.setHidden(colouring.pointsIn(categories));
+            }
+        });
+        HBox maps = new HBox(10, left, right, legend);
 
         stsButton.setTooltip(new Tooltip("Sentence pairs with a gold score (sentence1, sentence2, score): "
                 + "each model's Spearman joins the metrics"));
@@ -162,11 +174,14 @@ public final class ComparePane extends BorderPane {
         if (pair == null) {
             return;
         }
-        Colouring colouring = BY_AGREEMENT.equals(colourBy.getValue()) || !pair.first().labelled()
-                ? Colouring.scores("neighbour agreement", pair.comparison().overlap())
+        colouring = BY_AGREEMENT.equals(colourBy.getValue()) || !pair.first().labelled()
+                ? Colouring.scores("Neighbour agreement (of the 10 nearest)", pair.comparison().overlap())
                 : ColourBy.label(pair.first());
         first.setColouring(colouring);
         second.setColouring(colouring);
+        first.setHidden(new BitSet());
+        second.setHidden(new BitSet());
+        legend.show(colouring);
     }
 
     private void showMetrics() {

@@ -2,11 +2,13 @@ package org.embex.desktop.map;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What colour each point gets and why: categories (label, cluster, a metadata column) with their
@@ -26,6 +28,17 @@ public record Colouring(String title, int[] colours, List<Category> categories, 
 
     public int points() {
         return colours.length;
+    }
+
+    /** The points whose category is one of {@code categories}: what the legend's switched-off entries hide. */
+    public BitSet pointsIn(Set<Integer> categories) {
+        BitSet points = new BitSet(categoryOf.length);
+        for (int i = 0; i < categoryOf.length && !categories.isEmpty(); i++) {
+            if (categories.contains(categoryOf[i])) {
+                points.set(i);
+            }
+        }
+        return points;
     }
 
     /** Every point in one colour. */

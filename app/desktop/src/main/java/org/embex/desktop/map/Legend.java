@@ -38,6 +38,9 @@ public final class Legend extends VBox {
         super(8);
         getStyleClass().add("legend");
         title.getStyleClass().add("legend-title");
+        // A long title ("Neighbour agreement (of the 10 nearest)") wraps rather than being cut.
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(title, entries);
     }
 

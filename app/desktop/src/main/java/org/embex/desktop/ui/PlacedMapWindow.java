@@ -1,5 +1,7 @@
 package org.embex.desktop.ui;
 
+import java.util.BitSet;
+
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -46,6 +48,8 @@ final class PlacedMapWindow {
         map.setDensity(true);
         map.describeWith(model::describe);
         map.onPointClicked(model::select);
+        // A cluster switched off in the legend is hidden on the map, as in the explorer.
+        legend.onHiddenChanged(clusters -> map.setHidden(map.colouring().pointsIn(clusters)));
         // Made when the first map is read: it starts from the view model's state, then follows it.
         show(model.layoutProperty().get(), model.colouringProperty().get());
         model.layoutProperty().addListener((o, was, now) -> show(now, model.colouringProperty().get()));
@@ -103,6 +107,7 @@ final class PlacedMapWindow {
         }
         map.setLayout(places);
         map.setColouring(colouring);
+        map.setHidden(new BitSet());
         legend.show(colouring);
         map.fitAll();
     }

@@ -804,13 +804,7 @@ public final class ExplorerViewModel {
             keptCounts.set(kept);
             hidden.set(0, shown.points());
             hidden.andNot(passing);
-            Set<Integer> categories = hiddenCategories.get();
-            int[] categoryOf = shown.categoryOf();
-            for (int i = 0; i < categoryOf.length && !categories.isEmpty(); i++) {
-                if (categories.contains(categoryOf[i])) {
-                    hidden.set(i);
-                }
-            }
+            hidden.or(shown.pointsIn(hiddenCategories.get()));
         }
         hiddenRows.set(hidden);
     }

@@ -454,6 +454,23 @@ class ExplorerTest {
         java.util.BitSet selected = fx(right::selection);
         assertThat(selected.cardinality()).isPositive();
         assertThat(fx(left::selection)).isEqualTo(selected);
+        // The legend says what the colours mean on both maps; an entry switched off hides its points on both.
+        List<ToggleButton> entries = fx(() -> pane.lookupAll(".legend-entry").stream().map(n -> (ToggleButton) n).toList());
+        assertThat(entries).hasSize(9);
+        fx(() -> entries.get(0).fire());
+        assertThat(fx(() -> left.hidden().cardinality())).isEqualTo(82);
+        assertThat(fx(right::hidden)).isEqualTo(fx(left::hidden));
+        // Coloured by how far the two models agree, the legend is a colour bar, and nothing stays hidden.
+        @SuppressWarnings("unchecked")
+        ComboBox<String> colour = robot.lookup("#compare-colour").queryAs(ComboBox.class);
+        fx(() -> colour.setValue("Neighbour agreement"));
+        assertThat(fx(() -> pane.lookupAll(".legend-entry"))).isEmpty();
+        assertThat(fx(() -> pane.lookupAll(".legend-title").stream().map(n -> ((Label) n).getText()).toList()))
+                .containsExactly("Neighbour agreement (of the 10 nearest)");
+        assertThat(fx(() -> left.hidden().isEmpty() && right.hidden().isEmpty())).isTrue();
+        PngFile.write(fx(() -> explorer.tools().compareWindow().stage().getScene().snapshot(null)),
+                Fixtures.screenshots().resolve("compare-en-agreement.png"));
+        fx(() -> colour.setValue("Label"));
         // STS pairs (no header, STS Benchmark's layout) add each model's Spearman to the metrics.
         Path sts = Files.writeString(Files.createTempFile("sts", ".csv"), String.join("\n",
                 "my bill is too high,why was I charged so much,4.2", "my bill is too high,the weather is nice today,0.1",
