@@ -150,14 +150,17 @@ public final class ThresholdPane extends BorderPane {
                 tpr[p] = c.tpr(p);
                 precision[p] = c.precision(p);
             }
-            String name = String.format("%s (AUC %.3f)", all.get(s).model(), c.auc());
+            // The header's precision, so one figure never reads as two (0.9419 and 0.942).
+            String name = String.format("%s (AUROC %.4f)", all.get(s).model(), c.auc());
             rocs.add(new CurveChart.Series(name, colour, fpr, tpr));
-            prs.add(new CurveChart.Series(String.format("%s (AP %.3f)", all.get(s).model(), c.averagePrecision()), colour,
+            prs.add(new CurveChart.Series(String.format("%s (AP %.4f)", all.get(s).model(), c.averagePrecision()), colour,
                     tpr, precision));
         }
         roc.setSeries(rocs);
         pr.setSeries(prs);
-        histogram.setHistogram(curve.histogram(HISTOGRAM_BINS), "positive", "negative");
+        // With other models' curves overlaid, the threshold's tools still describe this model alone: the histogram says which.
+        histogram.setHistogram(curve.histogram(HISTOGRAM_BINS), overlays.isEmpty() ? "Scores" : "Scores of " + main.model(),
+                "positive", "negative");
         double low = java.util.Arrays.stream(main.scores()).min().orElse(0);
         double high = java.util.Arrays.stream(main.scores()).max().orElse(1);
         slider.setMin(low);
@@ -266,5 +269,9 @@ public final class ThresholdPane extends BorderPane {
         roc.setColours(ink, grid);
         pr.setColours(ink, grid);
         histogram.setInk(ink);
+    }
+
+    HistogramChart histogram() {
+        return histogram;
     }
 }

@@ -63,6 +63,17 @@ class ThresholdPaneTest {
                 .containsExactly("5", "0", "2", "3");
     }
 
+    /** What a reader needs from the histogram: both axes with their words and ticks, the legend, the threshold's value. */
+    @Test
+    void theHistogramSaysWhatItShows(FxRobot robot) {
+        robot.interact(() -> pane.setThreshold(0.5));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> texts = pane.histogram().texts();
+        assertThat(texts).contains("Scores", "positive (5)", "negative (5)", "both", "% of each class", "score", "threshold 0.500");
+        // Ticks along the scores (0.05 to 0.95 here) and up the shares (each bin holds one of five rows: 20%).
+        assertThat(texts).contains("0.2", "0.4", "0.6", "0.8", "0%", "20%");
+    }
+
     @Test
     void presetsJumpToTheirOperatingPoints(FxRobot robot) {
         robot.clickOn("TPR 95%");
