@@ -124,7 +124,7 @@ public final class ImportDialog extends Dialog<CorpusSpec> {
             TableColumn<List<String>, String> tableColumn = new TableColumn<>(shown.columns().get(c));
             tableColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(
                     column < row.getValue().size() ? row.getValue().get(column) : ""));
-            tableColumn.setPrefWidth(shown.columns().size() <= 3 ? 260 : 150);
+            ColumnFit.fit(tableColumn, shown.rows().stream().map(row -> column < row.size() ? row.get(column) : "").toList(), 60, 420);
             preview.getColumns().add(tableColumn);
         }
         preview.getItems().setAll(shown.rows());

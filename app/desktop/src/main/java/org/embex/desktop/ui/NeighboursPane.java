@@ -35,6 +35,7 @@ public final class NeighboursPane extends VBox {
     private final Spinner<Integer> k = new Spinner<>(1, 200, 10);
     private final Label heading = new Label("Click a point or type a query.");
     private final TableView<NeighbourRow> table = new TableView<>();
+    private final TableColumn<NeighbourRow, String> label = new TableColumn<>("Label");
     /** The view model's k as the spinner's object value, held here: a bidirectional binding holds it only weakly. */
     private final ObjectProperty<Integer> count;
 
@@ -82,10 +83,8 @@ public final class NeighboursPane extends VBox {
         score.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(String.format("%.4f", row.getValue().score())));
         score.setMinWidth(58);
         score.setMaxWidth(64);
-        TableColumn<NeighbourRow, String> label = new TableColumn<>("Label");
         label.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().label()));
         label.setMinWidth(70);
-        label.setMaxWidth(110);
         TableColumn<NeighbourRow, String> text = new TableColumn<>("Text");
         text.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().text()));
         text.setCellFactory(WrappedText::cell);
@@ -113,6 +112,7 @@ public final class NeighboursPane extends VBox {
 
     private void show(NeighbourList shown) {
         heading.setText(shown.heading());
+        ColumnFit.fit(label, shown.rows().stream().map(NeighbourRow::label).toList(), 70, 190);
         table.getItems().setAll(shown.rows());
     }
 

@@ -69,7 +69,10 @@ final class PlacedMapWindow {
         table.setPlaceholder(new Label("No neighbours yet"));
         table.getColumns().add(column("#", 44, row -> row.rank()));
         table.getColumns().add(column("Score", 76, row -> String.format("%.4f", row.score())));
-        table.getColumns().add(column("Label", 110, row -> row.label()));
+        TableColumn<NeighbourRow, String> label = column("Label", 110, row -> row.label());
+        table.getColumns().add(label);
+        model.neighbours().addListener((javafx.collections.ListChangeListener<NeighbourRow>) change ->
+                ColumnFit.fit(label, model.neighbours().stream().map(NeighbourRow::label).toList(), 70, 190));
         table.getColumns().add(column("Text", 300, row -> row.text()));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {

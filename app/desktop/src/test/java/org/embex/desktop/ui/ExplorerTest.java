@@ -24,6 +24,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -138,6 +139,11 @@ class ExplorerTest {
                 .limit(10).toList();
         assertThat(fx(() -> explorer.neighbours().rows()).stream().map(NeighbourRow::index).toList()).isEqualTo(expected);
         assertThat(fx(() -> explorer.neighbours().rows()).get(0).text()).isEqualTo(corpus.row(expected.get(0)).text());
+        // No label is cut while there is room ("cancel_cont…"): the Label column is as wide as its longest label needs.
+        TableView<?> table = robot.lookup("#neighbours").queryAs(TableView.class);
+        double longest = fx(() -> explorer.neighbours().rows().stream()
+                .mapToDouble(row -> new javafx.scene.text.Text(row.label()).getLayoutBounds().getWidth()).max().orElse(0));
+        assertThat(fx(() -> table.getColumns().get(2).getWidth())).isGreaterThan(longest + 10);
         snapshot("explorer-neighbours.png");
     }
 
