@@ -77,7 +77,8 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
     private String method;
 
     @Option(names = "--color", paramLabel = "COL",
-            description = "label, cluster, none, or a column of FILE (default: label when the corpus has labels).")
+            description = "label, cluster, none, or a column of FILE (default: label when the corpus has labels); "
+                    + "for --view compare: label or agreement (how far the two models' neighbours agree).")
     private String colour;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "map.png", description = "The PNG to write.")
@@ -170,18 +171,25 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
 
     private void plotCompare(Workspace workspace, EmbeddedCorpus embedded, Layout layout, LayoutMethod chosen,
                              Plots.Canvas canvas) {
+        String coloured = colour == null ? (embedded.labelled() ? "label" : "agreement") : colour.toLowerCase(Locale.ROOT);
+        if (!List.of("label", "agreement").contains(coloured)) {
+            // Before the second model embeds anything: the compare view has these two colourings only.
+            throw new BadInputException("--color for --view compare is label or agreement, not '" + colour + "'");
+        }
         ProgressBar second = output.progress("embedding with " + against);
         ModelPair pair = ModelPair.of(workspace, embedded, against, Optional.empty(), org.embex.vectors.Metric.COSINE,
                 Optional.ofNullable(outOfScope), Seed.DEFAULT, second, CancellationToken.none());
         second.finish();
-        Plots.compare(SideBySide.of(workspace, pair, layout, chosen, CancellationToken.none()), canvas, target);
+        Plots.compare(SideBySide.of(workspace, pair, layout, chosen, CancellationToken.none()), canvas, target,
+                coloured.equals("agreement"));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("view", "compare");
+        result.put("colour", coloured);
         result.put("models", List.of(pair.first().model(), pair.second().model()));
         result.put("neighbour_overlap_mean", pair.comparison().meanOverlap());
         result.put("output", target.toString());
-        report(result, String.format("wrote %s: %s vs %s, %d-NN overlap mean %.3f", target, pair.first().model(),
-                pair.second().model(), pair.comparison().k(), pair.comparison().meanOverlap()), embedded);
+        report(result, String.format("wrote %s: %s vs %s, %d-NN overlap mean %.3f, coloured by %s", target, pair.first().model(),
+                pair.second().model(), pair.comparison().k(), pair.comparison().meanOverlap(), coloured), embedded);
     }
 
     private void report(Map<String, Object> result, String line, EmbeddedCorpus corpus) {

@@ -104,6 +104,16 @@ class PlotCommandTest {
                 "--against", "bge-small-zh-v1.5", "-o", compare.toString(), "--quiet",
                 "--models-dir", Fixtures.models().toString(), "--cache", Fixtures.newCache().toString())).isZero();
         assertThat(ImageIO.read(compare.toFile()).getHeight()).isEqualTo(1000);
+        // Coloured by agreement the picture differs; a colouring the view does not have is refused, no picture written.
+        Path agreement = dir.resolve("agreement.png");
+        assertThat(run("plot", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2", "--view", "compare", "--method", "pca",
+                "--against", "bge-small-zh-v1.5", "--color", "agreement", "-o", agreement.toString(), "--quiet",
+                "--models-dir", Fixtures.models().toString(), "--cache", Fixtures.newCache().toString())).isZero();
+        assertThat(Files.readAllBytes(agreement)).isNotEqualTo(Files.readAllBytes(compare));
+        assertThat(run("plot", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2", "--view", "compare", "--method", "pca",
+                "--against", "bge-small-zh-v1.5", "--color", "bogus", "-o", dir.resolve("bogus.png").toString(), "--quiet",
+                "--models-dir", Fixtures.models().toString(), "--cache", Fixtures.newCache().toString())).isEqualTo(2);
+        assertThat(dir.resolve("bogus.png")).doesNotExist();
         assertThat(run("plot", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2", "--view", "compare",
                 "-o", dir.resolve("no.png").toString(), "--quiet", "--models-dir", Fixtures.models().toString())).isEqualTo(2);
     }

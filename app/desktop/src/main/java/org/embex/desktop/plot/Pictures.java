@@ -30,11 +30,12 @@ public final class Pictures {
     }
 
     /** Two models side by side. */
-    public static WritableImage compare(SideBySide pair, int width, int height, boolean dark) {
+    public static WritableImage compare(SideBySide pair, int width, int height, boolean dark, boolean byAgreement) {
         new Themes().apply(dark);
         ComparePane pane = new ComparePane();
         pane.setDark(dark);
         pane.show(pair);
+        pane.colourByAgreement(byAgreement);
         return snapshot(pane, width, height, List.of(pane.firstMap(), pane.secondMap()));
     }
 

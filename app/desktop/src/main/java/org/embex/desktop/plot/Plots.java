@@ -69,8 +69,9 @@ public final class Plots {
     }
 
     /** Two models' layouts side by side. */
-    public static void compare(SideBySide sides, Canvas canvas, Path png) {
-        PngFile.write(Offscreen.call(() -> Pictures.compare(sides, canvas.width(), canvas.height(), canvas.dark())), png);
+    /** The two models side by side, coloured by label or, {@code byAgreement}, by how far their neighbours agree. */
+    public static void compare(SideBySide sides, Canvas canvas, Path png, boolean byAgreement) {
+        PngFile.write(Offscreen.call(() -> Pictures.compare(sides, canvas.width(), canvas.height(), canvas.dark(), byAgreement)), png);
     }
 
     /** A colouring and the names the map writes for it: the window's, at the zoom that shows all points. */
