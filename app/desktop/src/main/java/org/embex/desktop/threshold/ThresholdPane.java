@@ -4,12 +4,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
@@ -39,6 +43,7 @@ public final class ThresholdPane extends BorderPane {
 
     private static final int HISTOGRAM_BINS = 40;
     private static final int LISTED = 200;
+    private static final List<String> PRESETS = List.of("Youden", "Best F1", "TPR 95%", "FPR 5%");
 
     private final CurveChart roc = new CurveChart("ROC", "false positive rate", "true positive rate", true);
     private final CurveChart pr = new CurveChart("Precision–recall", "recall", "precision", false);
@@ -54,6 +59,9 @@ public final class ThresholdPane extends BorderPane {
     private final ListView<ScoredText> falseAccepts = new ListView<>();
     private final ListView<ScoredText> falseRejects = new ListView<>();
     private final Button export = new Button("Export gate…");
+    private final ToggleGroup presetGroup = new ToggleGroup();
+    /** The preset last clicked: pressed rather than another at the same point. */
+    private String chosenPreset;
     private ThresholdStudy study;
     private List<ThresholdStudy> overlays = List.of();
 
@@ -74,9 +82,10 @@ public final class ThresholdPane extends BorderPane {
         falseRejects.setId("false-rejects");
 
         HBox presets = new HBox(6);
-        for (String preset : List.of("Youden", "Best F1", "TPR 95%", "FPR 5%")) {
-            Button button = new Button(preset);
+        for (String preset : PRESETS) {
+            ToggleButton button = new ToggleButton(preset);
             button.getStyleClass().add("small");
+            button.setToggleGroup(presetGroup);
             button.setOnAction(event -> select(preset));
             presets.getChildren().add(button);
         }
@@ -177,14 +186,39 @@ public final class ThresholdPane extends BorderPane {
 
     /** Moves the threshold to a preset operating point. */
     public void select(String preset) {
+        chosenPreset = preset;
+        slider.setValue(operatingPoint(preset).threshold());
+        showPreset(slider.getValue());
+    }
+
+    private OperatingPoint operatingPoint(String preset) {
         RocCurve curve = study.curve();
-        OperatingPoint point = switch (preset) {
+        return switch (preset) {
             case "Best F1" -> curve.bestF1();
             case "TPR 95%" -> curve.atTpr(0.95);
             case "FPR 5%" -> curve.atFpr(0.05);
             default -> curve.youden();
         };
-        slider.setValue(point.threshold());
+    }
+
+    /**
+     * The preset whose operating point the threshold is at shows as pressed (the one last chosen,
+     * when two share the point); moved elsewhere, none does.
+     */
+    private void showPreset(double threshold) {
+        Toggle pressed = null;
+        for (Toggle toggle : presetGroup.getToggles()) {
+            String preset = ((ToggleButton) toggle).getText();
+            if (operatingPoint(preset).threshold() == threshold && (pressed == null || preset.equals(chosenPreset))) {
+                pressed = toggle;
+            }
+        }
+        presetGroup.selectToggle(pressed);
+    }
+
+    /** The preset shown as pressed, if any. */
+    Optional<String> activePreset() {
+        return Optional.ofNullable((ToggleButton) presetGroup.getSelectedToggle()).map(ToggleButton::getText);
     }
 
     public void setThreshold(double threshold) {
@@ -246,6 +280,7 @@ public final class ThresholdPane extends BorderPane {
         roc.setMarker(confusion.fpr(), confusion.tpr());
         pr.setMarker(confusion.tpr(), confusion.precision());
         histogram.setThreshold(threshold);
+        showPreset(threshold);
         List<ScoredText> accepts = new ArrayList<>();
         List<ScoredText> rejects = new ArrayList<>();
         for (int i = 0; i < study.scores().length; i++) {

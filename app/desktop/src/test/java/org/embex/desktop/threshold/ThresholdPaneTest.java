@@ -80,6 +80,10 @@ class ThresholdPaneTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(pane.threshold()).isEqualTo(0.35, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(text(robot, "tp")).isEqualTo("5");
+        assertThat(pane.activePreset()).contains("TPR 95%");
+        // Moved off every preset's point, none shows as pressed.
+        robot.interact(() -> pane.setThreshold(0.91));
+        assertThat(pane.activePreset()).isEmpty();
         robot.clickOn("FPR 5%");
         WaitForAsyncUtils.waitForFxEvents();
         // No threshold keeps FPR at 5% but the top one, 0.95 being a negative: above it nothing is accepted.
