@@ -11,6 +11,7 @@ import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -62,8 +63,12 @@ public final class ThresholdPane extends BorderPane {
     private final ToggleGroup presetGroup = new ToggleGroup();
     /** The preset last clicked: pressed rather than another at the same point. */
     private String chosenPreset;
+    private final ComboBox<String> describing = new ComboBox<>();
+    private final HBox describingRow = new HBox(8);
     private ThresholdStudy study;
     private List<ThresholdStudy> overlays = List.of();
+    /** The studies shown, in the order they came: a model's colour is its place here. */
+    private List<ThresholdStudy> family = List.of();
 
     public ThresholdPane() {
         getStyleClass().add("threshold-pane");
@@ -99,7 +104,15 @@ public final class ThresholdPane extends BorderPane {
 
         VBox.setVgrow(falseAccepts, Priority.ALWAYS);
         VBox.setVgrow(falseRejects, Priority.ALWAYS);
-        VBox side = new VBox(10, new Label("Threshold"), value, slider, presets, matrix, rates, export,
+        // With several models' curves overlaid, which one the threshold's tools describe, and a way to switch.
+        describing.setId("threshold-model");
+        describing.valueProperty().addListener((o, was, now) -> family.stream()
+                .filter(other -> other.model().equals(now) && other != study).findFirst().ifPresent(this::describe));
+        describingRow.getChildren().setAll(new Label("Describing"), describing);
+        describingRow.setAlignment(Pos.CENTER_LEFT);
+        describingRow.setVisible(false);
+        describingRow.setManaged(false);
+        VBox side = new VBox(10, describingRow, new Label("Threshold"), value, slider, presets, matrix, rates, export,
                 new Label("False accepts (negatives at or above the threshold)"), falseAccepts,
                 new Label("False rejects (positives below the threshold)"), falseRejects);
         side.setPrefWidth(400);
@@ -139,18 +152,33 @@ public final class ThresholdPane extends BorderPane {
 
     /** Shows a study, with other models' studies of the same question overlaid on the curves. */
     public void show(ThresholdStudy main, List<ThresholdStudy> others) {
+        family = new ArrayList<>(List.of(main));
+        family.addAll(others);
+        describing.getItems().setAll(family.stream().map(ThresholdStudy::model).toList());
+        describing.setValue(main.model());
+        describingRow.setVisible(!others.isEmpty());
+        describingRow.setManaged(!others.isEmpty());
+        describe(main);
+    }
+
+    /**
+     * Makes {@code main} the study the threshold, the matrix, the histogram and the lists describe
+     * (and whose gate exports); the others stay overlaid on the curves, each in its own colour.
+     */
+    private void describe(ThresholdStudy main) {
         study = main;
-        overlays = List.copyOf(others);
+        overlays = family.stream().filter(other -> other != main).toList();
         RocCurve curve = main.curve();
         summary.setText(String.format("%s · %s · AUROC %.4f · average precision %.4f", main.model(), main.source(),
                 curve.auc(), curve.averagePrecision()));
         List<CurveChart.Series> rocs = new ArrayList<>();
         List<CurveChart.Series> prs = new ArrayList<>();
+        // The described study's curves first (drawn last, on top); a model keeps its colour whichever is described.
         List<ThresholdStudy> all = new ArrayList<>(List.of(main));
         all.addAll(overlays);
         for (int s = 0; s < all.size(); s++) {
             RocCurve c = all.get(s).curve();
-            Color colour = Color.web(Palette.css(Palette.category(s)));
+            Color colour = Color.web(Palette.css(Palette.category(family.indexOf(all.get(s)))));
             double[] fpr = new double[c.points()];
             double[] tpr = new double[c.points()];
             double[] precision = new double[c.points()];

@@ -74,6 +74,47 @@ class ThresholdPaneTest {
         assertThat(texts).contains("0.2", "0.4", "0.6", "0.8", "0%", "20%");
     }
 
+    /** Two models overlaid: the tools say which one they describe, and switch to the other, whose colour stays its own. */
+    @Test
+    void withTwoModelsTheToolsSayWhichTheyDescribeAndSwitch(FxRobot robot) {
+        double[] reversed = new double[10];
+        List<String> texts = new ArrayList<>();
+        int[] rows = new int[10];
+        for (int i = 0; i < 10; i++) {
+            reversed[i] = 0.95 - 0.1 * i;
+            texts.add("text " + i);
+            rows[i] = i;
+        }
+        ThresholdStudy first = ThresholdStudy.of("fixture", "ten scores", scores(), POSITIVE, texts, rows, Optional.empty());
+        ThresholdStudy second = ThresholdStudy.of("other", "ten scores", reversed, POSITIVE, texts, rows, Optional.empty());
+        robot.interact(() -> pane.show(first, List.of(second)));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> describing = robot.lookup("#threshold-model").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(describing.getParent().isVisible()).isTrue();
+        assertThat(describing.getValue()).isEqualTo("fixture");
+        robot.interact(() -> pane.setThreshold(0.5));
+        assertThat(text(robot, "tp")).isEqualTo("4");
+
+        robot.interact(() -> describing.setValue("other"));
+        assertThat(pane.study()).isSameAs(second);
+        robot.interact(() -> pane.setThreshold(0.5));
+        // Reversed scores: of the five positives (rows 3, 5, 6, 7, 8) only row 3 scores 0.65, above 0.5.
+        assertThat(text(robot, "tp")).isEqualTo("1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pane.histogram().texts()).contains("Scores of other");
+
+        robot.interact(() -> pane.show(first, List.of()));
+        assertThat(describing.getParent().isVisible()).as("one model: nothing to choose").isFalse();
+    }
+
+    private static double[] scores() {
+        double[] scores = new double[10];
+        for (int i = 0; i < 10; i++) {
+            scores[i] = 0.05 + 0.1 * i;
+        }
+        return scores;
+    }
+
     @Test
     void presetsJumpToTheirOperatingPoints(FxRobot robot) {
         robot.clickOn("TPR 95%");
