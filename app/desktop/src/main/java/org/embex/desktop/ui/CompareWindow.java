@@ -29,8 +29,8 @@ final class CompareWindow {
     void show(SideBySide pair) {
         shown = pair;
         pane.show(pair);
-        stage.show();
-        stage.toFront();
+        // Beside the map, not over it: a text picked here is ringed there.
+        Beside.show(stage.getOwner(), stage, stage.getScene().getWidth(), stage.getScene().getHeight());
     }
 
     void setDark(boolean dark) {

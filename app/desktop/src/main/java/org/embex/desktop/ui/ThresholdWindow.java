@@ -96,8 +96,8 @@ final class ThresholdWindow {
             offerLabels(shown.labels(), shown.refused());
         }
         pane.show(studies.get(0), studies.subList(1, studies.size()));
-        stage.show();
-        stage.toFront();
+        // Beside the map, not over it: a text picked here is ringed there.
+        Beside.show(stage.getOwner(), stage, stage.getScene().getWidth(), stage.getScene().getHeight());
     }
 
     /** The open corpus's labels in the refuse box, {@code chosen} (or the usual spellings) selected, without a new study. */

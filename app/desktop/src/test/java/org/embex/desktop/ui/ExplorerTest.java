@@ -365,7 +365,11 @@ class ExplorerTest {
         openAndWait(Fixtures.sample("en"));
         fx(() -> model.workbench().open());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> explorer.tools().thresholdShowing()));
-        var scene = explorer.tools().thresholdWindow().stage().getScene();
+        // The workbench opens beside the map's window, not over it.
+        Stage workbench = explorer.tools().thresholdWindow().stage();
+        assertThat(fx(() -> new javafx.geometry.Rectangle2D(workbench.getX(), workbench.getY(), workbench.getWidth(), workbench.getHeight())
+                .intersects(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()))).isFalse();
+        var scene = workbench.getScene();
         @SuppressWarnings("unchecked")
         ComboBox<String> refuse = fx(() -> (ComboBox<String>) scene.lookup("#refuse-label"));
         Label summary = fx(() -> (Label) scene.lookup("#study-summary"));
