@@ -26,10 +26,12 @@ import org.embex.cli.ShowsSkippedRows;
 import org.embex.cli.SkippedRows;
 import org.embex.corpus.Corpus;
 import org.embex.corpus.RowFilter;
+import org.embex.desktop.figure.FigureFormat;
 import org.embex.desktop.plot.Plots;
 import org.embex.layout.Layout;
 import org.embex.layout.LayoutWatch;
 import org.embex.progress.CancellationToken;
+import org.embex.threshold.Confusion;
 import org.embex.usecase.CorpusEmbedding;
 import org.embex.usecase.CorpusSpec;
 import org.embex.usecase.EmbeddedCorpus;
@@ -81,8 +83,13 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
                     + "for --view compare: label or agreement (how far the two models' neighbours agree).")
     private String colour;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "map.png", description = "The PNG to write.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "map.png",
+            description = "The file to write: a PNG; for --view roc, a figure for reports as .png, .svg or .pdf.")
     private Path target;
+
+    @Option(names = "--scale", defaultValue = "1", paramLabel = "X",
+            description = "Pixels per point of a --view roc PNG, for high-DPI screens and print (default: ${DEFAULT-VALUE}).")
+    private double scale;
 
     @Option(names = "--width", defaultValue = "1600", paramLabel = "PX", description = "Image width (default: ${DEFAULT-VALUE}).")
     private int width;
@@ -90,7 +97,7 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
     @Option(names = "--height", defaultValue = "1000", paramLabel = "PX", description = "Image height (default: ${DEFAULT-VALUE}).")
     private int height;
 
-    @Option(names = "--dark", description = "Use the dark theme.")
+    @Option(names = "--dark", description = "Use the dark theme (the map and compare views; a --view roc figure is for print, on white).")
     private boolean dark;
 
     @Override
@@ -99,6 +106,10 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
         String chosenView = view.toLowerCase(Locale.ROOT);
         if (!List.of("map", "roc", "compare").contains(chosenView)) {
             throw new BadInputException("unknown view '" + view + "', expected map, roc or compare");
+        }
+        if (chosenView.equals("roc")) {
+            // Before anything is embedded: the figure's format comes from the name.
+            FigureFormat.of(target);
         }
         if (chosenView.equals("compare") && against == null) {
             throw new BadInputException("--view compare needs a second model: --against MODEL");
@@ -155,13 +166,32 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
         }
         List<ThresholdStudy> studies = ThresholdStudy.ofEach(models, Optional.ofNullable(outOfScope), OutOfScopeOption.HINT,
                 Seed.DEFAULT);
-        Plots.roc(studies, canvas, target);
+        Plots.roc(studies, canvas, target, scale);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("view", "roc");
         result.put("source", studies.get(0).source());
         Map<String, Object> aurocs = new LinkedHashMap<>();
         studies.forEach(study -> aurocs.put(study.model(), study.curve().auc()));
         result.put("auroc", aurocs);
+        // The figure's numbers: each model's curve and its operating point as the figure marks it.
+        List<Map<String, Object>> figures = new ArrayList<>();
+        for (ThresholdStudy study : studies) {
+            Confusion at = study.curve().youden().confusion();
+            Map<String, Object> figure = new LinkedHashMap<>();
+            figure.put("model", study.model());
+            figure.put("auroc", study.curve().auc());
+            figure.put("average_precision", study.curve().averagePrecision());
+            figure.put("youden_threshold", at.threshold());
+            figure.put("tpr", at.tpr());
+            figure.put("fpr", at.fpr());
+            figure.put("precision", at.precision());
+            figure.put("f1", at.f1());
+            figure.put("accuracy", at.accuracy());
+            figure.put("confusion", Map.of("true_positives", at.truePositives(), "false_negatives", at.falseNegatives(),
+                    "false_positives", at.falsePositives(), "true_negatives", at.trueNegatives()));
+            figures.add(figure);
+        }
+        result.put("models", figures);
         result.put("output", target.toString());
         StringBuilder line = new StringBuilder(String.format("wrote %s: ROC of %s (%s); AUROC", target,
                 studies.get(0).model(), studies.get(0).source()));

@@ -96,6 +96,12 @@ class PlotCommandTest {
         assertThat(exit).isZero();
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
         assertThat(json.get("auroc").get("all-minilm-l6-v2").asDouble()).isGreaterThan(0.9);
+        // The figure's numbers: the operating point it marks, and its confusion matrix over every query.
+        var figure = json.get("models").get(0);
+        assertThat(figure.get("youden_threshold").asDouble()).isBetween(0.0, 1.0);
+        var confusion = figure.get("confusion");
+        assertThat(confusion.get("true_positives").asLong() + confusion.get("false_negatives").asLong()
+                + confusion.get("false_positives").asLong() + confusion.get("true_negatives").asLong()).isEqualTo(242);
         assertThat(ImageIO.read(roc.toFile()).getWidth()).isEqualTo(1200);
         Files.copy(roc, Fixtures.screenshots().resolve("plot-roc-en.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 

@@ -20,6 +20,10 @@ public final class Palette {
     /** Stops of the viridis colour map (van der Walt and Smith 2015), dark to light. */
     private static final int[] SCORE_STOPS = {0x440154, 0x3B528B, 0x21918C, 0x5EC962, 0xFDE725};
 
+    /** The two classes of a threshold study (in scope, out of scope), told apart in every vision: Okabe and Ito's blue and orange. */
+    public static final int POSITIVE = 0x0072B2;
+    public static final int NEGATIVE = 0xE69F00;
+
     public static final int NEUTRAL = 0x9AA0A6;
     /** The values folded together past the palette's size: a lighter grey than the rows without a value. */
     public static final int OTHER = 0xC8CDD2;

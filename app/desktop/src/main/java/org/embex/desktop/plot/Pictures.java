@@ -9,24 +9,13 @@ import javafx.scene.layout.Region;
 
 import org.embex.desktop.compare.ComparePane;
 import org.embex.desktop.map.MapView;
-import org.embex.desktop.threshold.ThresholdPane;
 import org.embex.desktop.ui.Themes;
 import org.embex.usecase.SideBySide;
-import org.embex.usecase.ThresholdStudy;
 
 /** The explorer's views drawn off-screen into images, as the windows show them. Call on the JavaFX thread. */
 public final class Pictures {
 
     private Pictures() {
-    }
-
-    /** The threshold workbench on {@code studies} (the first studied, the others overlaid), at its Youden point. */
-    public static WritableImage roc(List<ThresholdStudy> studies, int width, int height, boolean dark) {
-        new Themes().apply(dark);
-        ThresholdPane pane = new ThresholdPane();
-        pane.setDark(dark);
-        pane.show(studies.get(0), studies.subList(1, studies.size()));
-        return snapshot(pane, width, height, List.of());
     }
 
     /** Two models side by side. */

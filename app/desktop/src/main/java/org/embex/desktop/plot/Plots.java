@@ -9,6 +9,9 @@ import javafx.scene.image.WritableImage;
 
 import org.embex.BadInputException;
 import org.embex.corpus.RowFilter;
+import org.embex.desktop.figure.FigureFile;
+import org.embex.desktop.figure.Pen;
+import org.embex.desktop.figure.ThresholdFigure;
 import org.embex.desktop.map.ColourBy;
 import org.embex.desktop.map.Colouring;
 import org.embex.desktop.map.MapLabels;
@@ -63,12 +66,11 @@ public final class Plots {
         return colouring.title();
     }
 
-    /** The threshold workbench on {@code studies}, the first studied and the others overlaid. */
-    public static void roc(List<ThresholdStudy> studies, Canvas canvas, Path png) {
-        PngFile.write(Offscreen.call(() -> Pictures.roc(studies, canvas.width(), canvas.height(), canvas.dark())), png);
+    /** The threshold study as a figure (PNG at {@code scale} pixels a point, SVG or PDF by the name): the first studied, the others overlaid. */
+    public static List<Pen.Placed> roc(List<ThresholdStudy> studies, Canvas canvas, Path file, double scale) {
+        return FigureFile.write(new ThresholdFigure(studies, canvas.width(), canvas.height()), file, scale);
     }
 
-    /** Two models' layouts side by side. */
     /** The two models side by side, coloured by label or, {@code byAgreement}, by how far their neighbours agree. */
     public static void compare(SideBySide sides, Canvas canvas, Path png, boolean byAgreement) {
         PngFile.write(Offscreen.call(() -> Pictures.compare(sides, canvas.width(), canvas.height(), canvas.dark(), byAgreement)), png);

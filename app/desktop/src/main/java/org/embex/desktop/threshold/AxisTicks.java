@@ -8,9 +8,9 @@ import java.util.List;
  * about {@code wanted} marks between {@code low} and {@code high}, each label with as many decimals
  * as the step needs and no more.
  */
-record AxisTicks(List<Double> values, int decimals) {
+public record AxisTicks(List<Double> values, int decimals) {
 
-    static AxisTicks between(double low, double high, int wanted) {
+    public static AxisTicks between(double low, double high, int wanted) {
         double span = high > low ? high - low : Math.max(Math.abs(low), 1);
         double raw = span / Math.max(1, wanted);
         double power = Math.pow(10, Math.floor(Math.log10(raw)));
@@ -28,7 +28,7 @@ record AxisTicks(List<Double> values, int decimals) {
         return new AxisTicks(List.copyOf(values), Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9)));
     }
 
-    String label(double value) {
+    public String label(double value) {
         return String.format("%." + decimals + "f", value);
     }
 }

@@ -14,6 +14,7 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
+import org.embex.desktop.map.Palette;
 import org.embex.threshold.ScoreHistogram;
 
 /**
@@ -25,8 +26,8 @@ import org.embex.threshold.ScoreHistogram;
  */
 public final class HistogramChart extends Region {
 
-    static final Color POSITIVE = Color.web("#0072B2");
-    static final Color NEGATIVE = Color.web("#E69F00");
+    static final Color POSITIVE = Color.web(Palette.css(Palette.POSITIVE));
+    static final Color NEGATIVE = Color.web(Palette.css(Palette.NEGATIVE));
     private static final double OPACITY = 0.5;
     private static final double LEFT = 44;
     private static final double BOTTOM = 40;
