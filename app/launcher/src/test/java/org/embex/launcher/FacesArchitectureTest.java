@@ -85,11 +85,15 @@ class FacesArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.embex.usecase..");
 
     /**
-     * The installers' runtime leaves out the java.desktop module (AWT, Swing, ImageIO, JavaBeans,
-     * sound) and java.prefs, about 10 MB (decision record 0022): embex's classes use neither.
+     * Java2D (java.awt, javax.imageio) is for the figures plot writes as PNG, SVG and PDF, and for
+     * nothing else (decision record 0026; the installers' runtime carries java.desktop for them);
+     * Swing, JavaBeans, sound and preferences for nothing at all.
      */
     @ArchTest
-    static final ArchRule noClassNeedsTheDesktopModule = noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("java.awt..", "javax.swing..", "javax.imageio..", "java.beans..", "javax.sound..",
-                    "java.util.prefs..", "java.awt.datatransfer..");
+    static final ArchRule onlyFiguresDrawWithJava2d = noClasses().that().resideOutsideOfPackage("org.embex.desktop.figure..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.imageio..");
+
+    @ArchTest
+    static final ArchRule noClassNeedsSwingBeansSoundOrPreferences = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("javax.swing..", "java.beans..", "javax.sound..", "java.util.prefs..", "java.awt.datatransfer..");
 }

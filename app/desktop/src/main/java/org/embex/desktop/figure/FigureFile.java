@@ -3,7 +3,10 @@ package org.embex.desktop.figure;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -13,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
-import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
@@ -33,9 +35,10 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.w3c.dom.Document;
 
+
 /**
  * A figure written to a file in the format its name says, from its one drawing: PNG through an
- * image (at {@code scale} pixels a point, for high-DPI screens and print), SVG through Batik's
+ * image (at {@code scale} pixels a point, for high-DPI screens and print) and embex's PNG writer, SVG through Batik's
  * SVGGraphics2D with texts kept as text, PDF through PDFBox with the standard fonts, so its texts can
  * be searched and copied. Written beside the target and moved over it, so a failure leaves no half file.
  */
@@ -68,16 +71,20 @@ public final class FigureFile {
 
     private static List<Pen.Placed> png(Figure figure, Path file, double scale) throws IOException {
         BufferedImage image = new BufferedImage((int) Math.round(figure.width() * scale), (int) Math.round(figure.height() * scale),
-                BufferedImage.TYPE_INT_RGB);
+                BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
+        List<Pen.Placed> texts;
         try {
             g.scale(scale, scale);
-            List<Pen.Placed> texts = drawOn(g, figure);
-            ImageIO.write(image, "png", file.toFile());
-            return texts;
+            texts = drawOn(g, figure);
         } finally {
             g.dispose();
         }
+        int[] argb = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            PngEncoding.write(argb, image.getWidth(), image.getHeight(), out);
+        }
+        return texts;
     }
 
     private static List<Pen.Placed> svg(Figure figure, Path file) throws IOException {

@@ -11,6 +11,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 
 import org.embex.EmbexException;
+import org.embex.desktop.figure.PngEncoding;
 
 /** Writes a JavaFX image as a PNG file, whole or not at all. */
 public final class PngFile {

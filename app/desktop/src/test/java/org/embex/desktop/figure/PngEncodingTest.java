@@ -1,4 +1,4 @@
-package org.embex.desktop.plot;
+package org.embex.desktop.figure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.embex.desktop.plot;
+package org.embex.desktop.figure;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -12,10 +12,10 @@ import java.util.zip.DeflaterOutputStream;
  * A PNG file's bytes from ARGB pixels (PNG specification, second edition, W3C 2003): 8 bits a
  * channel, RGB when every pixel is opaque and RGBA otherwise, each row filtered by whichever of
  * the five filters gives the smallest sum of absolute values (the heuristic the specification
- * suggests, section 12.8). Written here rather than through {@code javax.imageio}, so that the
- * installers' runtime needs no {@code java.desktop} module (decision record 0022).
+ * suggests, section 12.8). Written here rather than through {@code javax.imageio} (decision record
+ * 0022), and the one PNG writer: the window's pictures and the figures alike.
  */
-final class PngEncoding {
+public final class PngEncoding {
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
@@ -23,7 +23,7 @@ final class PngEncoding {
     }
 
     /** {@code argb} holds {@code height} rows of {@code width} pixels, 0xAARRGGBB each. */
-    static void write(int[] argb, int width, int height, OutputStream out) throws IOException {
+    public static void write(int[] argb, int width, int height, OutputStream out) throws IOException {
         if (width <= 0 || height <= 0 || argb.length != width * height) {
             throw new IllegalArgumentException("a " + width + " x " + height + " image cannot have " + argb.length + " pixels");
         }
