@@ -84,11 +84,11 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
     private String colour;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "map.png",
-            description = "The file to write: a PNG; for --view roc, a figure for reports as .png, .svg or .pdf.")
+            description = "The file to write: the map as a PNG; --view roc and compare, a figure for reports as .png, .svg or .pdf.")
     private Path target;
 
     @Option(names = "--scale", defaultValue = "1", paramLabel = "X",
-            description = "Pixels per point of a --view roc PNG, for high-DPI screens and print (default: ${DEFAULT-VALUE}).")
+            description = "Pixels per point of a --view roc or compare PNG, for high-DPI screens and print (default: ${DEFAULT-VALUE}).")
     private double scale;
 
     @Option(names = "--width", defaultValue = "1600", paramLabel = "PX", description = "Image width (default: ${DEFAULT-VALUE}).")
@@ -97,7 +97,7 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
     @Option(names = "--height", defaultValue = "1000", paramLabel = "PX", description = "Image height (default: ${DEFAULT-VALUE}).")
     private int height;
 
-    @Option(names = "--dark", description = "Use the dark theme (the map and compare views; a --view roc figure is for print, on white).")
+    @Option(names = "--dark", description = "Use the dark theme (the map; the roc and compare figures are for print, on white).")
     private boolean dark;
 
     @Override
@@ -107,8 +107,8 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
         if (!List.of("map", "roc", "compare").contains(chosenView)) {
             throw new BadInputException("unknown view '" + view + "', expected map, roc or compare");
         }
-        if (chosenView.equals("roc")) {
-            // Before anything is embedded: the figure's format comes from the name.
+        if (!chosenView.equals("map")) {
+            // Before anything is embedded: a figure's format comes from the name.
             FigureFormat.of(target);
         }
         if (chosenView.equals("compare") && against == null) {
@@ -211,7 +211,7 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
                 Optional.ofNullable(outOfScope), Seed.DEFAULT, second, CancellationToken.none());
         second.finish();
         Plots.compare(SideBySide.of(workspace, pair, layout, chosen, CancellationToken.none()), canvas, target,
-                coloured.equals("agreement"));
+                coloured.equals("agreement"), scale);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("view", "compare");
         result.put("colour", coloured);

@@ -136,11 +136,6 @@ public final class ComparePane extends BorderPane {
         });
     }
 
-    /** Colours both maps by how far the two models agree on each text's neighbours, or by label. */
-    public void colourByAgreement(boolean agreement) {
-        colourBy.setValue(agreement ? BY_AGREEMENT : BY_LABEL);
-    }
-
     public void show(SideBySide sides) {
         ModelPair shown = sides.pair();
         pair = shown;

@@ -97,6 +97,19 @@ public final class Pen {
         return g.getFontMetrics().getStringBounds(text, g).getWidth();
     }
 
+    /** {@code text} as it fits {@code width} in the current font: whole, or cut at a word's end with "…". */
+    public String fit(String text, double width) {
+        if (measure(text) <= width) {
+            return text;
+        }
+        String cut = text;
+        while (!cut.isEmpty() && measure(cut + "…") > width) {
+            int space = cut.lastIndexOf(' ');
+            cut = space > 0 && measure(cut.substring(0, space) + "…") <= width ? cut.substring(0, space) : cut.substring(0, cut.length() - 1);
+        }
+        return cut.strip() + "…";
+    }
+
     /** {@code text} with its baseline's middle at {@code y}, anchored at {@code x}. */
     public void text(String text, double x, double y, Align align) {
         var metrics = g.getFontMetrics();

@@ -7,25 +7,13 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 
-import org.embex.desktop.compare.ComparePane;
 import org.embex.desktop.map.MapView;
 import org.embex.desktop.ui.Themes;
-import org.embex.usecase.SideBySide;
 
 /** The explorer's views drawn off-screen into images, as the windows show them. Call on the JavaFX thread. */
 public final class Pictures {
 
     private Pictures() {
-    }
-
-    /** Two models side by side. */
-    public static WritableImage compare(SideBySide pair, int width, int height, boolean dark, boolean byAgreement) {
-        new Themes().apply(dark);
-        ComparePane pane = new ComparePane();
-        pane.setDark(dark);
-        pane.show(pair);
-        pane.colourByAgreement(byAgreement);
-        return snapshot(pane, width, height, List.of(pane.firstMap(), pane.secondMap()));
     }
 
     /** Lays {@code root} out at the size given, draws the maps in it now, and takes the picture. */

@@ -9,6 +9,7 @@ import javafx.scene.image.WritableImage;
 
 import org.embex.BadInputException;
 import org.embex.corpus.RowFilter;
+import org.embex.desktop.figure.CompareFigure;
 import org.embex.desktop.figure.FigureFile;
 import org.embex.desktop.figure.Pen;
 import org.embex.desktop.figure.ThresholdFigure;
@@ -71,9 +72,9 @@ public final class Plots {
         return FigureFile.write(new ThresholdFigure(studies, canvas.width(), canvas.height()), file, scale);
     }
 
-    /** The two models side by side, coloured by label or, {@code byAgreement}, by how far their neighbours agree. */
-    public static void compare(SideBySide sides, Canvas canvas, Path png, boolean byAgreement) {
-        PngFile.write(Offscreen.call(() -> Pictures.compare(sides, canvas.width(), canvas.height(), canvas.dark(), byAgreement)), png);
+    /** The two models side by side as a figure (PNG, SVG or PDF by the name), coloured by label or by neighbour agreement. */
+    public static List<Pen.Placed> compare(SideBySide sides, Canvas canvas, Path file, boolean byAgreement, double scale) {
+        return FigureFile.write(new CompareFigure(sides, byAgreement, canvas.width(), canvas.height()), file, scale);
     }
 
     /** A colouring and the names the map writes for it: the window's, at the zoom that shows all points. */
