@@ -98,9 +98,14 @@ public final class PlacedMap implements AutoCloseable {
      * vectors; one search at a time, as the map has one DuckDB connection.
      */
     public synchronized List<Neighbour> neighbours(int index, int k) {
+        if (k < 1) {
+            throw new BadInputException("k must be at least 1, was " + k);
+        }
         float[] query = search.vector(fileRows[index]);
         List<Neighbour> found = new ArrayList<>(k);
-        for (VectorColumnSearch.Hit hit : search.nearest(query, k + 1)) {
+        // Rows the corpus left out (a filter, a bad text) may be among the nearest: asked for as many more, k survive.
+        long asked = Math.min(table.rowCount(), (long) k + 1 + (table.rowCount() - fileRows.length));
+        for (VectorColumnSearch.Hit hit : search.nearest(query, (int) Math.min(Integer.MAX_VALUE, asked))) {
             int row = Arrays.binarySearch(fileRows, hit.row());
             // A row of the file the corpus left out (a filter, a bad text) is not on the map.
             if (row >= 0 && row != index && found.size() < k) {
@@ -108,6 +113,11 @@ public final class PlacedMap implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    /** The rows of the file, every one of them scored by a search. */
+    public long rowsInFile() {
+        return table.rowCount();
     }
 
     public Corpus corpus() {

@@ -107,6 +107,9 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
         if (!List.of("map", "roc", "compare").contains(chosenView)) {
             throw new BadInputException("unknown view '" + view + "', expected map, roc or compare");
         }
+        if (!(scale > 0 && scale <= 8)) {
+            throw new BadInputException("--scale is between 0 and 8 pixels a point, was " + scale);
+        }
         if (!chosenView.equals("map")) {
             // Before anything is embedded: a figure's format comes from the name.
             FigureFormat.of(target);
@@ -205,6 +208,9 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
         if (!List.of("label", "agreement").contains(coloured)) {
             // Before the second model embeds anything: the compare view has these two colourings only.
             throw new BadInputException("--color for --view compare is label or agreement, not '" + colour + "'");
+        }
+        if (coloured.equals("label") && !embedded.labelled()) {
+            throw new BadInputException(file + " has no labels to colour by; --color agreement colours by neighbour agreement");
         }
         ProgressBar second = output.progress("embedding with " + against);
         ModelPair pair = ModelPair.of(workspace, embedded, against, Optional.empty(), org.embex.vectors.Metric.COSINE,

@@ -61,12 +61,16 @@ public final class MapJob {
             throw new BadInputException(settings.input() + ": no id and embedding columns (found " + String.join(", ", columns)
                     + "); map the parts the embed job wrote");
         }
+        if (isMap(settings.input(), spark.sparkContext().hadoopConfiguration())) {
+            throw new BadInputException(settings.input() + " is a map already; map the parts the embed job wrote");
+        }
+        // A corpus's own x, y or cluster column (metadata, kept as text) gives way to the places, as embex's exports name a clash.
         for (String placed : List.of("x", "y", "cluster")) {
             if (columns.contains(placed)) {
-                throw new BadInputException(settings.input() + ": has a column '" + placed + "' already (a map?); map the parts the"
-                        + " embed job wrote");
+                parts = parts.withColumnRenamed(placed, placed + "_1");
             }
         }
+        columns = List.of(parts.columns());
         long rows = parts.count();
         double fraction = Math.min(1.0, 1.05 * settings.sample() / Math.max(1, rows));
         List<Row> drawn = parts.select("id", "embedding").sample(false, fraction, settings.seed()).limit(settings.sample())
@@ -89,6 +93,15 @@ public final class MapJob {
         spark.createDataFrame(placed, schema).write().mode(SaveMode.ErrorIfExists).parquet(settings.output());
         mark(settings, rows, sample.size(), spark.sparkContext().hadoopConfiguration());
         return new Outcome(rows, sample.size(), settings.output());
+    }
+
+    private static boolean isMap(String input, Configuration conf) {
+        try {
+            org.apache.hadoop.fs.Path marker = new org.apache.hadoop.fs.Path(input, PlacedMap.MARKER);
+            return marker.getFileSystem(conf).exists(marker);
+        } catch (IOException e) {
+            throw new BadInputException(input + ": " + e.getMessage(), e);
+        }
     }
 
     /** Before any work: Spark's writer would say so only after the sample was mapped and every row placed. */

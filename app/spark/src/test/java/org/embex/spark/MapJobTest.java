@@ -92,7 +92,7 @@ class MapJobTest {
         assertThatThrownBy(() -> MapJob.run(spark, new MapJob.Settings(parts.toString(), map.toString(), 150, 9, 42)))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("already exists");
         assertThatThrownBy(() -> MapJob.run(spark, new MapJob.Settings(map.toString(), dir.resolve("again").toString(), 150, 9, 42)))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("has a column 'x' already");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("is a map already");
 
         // The explorer opens the map from its places, its vectors left in the file, and a row's neighbours are its parts' vectors'.
         assertThat(PlacedMap.isMap(map)).isTrue();

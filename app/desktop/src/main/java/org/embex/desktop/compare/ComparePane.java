@@ -175,7 +175,7 @@ public final class ComparePane extends BorderPane {
             return;
         }
         colouring = BY_AGREEMENT.equals(colourBy.getValue()) || !pair.first().labelled()
-                ? Colouring.scores("Neighbour agreement (of the 10 nearest)", pair.comparison().overlap())
+                ? Colouring.scores("Neighbour agreement (of the " + pair.comparison().k() + " nearest)", pair.comparison().overlap())
                 : ColourBy.label(pair.first());
         first.setColouring(colouring);
         second.setColouring(colouring);

@@ -431,7 +431,7 @@ public final class ExplorerViewModel {
                 placeholder.set(name + " is a map made by the Spark map job: it opens in a window of its own, from its places,"
                         + " the vectors left in the file.\n\nOpen a corpus here to embed and explore it (File › Open).");
             }
-            return placedMap.open(spec);
+            return placedMap.open(spec).whenFailed(error -> failed("Could not open " + name, error));
         }
         Optional<String> lastUsed = Optional.ofNullable(settings.text(modelKey(spec.file()), null));
         LayoutMethod wanted = method.get();

@@ -41,6 +41,8 @@ public final class PlacedMapViewModel implements AutoCloseable {
     private Job<List<Neighbour>> search;
     /** The map on screen, or null. */
     private PlacedMap map;
+    /** The latest open: an earlier one that ends after it is not shown. */
+    private Job<PlacedMap> opening;
 
     public PlacedMapViewModel(JobRunner runner) {
         this.runner = runner;
@@ -55,10 +57,26 @@ public final class PlacedMapViewModel implements AutoCloseable {
     public Job<PlacedMap> open(CorpusSpec spec) {
         Path file = spec.file();
         Job<PlacedMap> reading = runner.start("Reading " + file.getFileName(), "rows", running -> PlacedMap.open(spec));
+        opening = reading;
         job.set(reading);
         status.set("Reading the rows and places of " + file.getFileName() + "…");
+        reading.whenFailed(error -> {
+            if (reading == opening) {
+                status.set("Could not open " + file.getFileName() + ": " + error.getMessage());
+            }
+        });
         reading.whenDone(opened -> {
+            if (reading != opening) {
+                // A later open superseded this one: its map is not shown, and not kept.
+                closeAway(opened);
+                return;
+            }
             PlacedMap previous = map;
+            // A click's search on the map being replaced no longer answers anything on screen.
+            if (search != null && !search.isDone()) {
+                search.cancel();
+            }
+            search = null;
             List<String> clusters = Arrays.stream(opened.clusters()).mapToObj(cluster -> "cluster " + cluster).toList();
             colouring.set(Colouring.categorical("Cluster (map job)", clusters));
             neighbours.clear();
@@ -70,10 +88,18 @@ public final class PlacedMapViewModel implements AutoCloseable {
             status.set(String.format("%,d rows at the places the map job gave them · the vectors stay in %s, read for a click's"
                     + " neighbours", opened.corpus().rows().size(), file.getFileName()));
             if (previous != null) {
-                previous.close();
+                closeAway(previous);
             }
         });
         return reading;
+    }
+
+    /** Closes a map off the UI thread: closing waits for a search still scanning its file. */
+    private void closeAway(PlacedMap unused) {
+        runner.start("Closing a map", "maps", running -> {
+            unused.close();
+            return null;
+        });
     }
 
     /** Row {@code index}'s neighbours, scored in the file; a click before the last one's answer cancels that one. */
@@ -94,7 +120,7 @@ public final class PlacedMapViewModel implements AutoCloseable {
         job.set(search);
         Job<List<Neighbour>> asked = search;
         search.whenDone(found -> {
-            if (asked != search) {
+            if (asked != search || shown != map) {
                 return;
             }
             List<NeighbourRow> rows = new ArrayList<>(found.size());
@@ -104,10 +130,13 @@ public final class PlacedMapViewModel implements AutoCloseable {
             }
             neighbours.setAll(rows);
             heading.set("Nearest to “" + row.text() + "” (cosine, every row of the file scored)");
-            status.set(String.format("%,d vectors scored in the file in %.2f s", shown.corpus().rows().size(),
+            status.set(String.format("%,d vectors scored in the file in %.2f s", shown.rowsInFile(),
                     (System.nanoTime() - started) / 1e9));
         });
         search.whenFailed(error -> {
+            if (asked != search || shown != map) {
+                return;
+            }
             heading.set("Could not score the file: " + error.getMessage());
             status.set("");
         });
