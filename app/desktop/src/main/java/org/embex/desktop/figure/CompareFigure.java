@@ -9,6 +9,7 @@ import org.embex.desktop.figure.Pen.Align;
 import org.embex.desktop.map.ColourBy;
 import org.embex.desktop.map.Colouring;
 import org.embex.desktop.map.Palette;
+import org.embex.desktop.map.Viewport;
 import org.embex.layout.Layout;
 import org.embex.usecase.ModelPair;
 import org.embex.usecase.Percent;
@@ -62,26 +63,11 @@ public record CompareFigure(SideBySide sides, boolean byAgreement, int width, in
         double boxTop = top + 18;
         double boxH = h - 18;
         pen.colour(MUTED, 0.5).width(1).frame(left, boxTop, w, boxH);
-        float[] x = layout.x();
-        float[] y = layout.y();
-        double minX = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < x.length; i++) {
-            minX = Math.min(minX, x[i]);
-            maxX = Math.max(maxX, x[i]);
-            minY = Math.min(minY, y[i]);
-            maxY = Math.max(maxY, y[i]);
-        }
-        // One scale for both axes, so distances mean the same across and up; centred in the box.
-        double pad = 12;
-        double scale = Math.min((w - 2 * pad) / Math.max(1e-9, maxX - minX), (boxH - 2 * pad) / Math.max(1e-9, maxY - minY));
-        double offsetX = left + (w - (maxX - minX) * scale) / 2;
-        double offsetY = boxTop + (boxH - (maxY - minY) * scale) / 2;
-        double radius = x.length < 2_000 ? 2.6 : x.length < 20_000 ? 1.6 : 0.9;
-        for (int i = 0; i < x.length; i++) {
-            pen.colour(colouring.colours()[i], 0.85).dot(offsetX + (x[i] - minX) * scale, offsetY + (maxY - y[i]) * scale, radius);
+        // The window's own fit: every point shown, one scale across and up, the same margin as the map view.
+        Viewport view = Viewport.fit(layout, (int) w, (int) boxH);
+        double radius = layout.points() < 2_000 ? 2.6 : layout.points() < 20_000 ? 1.6 : 0.9;
+        for (int i = 0; i < layout.points(); i++) {
+            pen.colour(colouring.colours()[i], 0.85).dot(left + view.screenX(layout.x()[i]), boxTop + view.screenY(layout.y()[i]), radius);
         }
     }
 

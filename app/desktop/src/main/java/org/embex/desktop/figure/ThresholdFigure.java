@@ -3,6 +3,8 @@ package org.embex.desktop.figure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 import org.embex.desktop.figure.Pen.Align;
 import org.embex.desktop.map.Palette;
@@ -61,44 +63,40 @@ public record ThresholdFigure(List<ThresholdStudy> studies, int width, int heigh
         axes.draw(pen, "ROC", "false positive rate", "true positive rate");
         pen.colour(MUTED, 0.6).dashed(1);
         pen.line(axes.x(0), axes.y(0), axes.x(1), axes.y(1));
-        List<String> names = new ArrayList<>();
-        for (int s = studies.size() - 1; s >= 0; s--) {
-            RocCurve curve = studies.get(s).curve();
-            double[] xs = new double[curve.points()];
-            double[] ys = new double[curve.points()];
-            for (int p = 0; p < curve.points(); p++) {
-                xs[p] = axes.x(curve.fpr(p));
-                ys[p] = axes.y(curve.tpr(p));
-            }
-            pen.colour(Palette.category(s)).width(2).path(xs, ys);
-            Confusion at = curve.youden().confusion();
-            mark(pen, axes, at.fpr(), at.tpr(), Palette.category(s), at.threshold(), s);
-        }
-        for (ThresholdStudy study : studies) {
-            names.add(String.format("%s (AUROC %.4f)", study.model(), study.curve().auc()));
-        }
-        legend(pen, axes, names);
+        curves(pen, axes, RocCurve::fpr, RocCurve::tpr, Confusion::fpr, Confusion::tpr,
+                study -> String.format("%s (AUROC %.4f)", study.model(), study.curve().auc()));
     }
 
     private void precisionRecall(Pen pen, Axes axes) {
         axes.draw(pen, "Precision–recall", "recall", "precision");
-        List<String> names = new ArrayList<>();
+        curves(pen, axes, RocCurve::tpr, RocCurve::precision, Confusion::tpr, Confusion::precision,
+                study -> String.format("%s (AP %.4f)", study.model(), study.curve().averagePrecision()));
+    }
+
+    /** A coordinate of a curve's point {@code p}. */
+    private interface CurveValue {
+        double of(RocCurve curve, int p);
+    }
+
+    /**
+     * Every model's curve (the first drawn last, on top) with its Youden point marked, and the legend:
+     * the two panels differ only in which rates they plot and what their legend says.
+     */
+    private void curves(Pen pen, Axes axes, CurveValue x, CurveValue y, ToDoubleFunction<Confusion> pointX,
+                        ToDoubleFunction<Confusion> pointY, Function<ThresholdStudy, String> name) {
         for (int s = studies.size() - 1; s >= 0; s--) {
             RocCurve curve = studies.get(s).curve();
             double[] xs = new double[curve.points()];
             double[] ys = new double[curve.points()];
             for (int p = 0; p < curve.points(); p++) {
-                xs[p] = axes.x(curve.tpr(p));
-                ys[p] = axes.y(curve.precision(p));
+                xs[p] = axes.x(x.of(curve, p));
+                ys[p] = axes.y(y.of(curve, p));
             }
             pen.colour(Palette.category(s)).width(2).path(xs, ys);
             Confusion at = curve.youden().confusion();
-            mark(pen, axes, at.tpr(), at.precision(), Palette.category(s), at.threshold(), s);
+            mark(pen, axes, pointX.applyAsDouble(at), pointY.applyAsDouble(at), Palette.category(s), at.threshold(), s);
         }
-        for (ThresholdStudy study : studies) {
-            names.add(String.format("%s (AP %.4f)", study.model(), study.curve().averagePrecision()));
-        }
-        legend(pen, axes, names);
+        legend(pen, axes, studies.stream().map(name).toList());
     }
 
     /** An operating point: a ringed dot and its threshold beside it, each model's label a line lower than the one before. */
