@@ -19,7 +19,6 @@ import org.embex.desktop.map.PointGrid;
 import org.embex.desktop.map.PointRenderer;
 import org.embex.desktop.map.PointStyle;
 import org.embex.desktop.map.Viewport;
-import org.embex.desktop.plot.Offscreen;
 import org.embex.layout.Layout;
 
 /**

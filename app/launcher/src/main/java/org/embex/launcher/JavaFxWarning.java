@@ -5,7 +5,7 @@ import java.util.logging.Logger;
 
 /**
  * JavaFX warns at start that it was loaded from the classpath, which is how embex runs on purpose
- * (DESIGN.md). The faces that start JavaFX (the window, {@code plot}) quiet it first; the other
+ * (DESIGN.md). The face that starts JavaFX (the window) quiets it first; the other
  * commands leave java.util.logging alone, whose start scans every jar on the classpath for
  * services (about 50 ms of each command).
  */

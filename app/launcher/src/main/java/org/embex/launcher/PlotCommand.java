@@ -42,9 +42,9 @@ import org.embex.usecase.SideBySide;
 import org.embex.usecase.ThresholdStudy;
 import org.embex.usecase.Workspace;
 
-/** The explorer's views as PNG files, without a screen. */
-@Command(name = "plot", header = "Draw the explorer's map, threshold workbench or model comparison to a PNG.",
-        description = "The same views the window shows, drawn off-screen; the layout comes from the cache when 'project' or "
+/** The explorer's views as figures for a report (PNG, SVG, PDF), without a screen. */
+@Command(name = "plot", header = "Draw the explorer's map, threshold study or model comparison as a figure (PNG, SVG or PDF).",
+        description = "The window's views as figures for a report, without a screen; the layout comes from the cache when 'project' or "
                 + "the window made it before.")
 final class PlotCommand implements Runnable, ShowsSkippedRows {
 
@@ -84,25 +84,24 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
     private String colour;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "map.png",
-            description = "The file to write: the map as a PNG; --view roc and compare, a figure for reports as .png, .svg or .pdf.")
+            description = "The figure to write, a PNG, SVG or PDF by its name (map.png, map.svg, map.pdf).")
     private Path target;
 
     @Option(names = "--scale", defaultValue = "1", paramLabel = "X",
-            description = "Pixels per point of a --view roc or compare PNG, for high-DPI screens and print (default: ${DEFAULT-VALUE}).")
+            description = "Pixels per point of a PNG, for high-DPI screens and print (default: ${DEFAULT-VALUE}).")
     private double scale;
 
-    @Option(names = "--width", defaultValue = "1600", paramLabel = "PX", description = "Image width (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--width", defaultValue = "1600", paramLabel = "PT", description = "Figure width in points, a PNG's pixels at scale 1 (default: ${DEFAULT-VALUE}).")
     private int width;
 
-    @Option(names = "--height", defaultValue = "1000", paramLabel = "PX", description = "Image height (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--height", defaultValue = "1000", paramLabel = "PT", description = "Figure height in points (default: ${DEFAULT-VALUE}).")
     private int height;
 
-    @Option(names = "--dark", description = "Use the dark theme (the map; the roc and compare figures are for print, on white).")
+    @Option(names = "--dark", description = "Draw on the window's dark theme, for slides and dark pages (default: light, for print).")
     private boolean dark;
 
     @Override
     public void run() {
-        JavaFxWarning.quiet();
         String chosenView = view.toLowerCase(Locale.ROOT);
         if (!List.of("map", "roc", "compare").contains(chosenView)) {
             throw new BadInputException("unknown view '" + view + "', expected map, roc or compare");
@@ -110,10 +109,8 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
         if (!(scale > 0 && scale <= 8)) {
             throw new BadInputException("--scale is between 0 and 8 pixels a point, was " + scale);
         }
-        if (!chosenView.equals("map")) {
-            // Before anything is embedded: a figure's format comes from the name.
-            FigureFormat.of(target);
-        }
+        // Before anything is embedded: a figure's format comes from the name.
+        FigureFormat.of(target);
         if (chosenView.equals("compare") && against == null) {
             throw new BadInputException("--view compare needs a second model: --against MODEL");
         }
@@ -143,7 +140,7 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
                 return;
             }
             String coloured = Plots.map(embedded, layout, filtered.where(), colour, file.getFileName() + " — " + chosen.label() + " map", canvas,
-                    target);
+                    target, scale);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("view", "map");
             result.put("method", chosen.key());

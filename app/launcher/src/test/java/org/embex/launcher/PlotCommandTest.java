@@ -125,6 +125,26 @@ class PlotCommandTest {
     }
 
     @Test
+    void theMapIsAVectorFigureTooAndDarkDrawsEveryViewOnTheDarkPage(@TempDir Path dir) throws Exception {
+        Path pdf = dir.resolve("map.pdf");
+        assertThat(run("plot", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2", "--method", "pca", "--dark", "-o", pdf.toString(),
+                "--models-dir", Fixtures.models().toString(), "--cache", Fixtures.newCache().toString(), "--quiet")).isZero();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("PCA map").contains("cancel_contract");
+        }
+        Path roc = dir.resolve("roc.png");
+        assertThat(run("plot", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2", "--view", "roc", "--dark", "--scale", "1.5",
+                "-o", roc.toString(), "--models-dir", Fixtures.models().toString(), "--cache", Fixtures.newCache().toString(), "--quiet")).isZero();
+        BufferedImage image = ImageIO.read(roc.toFile());
+        assertThat(image.getWidth()).isEqualTo(2400);
+        assertThat(image.getRGB(4, 4) & 0xFFFFFF).isEqualTo(org.embex.desktop.figure.FigureTheme.DARK.background());
+        // A name that says no format is refused before anything is embedded, and nothing is written.
+        assertThat(run("plot", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2", "-o", dir.resolve("map.gif").toString(),
+                "--models-dir", Fixtures.models().toString(), "--quiet")).isEqualTo(2);
+        assertThat(dir.resolve("map.gif")).doesNotExist();
+    }
+
+    @Test
     void anUnknownColumnIsABadInputThatNamesTheColumns(@TempDir Path dir) {
         int exit = run("plot", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2", "--method", "pca",
                 "--color", "nosuch", "-o", dir.resolve("x.png").toString(),

@@ -1,5 +1,7 @@
 package org.embex.desktop.figure;
 
+import java.util.BitSet;
+import java.util.List;
 import java.util.OptionalDouble;
 
 import org.embex.compare.ModelComparison;
@@ -8,8 +10,7 @@ import org.embex.corpus.TextRow;
 import org.embex.desktop.figure.Pen.Align;
 import org.embex.desktop.map.ColourBy;
 import org.embex.desktop.map.Colouring;
-import org.embex.desktop.map.Palette;
-import org.embex.desktop.map.Viewport;
+import org.embex.desktop.map.DensityLayer;
 import org.embex.layout.Layout;
 import org.embex.usecase.ModelPair;
 import org.embex.usecase.Percent;
@@ -20,22 +21,20 @@ import org.embex.usecase.SideBySide;
  * the first, both coloured alike (by label, or by how far each text's neighbours agree, with a
  * colour bar), the legend, each model's figures, and the texts whose neighbours differ most.
  */
-public record CompareFigure(SideBySide sides, boolean byAgreement, int width, int height) implements Figure {
+public record CompareFigure(SideBySide sides, boolean byAgreement, FigureTheme theme, int width, int height) implements Figure {
 
     private static final double MARGIN = 24;
     private static final double LEGEND = 230;
     private static final double BOTTOM = 210;
     private static final int LISTED = 8;
-    private static final int INK = 0x1F2328;
-    private static final int MUTED = 0x656D76;
 
     @Override
     public void draw(Pen pen) {
         ModelPair pair = sides.pair();
         ModelComparison comparison = pair.comparison();
         Colouring colouring = colouring();
-        pen.colour(INK).font(16, true).text(pair.first().model() + " vs " + pair.second().model(), MARGIN, 22, Align.LEFT);
-        pen.colour(MUTED).font(11.5, false).text(String.format("%,d texts · %d nearest neighbours shared: mean %.3f, median %.3f · coloured by %s",
+        pen.colour(theme.ink()).font(16, true).text(pair.first().model() + " vs " + pair.second().model(), MARGIN, 22, Align.LEFT);
+        pen.colour(theme.muted()).font(11.5, false).text(String.format("%,d texts · %d nearest neighbours shared: mean %.3f, median %.3f · coloured by %s",
                 pair.first().size(), comparison.k(), comparison.meanOverlap(), comparison.medianOverlap(),
                 byAgreement ? "neighbour agreement" : "label"), MARGIN, 44, Align.LEFT);
 
@@ -44,7 +43,12 @@ public record CompareFigure(SideBySide sides, boolean byAgreement, int width, in
         double mapH = height - top - BOTTOM - 20;
         map(pen, sides.firstLayout(), colouring, pair.first().model(), MARGIN, top, mapW, mapH);
         map(pen, sides.secondLayout(), colouring, pair.second().model() + " (turned onto the left map)", MARGIN + mapW + 10, top, mapW, mapH);
-        legend(pen, colouring, width - MARGIN - LEGEND + 10, top);
+        boolean density = DensityLayer.onByDefault(pair.first().size());
+        double end = FigureLegend.draw(pen, theme, colouring, new BitSet(), List.of("share of a text's nearest", "neighbours both models give it"),
+                width - MARGIN - LEGEND + 10, top, LEGEND - 20, density ? mapH - 90 : mapH);
+        if (density) {
+            FigureLegend.density(pen, theme, width - MARGIN - LEGEND + 10, end + 16, LEGEND - 20);
+        }
         double lower = height - BOTTOM + 4;
         metrics(pen, pair, MARGIN, lower);
         disagreements(pen, pair, MARGIN + 420, lower, width - 2 * MARGIN - 420);
@@ -58,51 +62,21 @@ public record CompareFigure(SideBySide sides, boolean byAgreement, int width, in
     }
 
     /** One model's map fitted to its box, the points in their colours. */
-    private static void map(Pen pen, Layout layout, Colouring colouring, String title, double left, double top, double w, double h) {
-        pen.colour(INK).font(12.5, true).text(pen.fit(title, w), left, top + 6, Align.LEFT);
+    private void map(Pen pen, Layout layout, Colouring colouring, String title, double left, double top, double w, double h) {
+        pen.colour(theme.ink()).font(12.5, true).text(pen.fit(title, w), left, top + 6, Align.LEFT);
         double boxTop = top + 18;
         double boxH = h - 18;
-        pen.colour(MUTED, 0.5).width(1).frame(left, boxTop, w, boxH);
-        // The window's own fit: every point shown, one scale across and up, the same margin as the map view.
-        Viewport view = Viewport.fit(layout, (int) w, (int) boxH);
-        double radius = layout.points() < 2_000 ? 2.6 : layout.points() < 20_000 ? 1.6 : 0.9;
-        for (int i = 0; i < layout.points(); i++) {
-            pen.colour(colouring.colours()[i], 0.85).dot(left + view.screenX(layout.x()[i]), boxTop + view.screenY(layout.y()[i]), radius);
-        }
+        MapPoints.draw(pen, layout, colouring.colours(), new BitSet(), theme.background(), left, boxTop, w, boxH);
+        pen.colour(theme.muted(), 0.5).width(1).frame(left, boxTop, w, boxH);
     }
 
-    private static void legend(Pen pen, Colouring colouring, double left, double top) {
-        pen.colour(INK).font(12.5, true).text(pen.fit(colouring.title(), LEGEND - 20), left, top + 6, Align.LEFT);
-        pen.font(11, false);
-        if (colouring.scoreRange().isPresent()) {
-            double[] range = colouring.scoreRange().get();
-            double barW = LEGEND - 30;
-            for (int k = 0; k < 100; k++) {
-                pen.colour(Palette.score(k / 99.0)).fill(left + k * barW / 100, top + 22, barW / 100 + 0.6, 12);
-            }
-            pen.colour(INK).text(String.format("%.2f", range[0]), left, top + 46, Align.LEFT);
-            pen.text(String.format("%.2f", range[1]), left + barW, top + 46, Align.RIGHT);
-            pen.colour(MUTED).text("share of a text's nearest", left, top + 64, Align.LEFT);
-            pen.text("neighbours both models give it", left, top + 79, Align.LEFT);
-            return;
-        }
-        double y = top + 28;
-        for (Colouring.Category category : colouring.categories()) {
-            pen.colour(category.colour()).dot(left + 5, y, 5);
-            String count = String.format("%,d", category.count());
-            pen.colour(INK).text(count, left + LEGEND - 30, y, Align.RIGHT);
-            pen.text(pen.fit(category.name(), LEGEND - 60 - pen.measure(count)), left + 16, y, Align.LEFT);
-            y += 18;
-        }
-    }
-
-    private static void metrics(Pen pen, ModelPair pair, double left, double top) {
+    private void metrics(Pen pen, ModelPair pair, double left, double top) {
         ModelMetrics a = pair.comparison().first();
         ModelMetrics b = pair.comparison().second();
-        pen.colour(INK).font(12.5, true).text("Each model on this corpus", left, top + 6, Align.LEFT);
+        pen.colour(theme.ink()).font(12.5, true).text("Each model on this corpus", left, top + 6, Align.LEFT);
         double[] columns = {left, left + 160, left + 290};
         double y = top + 30;
-        pen.font(11, true).colour(MUTED);
+        pen.font(11, true).colour(theme.muted());
         pen.text(pen.fit(a.model(), 120), columns[1], y, Align.LEFT);
         pen.text(pen.fit(b.model(), 120), columns[2], y, Align.LEFT);
         String[][] rows = {
@@ -113,15 +87,15 @@ public record CompareFigure(SideBySide sides, boolean byAgreement, int width, in
         pen.font(11, false);
         for (String[] row : rows) {
             y += 20;
-            pen.colour(MUTED).text(row[0], columns[0], y, Align.LEFT);
-            pen.colour(INK).text(row[1], columns[1], y, Align.LEFT);
+            pen.colour(theme.muted()).text(row[0], columns[0], y, Align.LEFT);
+            pen.colour(theme.ink()).text(row[1], columns[1], y, Align.LEFT);
             pen.text(row[2], columns[2], y, Align.LEFT);
         }
     }
 
-    private static void disagreements(Pen pen, ModelPair pair, double left, double top, double width) {
+    private void disagreements(Pen pen, ModelPair pair, double left, double top, double width) {
         ModelComparison comparison = pair.comparison();
-        pen.colour(INK).font(12.5, true).text(String.format("Texts whose neighbours differ most (share of the %d nearest both give)",
+        pen.colour(theme.ink()).font(12.5, true).text(String.format("Texts whose neighbours differ most (share of the %d nearest both give)",
                 comparison.k()), left, top + 6, Align.LEFT);
         pen.font(11, false);
         int shown = Math.min(LISTED, comparison.mostDisagreeing().length);
@@ -129,10 +103,10 @@ public record CompareFigure(SideBySide sides, boolean byAgreement, int width, in
         for (int r = 0; r < shown; r++) {
             int row = comparison.mostDisagreeing()[r];
             TextRow text = pair.first().row(row);
-            pen.colour(INK).text(String.format("%.2f", comparison.overlap()[row]), left, y, Align.LEFT);
+            pen.colour(theme.ink()).text(String.format("%.2f", comparison.overlap()[row]), left, y, Align.LEFT);
             String label = text.label() == null ? "" : text.label();
-            pen.colour(MUTED).text(pen.fit(label, 110), left + 44, y, Align.LEFT);
-            pen.colour(INK).text(pen.fit(text.text(), width - 164), left + 164, y, Align.LEFT);
+            pen.colour(theme.muted()).text(pen.fit(label, 110), left + 44, y, Align.LEFT);
+            pen.colour(theme.ink()).text(pen.fit(text.text(), width - 164), left + 164, y, Align.LEFT);
             y += 18;
         }
     }

@@ -4,6 +4,7 @@ import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.awt.image.RenderedImage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,8 +28,10 @@ import javax.xml.transform.stream.StreamResult;
 
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawerDefaultFonts;
+import org.apache.batik.svggen.ImageHandlerBase64Encoder;
 import org.apache.batik.svggen.SVGGeneratorContext;
 import org.apache.batik.svggen.SVGGraphics2D;
+import org.apache.batik.svggen.SVGGraphics2DIOException;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -43,6 +46,9 @@ import org.w3c.dom.Document;
  * be searched and copied. Written beside the target and moved over it, so a failure leaves no half file.
  */
 public final class FigureFile {
+
+    /** Pixels per point of a raster layer in an SVG or PDF: 144 dots an inch, sharp on paper and on a high-DPI screen. */
+    private static final double VECTOR_RASTER = 2;
 
     private FigureFile() {
     }
@@ -76,7 +82,7 @@ public final class FigureFile {
         List<Pen.Placed> texts;
         try {
             g.scale(scale, scale);
-            texts = drawOn(g, figure);
+            texts = drawOn(g, figure, scale);
         } finally {
             g.dispose();
         }
@@ -96,9 +102,11 @@ public final class FigureFile {
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("no XML document builder", e);
         }
-        SVGGraphics2D g = new SVGGraphics2D(SVGGeneratorContext.createDefault(document), false);
+        SVGGeneratorContext context = SVGGeneratorContext.createDefault(document);
+        context.setImageHandler(new PngImages());
+        SVGGraphics2D g = new SVGGraphics2D(context, false);
         g.setSVGCanvasSize(new Dimension(figure.width(), figure.height()));
-        List<Pen.Placed> texts = drawOn(g, figure);
+        List<Pen.Placed> texts = drawOn(g, figure, VECTOR_RASTER);
         // The root element written by the JDK's serialiser, not Batik's stream: that adds a DOCTYPE naming
         // a DTD on w3.org, which a reader of the file (a browser, an XML parser) might go and fetch.
         try (Writer out = new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8)) {
@@ -112,6 +120,24 @@ public final class FigureFile {
         return texts;
     }
 
+    /**
+     * A raster layer kept inside the SVG as a PNG in a data URL, encoded by embex's own PNG writer:
+     * Batik's encoder looks for an image codec that is not on the classpath.
+     */
+    private static final class PngImages extends ImageHandlerBase64Encoder {
+
+        @Override
+        public void encodeImage(RenderedImage image, OutputStream out) throws SVGGraphics2DIOException {
+            BufferedImage pixels = (BufferedImage) image;
+            int[] argb = pixels.getRGB(0, 0, pixels.getWidth(), pixels.getHeight(), null, 0, pixels.getWidth());
+            try {
+                PngEncoding.write(argb, pixels.getWidth(), pixels.getHeight(), out);
+            } catch (IOException e) {
+                throw new SVGGraphics2DIOException(e);
+            }
+        }
+    }
+
     private static List<Pen.Placed> pdf(Figure figure, Path file) throws IOException {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(new PDRectangle(figure.width(), figure.height()));
@@ -120,7 +146,7 @@ public final class FigureFile {
             g.setFontTextDrawer(new PdfBoxGraphics2DFontTextDrawerDefaultFonts());
             List<Pen.Placed> texts;
             try {
-                texts = drawOn(g, figure);
+                texts = drawOn(g, figure, VECTOR_RASTER);
             } finally {
                 g.dispose();
             }
@@ -132,10 +158,10 @@ public final class FigureFile {
         }
     }
 
-    private static List<Pen.Placed> drawOn(Graphics2D g, Figure figure) {
-        g.setColor(java.awt.Color.WHITE);
+    private static List<Pen.Placed> drawOn(Graphics2D g, Figure figure, double pixelsPerPoint) {
+        g.setColor(new java.awt.Color(figure.theme().background()));
         g.fillRect(0, 0, figure.width(), figure.height());
-        Pen pen = new Pen(g);
+        Pen pen = new Pen(g, pixelsPerPoint);
         figure.draw(pen);
         return pen.texts();
     }

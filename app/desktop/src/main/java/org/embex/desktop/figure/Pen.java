@@ -5,9 +5,11 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,10 +27,13 @@ public final class Pen {
     }
 
     private final Graphics2D g;
+    private final double pixelsPerPoint;
     private final List<Placed> texts = new ArrayList<>();
 
-    public Pen(Graphics2D g) {
+    /** @param pixelsPerPoint how fine a raster drawn into the figure should be to look sharp on this surface */
+    public Pen(Graphics2D g, double pixelsPerPoint) {
         this.g = g;
+        this.pixelsPerPoint = pixelsPerPoint;
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
@@ -90,6 +95,23 @@ public final class Pen {
             }
         }
         g.draw(path);
+    }
+
+    /**
+     * An opaque ARGB raster of {@code columns × rows} pixels drawn into the box at ({@code x}, {@code y}) of {@code w × h} points:
+     * for layers of pixels (a hundred thousand overplotted points and their density) that no vector format holds well.
+     */
+    public void image(int[] argb, int columns, int rows, double x, double y, double w, double h) {
+        BufferedImage image = new BufferedImage(columns, rows, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, columns, rows, argb, 0, columns);
+        AffineTransform place = AffineTransform.getTranslateInstance(x, y);
+        place.scale(w / columns, h / rows);
+        g.drawImage(image, place, null);
+    }
+
+    /** Pixels per point a raster needs to look as sharp as the rest of the figure on this surface. */
+    public double pixelsPerPoint() {
+        return pixelsPerPoint;
     }
 
     /** The width {@code text} takes in the current font. */

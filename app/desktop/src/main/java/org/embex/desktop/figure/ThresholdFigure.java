@@ -22,14 +22,12 @@ import org.embex.usecase.ThresholdStudy;
  * scores as two histograms in counts with the threshold's value; and a table of every model's rates
  * at its threshold beside the first model's confusion matrix.
  */
-public record ThresholdFigure(List<ThresholdStudy> studies, int width, int height) implements Figure {
+public record ThresholdFigure(List<ThresholdStudy> studies, FigureTheme theme, int width, int height) implements Figure {
 
     private static final int BINS = 40;
     private static final double MARGIN = 24;
     private static final double GAP = 28;
     private static final double HEADER = 66;
-    private static final int INK = 0x1F2328;
-    private static final int MUTED = 0x656D76;
 
     public ThresholdFigure {
         studies = List.copyOf(studies);
@@ -41,13 +39,13 @@ public record ThresholdFigure(List<ThresholdStudy> studies, int width, int heigh
     @Override
     public void draw(Pen pen) {
         ThresholdStudy first = studies.get(0);
-        pen.colour(INK).font(16, true).text("Threshold study · " + first.source(), MARGIN, 22, Align.LEFT);
+        pen.colour(theme.ink()).font(16, true).text("Threshold study · " + first.source(), MARGIN, 22, Align.LEFT);
         List<String> summary = new ArrayList<>();
         for (ThresholdStudy study : studies) {
             summary.add(String.format("%s: AUROC %.4f, average precision %.4f", study.model(), study.curve().auc(),
                     study.curve().averagePrecision()));
         }
-        pen.colour(MUTED).font(11.5, false).text(String.join("   ·   ", summary), MARGIN, 44, Align.LEFT);
+        pen.colour(theme.muted()).font(11.5, false).text(String.join("   ·   ", summary), MARGIN, 44, Align.LEFT);
 
         double panelW = (width - 2 * MARGIN - GAP) / 2;
         double panelH = (height - HEADER - MARGIN - GAP) / 2;
@@ -60,15 +58,15 @@ public record ThresholdFigure(List<ThresholdStudy> studies, int width, int heigh
     }
 
     private void roc(Pen pen, Axes axes) {
-        axes.draw(pen, "ROC", "false positive rate", "true positive rate");
-        pen.colour(MUTED, 0.6).dashed(1);
+        axes.draw(pen, theme, "ROC", "false positive rate", "true positive rate");
+        pen.colour(theme.muted(), 0.6).dashed(1);
         pen.line(axes.x(0), axes.y(0), axes.x(1), axes.y(1));
         curves(pen, axes, RocCurve::fpr, RocCurve::tpr, Confusion::fpr, Confusion::tpr,
                 study -> String.format("%s (AUROC %.4f)", study.model(), study.curve().auc()));
     }
 
     private void precisionRecall(Pen pen, Axes axes) {
-        axes.draw(pen, "Precision–recall", "recall", "precision");
+        axes.draw(pen, theme, "Precision–recall", "recall", "precision");
         curves(pen, axes, RocCurve::tpr, RocCurve::precision, Confusion::tpr, Confusion::precision,
                 study -> String.format("%s (AP %.4f)", study.model(), study.curve().averagePrecision()));
     }
@@ -100,29 +98,29 @@ public record ThresholdFigure(List<ThresholdStudy> studies, int width, int heigh
     }
 
     /** An operating point: a ringed dot and its threshold beside it, each model's label a line lower than the one before. */
-    private static void mark(Pen pen, Axes axes, double x, double y, int colour, double threshold, int order) {
+    private void mark(Pen pen, Axes axes, double x, double y, int colour, double threshold, int order) {
         double px = axes.x(x);
         double py = axes.y(y);
         pen.colour(colour).dot(px, py, 4.5);
-        pen.colour(INK).width(1.2).ring(px, py, 5.5);
+        pen.colour(theme.ink()).width(1.2).ring(px, py, 5.5);
         String label = String.format("t = %.3f", threshold);
         pen.font(10.5, false).colour(colour);
         boolean left = px + 10 + pen.measure(label) > axes.left + axes.width;
         pen.text(label, left ? px - 9 : px + 9, Math.min(axes.top + axes.height - 8, py + 12 + 13 * order), left ? Align.RIGHT : Align.LEFT);
     }
 
-    private static void legend(Pen pen, Axes axes, List<String> names) {
+    private void legend(Pen pen, Axes axes, List<String> names) {
         pen.font(10.5, false);
         double widest = names.stream().mapToDouble(pen::measure).max().orElse(0);
         double x = axes.left + axes.width - widest - 30;
         double y = axes.top + axes.height - 12 - 16 * (names.size() - 1);
         for (int s = 0; s < names.size(); s++) {
             pen.colour(Palette.category(s)).width(2.5).line(x, y + 16 * s, x + 16, y + 16 * s);
-            pen.colour(INK).text(names.get(s), x + 22, y + 16 * s, Align.LEFT);
+            pen.colour(theme.ink()).text(names.get(s), x + 22, y + 16 * s, Align.LEFT);
         }
     }
 
-    private static void histogram(Pen pen, ThresholdStudy study, double left, double top, double width, double height) {
+    private void histogram(Pen pen, ThresholdStudy study, double left, double top, double width, double height) {
         ScoreHistogram bins = study.curve().histogram(BINS);
         double[] edges = bins.edges();
         long most = Math.max(Arrays.stream(bins.positives()).max().orElse(0), Arrays.stream(bins.negatives()).max().orElse(0));
@@ -131,7 +129,7 @@ public record ThresholdFigure(List<ThresholdStudy> studies, int width, int heigh
         double step = counts.values().size() > 1 ? counts.values().get(1) - counts.values().get(0) : 1;
         double yMax = Math.ceil(Math.max(1, most) / step) * step + (most % step == 0 ? step : 0);
         Axes axes = new Axes(left, top, width, height, edges[0], edges[edges.length - 1], 0, yMax);
-        axes.draw(pen, "Scores of " + study.model(), "score", "texts in the bin");
+        axes.draw(pen, theme, "Scores of " + study.model(), "score", "texts in the bin");
         for (int b = 0; b < bins.bins(); b++) {
             double x0 = axes.x(edges[b]);
             double x1 = axes.x(edges[b + 1]);
@@ -140,7 +138,7 @@ public record ThresholdFigure(List<ThresholdStudy> studies, int width, int heigh
         }
         double threshold = study.curve().youden().threshold();
         double tx = axes.x(Math.max(edges[0], Math.min(edges[edges.length - 1], threshold)));
-        pen.colour(INK).width(2).line(tx, axes.top, tx, axes.top + axes.height);
+        pen.colour(theme.ink()).width(2).line(tx, axes.top, tx, axes.top + axes.height);
         pen.font(10.5, true);
         boolean leftOfLine = tx + 8 + pen.measure("threshold 0.000") > axes.left + axes.width;
         pen.text(String.format("threshold %.3f", threshold), leftOfLine ? tx - 5 : tx + 5, axes.top + 8,
@@ -157,7 +155,7 @@ public record ThresholdFigure(List<ThresholdStudy> studies, int width, int heigh
             if (!entry[1].equals("n")) {
                 pen.colour(Palette.POSITIVE, 0.5).fill(x, y - 5, 12, 10);
             }
-            pen.colour(INK).text(entry[0], x + 17, y, Align.LEFT);
+            pen.colour(theme.ink()).text(entry[0], x + 17, y, Align.LEFT);
             y += 16;
         }
     }
@@ -171,7 +169,7 @@ public record ThresholdFigure(List<ThresholdStudy> studies, int width, int heigh
 
     private void table(Pen pen, double left, double top, double width) {
         ThresholdStudy first = studies.get(0);
-        pen.colour(INK).font(12.5, true).text("At each model's Youden threshold", left, top + 6, Align.LEFT);
+        pen.colour(theme.ink()).font(12.5, true).text("At each model's Youden threshold", left, top + 6, Align.LEFT);
         String[] headings = {"model", "threshold", "TPR", "FPR", "precision", "F1", "accuracy"};
         double[] columns = new double[headings.length];
         double nameWidth = Math.max(90, studies.stream().mapToDouble(s -> pen.font(11, false).measure(s.model())).max().orElse(0) + 14);
@@ -181,11 +179,11 @@ public record ThresholdFigure(List<ThresholdStudy> studies, int width, int heigh
             columns[c] = left + nameWidth + rest * (c - 1);
         }
         double y = top + 32;
-        pen.font(11, true).colour(MUTED);
+        pen.font(11, true).colour(theme.muted());
         for (int c = 0; c < headings.length; c++) {
             pen.text(headings[c], columns[c], y, Align.LEFT);
         }
-        pen.colour(MUTED, 0.4).width(1).line(left, y + 10, left + width, y + 10);
+        pen.colour(theme.muted(), 0.4).width(1).line(left, y + 10, left + width, y + 10);
         pen.font(11, false);
         for (int s = 0; s < studies.size(); s++) {
             y += 22;
@@ -195,29 +193,29 @@ public record ThresholdFigure(List<ThresholdStudy> studies, int width, int heigh
                 Percent.of(at.precision()), Percent.of(at.f1()), Percent.of(at.accuracy())};
             pen.colour(Palette.category(s)).fill(columns[0] - 12, y - 4, 7, 8);
             for (int c = 0; c < cells.length; c++) {
-                pen.colour(INK).text(cells[c], columns[c], y, Align.LEFT);
+                pen.colour(theme.ink()).text(cells[c], columns[c], y, Align.LEFT);
             }
         }
 
         Confusion at = first.curve().youden().confusion();
         y += 46;
-        pen.font(12.5, true).colour(INK).text("Confusion matrix of " + first.model() + String.format(" at %.4f", at.threshold()),
+        pen.font(12.5, true).colour(theme.ink()).text("Confusion matrix of " + first.model() + String.format(" at %.4f", at.threshold()),
                 left, y, Align.LEFT);
         double cell = Math.min(130, (width - 110) / 2);
         double gridLeft = left + 100;
         y += 26;
-        pen.font(11, true).colour(MUTED);
+        pen.font(11, true).colour(theme.muted());
         pen.text("accepted", gridLeft + cell / 2, y, Align.CENTRE);
         pen.text("refused", gridLeft + cell * 1.5, y, Align.CENTRE);
         long[][] counts = {{at.truePositives(), at.falseNegatives()}, {at.falsePositives(), at.trueNegatives()}};
         String[] rows = {"positive", "negative"};
         for (int r = 0; r < 2; r++) {
             double rowTop = y + 12 + r * 40;
-            pen.font(11, true).colour(MUTED).text(rows[r], left, rowTop + 18, Align.LEFT);
+            pen.font(11, true).colour(theme.muted()).text(rows[r], left, rowTop + 18, Align.LEFT);
             for (int c = 0; c < 2; c++) {
                 boolean right = (r == 0) == (c == 0);
                 pen.colour(right ? Palette.POSITIVE : Palette.NEGATIVE, 0.16).fill(gridLeft + c * cell + 2, rowTop, cell - 4, 36);
-                pen.font(14, true).colour(INK).text(String.valueOf(counts[r][c]), gridLeft + c * cell + cell / 2, rowTop + 18, Align.CENTRE);
+                pen.font(14, true).colour(theme.ink()).text(String.valueOf(counts[r][c]), gridLeft + c * cell + cell / 2, rowTop + 18, Align.CENTRE);
             }
         }
     }
@@ -244,22 +242,22 @@ public record ThresholdFigure(List<ThresholdStudy> studies, int width, int heigh
             return top + height - (value - yLow) / (yHigh > yLow ? yHigh - yLow : 1) * height;
         }
 
-        void draw(Pen pen, String title, String xTitle, String yTitle) {
-            pen.colour(INK).font(13, true).text(title, left - INSET_LEFT, top - INSET_TOP + 8, Align.LEFT);
+        void draw(Pen pen, FigureTheme theme, String title, String xTitle, String yTitle) {
+            pen.colour(theme.ink()).font(13, true).text(title, left - INSET_LEFT, top - INSET_TOP + 8, Align.LEFT);
             AxisTicks xs = AxisTicks.between(xLow, xHigh, Math.max(3, (int) (width / 70)));
             AxisTicks ys = AxisTicks.between(yLow, yHigh, Math.max(3, (int) (height / 45)));
             pen.font(10.5, false);
             for (double tick : ys.values()) {
-                pen.colour(MUTED, 0.18).width(1).line(left, y(tick), left + width, y(tick));
-                pen.colour(MUTED).text(ys.label(tick), left - 6, y(tick), Align.RIGHT);
+                pen.colour(theme.muted(), 0.18).width(1).line(left, y(tick), left + width, y(tick));
+                pen.colour(theme.muted()).text(ys.label(tick), left - 6, y(tick), Align.RIGHT);
             }
             for (double tick : xs.values()) {
-                pen.colour(MUTED, 0.18).width(1).line(x(tick), top, x(tick), top + height);
-                pen.colour(MUTED).line(x(tick), top + height, x(tick), top + height + 4);
+                pen.colour(theme.muted(), 0.18).width(1).line(x(tick), top, x(tick), top + height);
+                pen.colour(theme.muted()).line(x(tick), top + height, x(tick), top + height + 4);
                 pen.text(xs.label(tick), x(tick), top + height + 13, Align.CENTRE);
             }
-            pen.colour(MUTED).width(1).frame(left, top, width, height);
-            pen.colour(INK).font(11, false).text(xTitle, left + width / 2, top + height + 32, Align.CENTRE);
+            pen.colour(theme.muted()).width(1).frame(left, top, width, height);
+            pen.colour(theme.ink()).font(11, false).text(xTitle, left + width / 2, top + height + 32, Align.CENTRE);
             pen.textUp(yTitle, left - 44, top + height / 2);
         }
     }

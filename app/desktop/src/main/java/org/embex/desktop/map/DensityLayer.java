@@ -45,7 +45,7 @@ public final class DensityLayer {
      * The colour a pixel of each density level takes over {@code background}: the map's background
      * is one colour, so the tint is blended 256 times a frame rather than once per pixel.
      */
-    static int[] shades(int background) {
+    public static int[] shades(int background) {
         int[] shades = new int[TINT.length];
         for (int level = 0; level < shades.length; level++) {
             int tint = TINT[level];

@@ -5,12 +5,12 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.scene.image.WritableImage;
-
 import org.embex.BadInputException;
 import org.embex.corpus.RowFilter;
 import org.embex.desktop.figure.CompareFigure;
 import org.embex.desktop.figure.FigureFile;
+import org.embex.desktop.figure.FigureTheme;
+import org.embex.desktop.figure.MapFigure;
 import org.embex.desktop.figure.Pen;
 import org.embex.desktop.figure.ThresholdFigure;
 import org.embex.desktop.map.ColourBy;
@@ -23,16 +23,16 @@ import org.embex.usecase.SideBySide;
 import org.embex.usecase.ThresholdStudy;
 
 /**
- * The window's views drawn off-screen into PNG files, for a face without a screen ({@code plot}):
- * the very panes the window shows, on Monocle's headless screen. Nothing JavaFX crosses this
- * class's boundary, so the launcher that calls it needs no JavaFX of its own.
+ * The window's views as figures for a report, for a face without a screen ({@code plot}): the
+ * map, the threshold study and two models side by side, each one Java2D drawing written as PNG,
+ * SVG or PDF ({@link FigureFile}). No JavaFX is started: a machine with no display draws them alike.
  */
 public final class Plots {
 
     private Plots() {
     }
 
-    /** The size and theme of a picture. */
+    /** The size of a figure in points, and its theme. */
     public record Canvas(int width, int height, boolean dark) {
 
         public Canvas {
@@ -44,10 +44,11 @@ public final class Plots {
 
     /**
      * The layout coloured by {@code colour}, the rows that do not pass {@code where} hidden: label, cluster, none, or a column of the corpus
-     * (null: label when the corpus has labels, else cluster). Returns the colouring's title.
+     * (null: label when the corpus has labels, else cluster), as a figure (PNG at {@code scale} pixels a point, SVG or PDF by the
+     * name). Returns the colouring's title.
      */
     public static String map(EmbeddedCorpus corpus, Layout layout, RowFilter where, String colour, String title, Canvas canvas,
-                             Path png) {
+                             Path file, double scale) {
         BitSet hidden = new BitSet();
         if (!where.all()) {
             hidden.set(0, corpus.size());
@@ -61,20 +62,19 @@ public final class Plots {
         String rows = where.all() ? String.format("%,d texts", corpus.size())
                 : String.format("%,d of %,d texts (%s)", corpus.size() - hidden.cardinality(), corpus.size(), where.describe());
         String subtitle = String.format("%s · %s · coloured by %s", rows, corpus.model(), colouring.title().toLowerCase(Locale.ROOT));
-        WritableImage image = Offscreen.call(() -> MapPicture.draw(layout, colouring, hidden, coloured.labels(), title, subtitle, canvas.width(),
-                canvas.height(), canvas.dark()));
-        PngFile.write(image, png);
+        FigureFile.write(new MapFigure(layout, colouring, hidden, coloured.labels(), title, subtitle, FigureTheme.of(canvas.dark()),
+                canvas.width(), canvas.height()), file, scale);
         return colouring.title();
     }
 
     /** The threshold study as a figure (PNG at {@code scale} pixels a point, SVG or PDF by the name): the first studied, the others overlaid. */
     public static List<Pen.Placed> roc(List<ThresholdStudy> studies, Canvas canvas, Path file, double scale) {
-        return FigureFile.write(new ThresholdFigure(studies, canvas.width(), canvas.height()), file, scale);
+        return FigureFile.write(new ThresholdFigure(studies, FigureTheme.of(canvas.dark()), canvas.width(), canvas.height()), file, scale);
     }
 
     /** The two models side by side as a figure (PNG, SVG or PDF by the name), coloured by label or by neighbour agreement. */
     public static List<Pen.Placed> compare(SideBySide sides, Canvas canvas, Path file, boolean byAgreement, double scale) {
-        return FigureFile.write(new CompareFigure(sides, byAgreement, canvas.width(), canvas.height()), file, scale);
+        return FigureFile.write(new CompareFigure(sides, byAgreement, FigureTheme.of(canvas.dark()), canvas.width(), canvas.height()), file, scale);
     }
 
     /** A colouring and the names the map writes for it: the window's, at the zoom that shows all points. */

@@ -1,5 +1,5 @@
 /**
- * The window's views drawn off-screen to PNG files on Monocle's headless screen
- * ({@link org.embex.desktop.plot.Plots}), for {@code plot} on a machine without a display.
+ * The window's views as figures for {@code plot} ({@link org.embex.desktop.plot.Plots}): drawn with
+ * Java2D, no JavaFX and no display needed.
  */
 package org.embex.desktop.plot;

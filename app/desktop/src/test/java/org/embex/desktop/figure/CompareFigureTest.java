@@ -62,7 +62,7 @@ class CompareFigureTest {
 
     @Test
     void theLegendNamesTheLabelsTheFiguresAndTheListFitAndNoTextLeavesTheFigure() {
-        List<Pen.Placed> texts = FigureFile.write(new CompareFigure(sides, false, WIDTH, HEIGHT), dir.resolve("compare.png"), 1);
+        List<Pen.Placed> texts = FigureFile.write(new CompareFigure(sides, false, FigureTheme.LIGHT, WIDTH, HEIGHT), dir.resolve("compare.png"), 1);
 
         List<String> words = texts.stream().map(Pen.Placed::text).toList();
         assertThat(words).contains("all-minilm-l6-v2", "bge-small-zh-v1.5 (turned onto the left map)", "Label", "k-NN label accuracy",
@@ -73,17 +73,13 @@ class CompareFigureTest {
             assertThat(words).contains(label);
         }
         assertThat(words).contains("82", "40");
-        for (Pen.Placed placed : texts) {
-            assertThat(placed.bounds().getMinX()).as("'%s' starts inside", placed.text()).isGreaterThanOrEqualTo(0);
-            assertThat(placed.bounds().getMaxX()).as("'%s' ends inside", placed.text()).isLessThanOrEqualTo(WIDTH);
-            assertThat(placed.bounds().getMaxY()).as("'%s' bottom", placed.text()).isLessThanOrEqualTo(HEIGHT);
-        }
+        TextsInside.check(texts, WIDTH, HEIGHT);
     }
 
     @Test
     void byAgreementTheLegendIsAColourBarAndTheSvgAndPdfCarryTheText() throws Exception {
         Path svg = dir.resolve("compare.svg");
-        List<Pen.Placed> texts = FigureFile.write(new CompareFigure(sides, true, WIDTH, HEIGHT), svg, 1);
+        List<Pen.Placed> texts = FigureFile.write(new CompareFigure(sides, true, FigureTheme.LIGHT, WIDTH, HEIGHT), svg, 1);
         assertThat(texts.stream().map(Pen.Placed::text).toList()).contains("Neighbour agreement").doesNotContain("sim_card (40)");
 
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -93,10 +89,10 @@ class CompareFigureTest {
         assertThat(Files.readString(svg)).contains("Neighbour agreement").contains("gate AUROC");
 
         Path pdf = dir.resolve("compare.pdf");
-        FigureFile.write(new CompareFigure(sides, true, WIDTH, HEIGHT), pdf, 1);
+        FigureFile.write(new CompareFigure(sides, true, FigureTheme.LIGHT, WIDTH, HEIGHT), pdf, 1);
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             assertThat(new PDFTextStripper().getText(document)).contains("bge-small-zh-v1.5").contains("Neighbour agreement");
         }
-        FigureFile.write(new CompareFigure(sides, true, WIDTH, HEIGHT), Fixtures.screenshots().resolve("figure-compare.png"), 1);
+        FigureFile.write(new CompareFigure(sides, true, FigureTheme.LIGHT, WIDTH, HEIGHT), Fixtures.screenshots().resolve("figure-compare.png"), 1);
     }
 }

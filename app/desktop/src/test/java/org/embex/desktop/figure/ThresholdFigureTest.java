@@ -55,7 +55,7 @@ class ThresholdFigureTest {
     @Test
     void axesLegendsAndTheOperatingPointsAreThereAndNoTextLeavesTheFigure() throws Exception {
         Path png = dir.resolve("roc.png");
-        List<Pen.Placed> texts = FigureFile.write(new ThresholdFigure(studies(), WIDTH, HEIGHT), png, 2);
+        List<Pen.Placed> texts = FigureFile.write(new ThresholdFigure(studies(), FigureTheme.LIGHT, WIDTH, HEIGHT), png, 2);
 
         List<String> words = texts.stream().map(Pen.Placed::text).toList();
         assertThat(words).contains("false positive rate", "true positive rate", "recall", "precision", "score", "texts in the bin",
@@ -65,12 +65,7 @@ class ThresholdFigureTest {
                 .anySatisfy(word -> assertThat(word).startsWith("good-model")).anySatisfy(word -> assertThat(word).startsWith("weak-model"));
         assertThat(words.stream().filter(word -> word.startsWith("t = ")).toList()).as("each model's operating point, on both curves").hasSize(4);
         assertThat(words.stream().filter(word -> word.startsWith("threshold ")).toList()).hasSize(1);
-        for (Pen.Placed placed : texts) {
-            assertThat(placed.bounds().getMinX()).as("'%s' starts inside", placed.text()).isGreaterThanOrEqualTo(0);
-            assertThat(placed.bounds().getMaxX()).as("'%s' ends inside", placed.text()).isLessThanOrEqualTo(WIDTH);
-            assertThat(placed.bounds().getMinY()).as("'%s' top", placed.text()).isGreaterThanOrEqualTo(0);
-            assertThat(placed.bounds().getMaxY()).as("'%s' bottom", placed.text()).isLessThanOrEqualTo(HEIGHT);
-        }
+        TextsInside.check(texts, WIDTH, HEIGHT);
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).as("scale 2: two pixels a point").isEqualTo(2 * WIDTH);
         assertThat(image.getHeight()).isEqualTo(2 * HEIGHT);
@@ -80,7 +75,7 @@ class ThresholdFigureTest {
     @Test
     void theSvgParsesAndCarriesItsText() throws Exception {
         Path svg = dir.resolve("roc.svg");
-        FigureFile.write(new ThresholdFigure(studies(), WIDTH, HEIGHT), svg, 1);
+        FigureFile.write(new ThresholdFigure(studies(), FigureTheme.LIGHT, WIDTH, HEIGHT), svg, 1);
 
         assertThat(java.nio.file.Files.readString(svg)).as("no DOCTYPE: nothing for a reader to fetch").doesNotContain("<!DOCTYPE");
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -98,7 +93,7 @@ class ThresholdFigureTest {
     @Test
     void thePdfOpensRendersAndItsTextCanBeFound() throws Exception {
         Path pdf = dir.resolve("roc.pdf");
-        FigureFile.write(new ThresholdFigure(studies(), WIDTH, HEIGHT), pdf, 1);
+        FigureFile.write(new ThresholdFigure(studies(), FigureTheme.LIGHT, WIDTH, HEIGHT), pdf, 1);
 
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);

@@ -1,4 +1,4 @@
-package org.embex.desktop.plot;
+package org.embex.bench;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -10,10 +10,10 @@ import org.embex.EmbexException;
 
 /**
  * JavaFX without a screen: the Monocle headless platform and the software renderer, started
- * once per process, so that {@code plot} draws the very views the window shows on a machine with
+ * once per process, so that the render benchmark times the window's own map view on a machine with
  * no display.
  */
-public final class Offscreen {
+final class Offscreen {
 
     private static boolean started;
 
@@ -21,7 +21,7 @@ public final class Offscreen {
     }
 
     /** Runs {@code work} on the JavaFX thread and waits for its result. */
-    public static <T> T call(Supplier<T> work) {
+    static <T> T call(Supplier<T> work) {
         start();
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {

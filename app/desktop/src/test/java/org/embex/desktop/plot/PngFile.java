@@ -13,7 +13,7 @@ import javafx.scene.image.PixelFormat;
 import org.embex.EmbexException;
 import org.embex.desktop.figure.PngEncoding;
 
-/** Writes a JavaFX image as a PNG file, whole or not at all. */
+/** Writes a JavaFX image (a test's snapshot of a scene) as a PNG file, whole or not at all. */
 public final class PngFile {
 
     private PngFile() {
