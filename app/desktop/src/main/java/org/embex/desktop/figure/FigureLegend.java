@@ -90,7 +90,7 @@ final class FigureLegend {
 
     /** The shading of the points' density under the map, from a thin scatter to the densest crowd, as the map blends it over the page. */
     static void density(Pen pen, FigureTheme theme, double left, double top, double width) {
-        pen.colour(theme.ink()).font(12.5, true).text("Density under the points", left, top + 6, Align.LEFT);
+        pen.colour(theme.ink()).font(12.5, true).text("Point density", left, top + 6, Align.LEFT);
         int[] shades = DensityLayer.shades(theme.background());
         double barW = width - 10;
         for (int k = 0; k < 100; k++) {
@@ -98,9 +98,9 @@ final class FigureLegend {
         }
         pen.colour(theme.muted(), 0.6).width(1).frame(left, top + 22, barW, 12);
         pen.font(11, false).colour(theme.ink());
-        pen.text("fewer", left, top + 46, Align.LEFT);
-        pen.text("more points", left + barW, top + 46, Align.RIGHT);
-        pen.colour(theme.muted()).text("per area, on a log scale", left, top + 64, Align.LEFT);
+        pen.text("sparse", left, top + 46, Align.LEFT);
+        pen.text("dense", left + barW, top + 46, Align.RIGHT);
+        pen.colour(theme.muted()).text("points per area, log scale", left, top + 64, Align.LEFT);
     }
 
     private static int[] shownPerCategory(Colouring colouring, BitSet hidden) {

@@ -23,12 +23,17 @@ import javafx.scene.shape.Rectangle;
 
 /**
  * What the colours mean, with how many points each has. Clicking an entry hides or shows its
- * points; a score colouring shows its scale from lowest to highest.
+ * points; a score colouring shows its scale from lowest to highest, and the map's density shading its own.
  */
 public final class Legend extends VBox {
 
+    /** A colour bar's width: what the legend's usual width holds beside its padding, with no scroll bar. */
+    private static final double BAR_WIDTH = 160;
+
     private final Label title = new Label();
     private final VBox entries = new VBox(2);
+    /** The density's colour bar, under the entries while the map shades density. */
+    private final VBox density = new VBox(4);
     private final Set<Integer> hidden = new HashSet<>();
     private final List<Label> counts = new ArrayList<>();
     private final List<Colouring.Category> shown = new ArrayList<>();
@@ -41,7 +46,48 @@ public final class Legend extends VBox {
         // A long title ("Neighbour agreement (of the 10 nearest)") wraps rather than being cut.
         title.setWrapText(true);
         title.setMinHeight(Region.USE_PREF_SIZE);
-        getChildren().addAll(title, entries);
+        density.getStyleClass().add("legend-density");
+        density.setManaged(false);
+        density.setVisible(false);
+        getChildren().addAll(title, entries, density);
+    }
+
+    /**
+     * Whether the map shades its points' density, and over which background: the bar shows the
+     * shades the map blends, from a thin scatter to the densest crowd, so a reader can tell them apart.
+     */
+    public void showDensity(boolean shown, int background) {
+        density.setVisible(shown);
+        density.setManaged(shown);
+        density.getChildren().clear();
+        if (!shown) {
+            return;
+        }
+        int[] shades = DensityLayer.shades(background);
+        Stop[] stops = new Stop[11];
+        for (int k = 0; k <= 10; k++) {
+            stops[k] = new Stop(k / 10.0, Color.web(Palette.css(shades[k * (shades.length - 1) / 10] & 0xFFFFFF)));
+        }
+        Label heading = new Label("Point density");
+        heading.getStyleClass().add("legend-title");
+        heading.setWrapText(true);
+        Rectangle bar = new Rectangle(BAR_WIDTH, 12, new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops));
+        bar.getStyleClass().add("legend-bar");
+        Label fewer = new Label("sparse");
+        Label more = new Label("dense");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox ends = new HBox(fewer, gap, more);
+        ends.setMaxWidth(BAR_WIDTH);
+        Label note = new Label("points per area, log scale");
+        note.getStyleClass().add("legend-count");
+        density.setPadding(new javafx.geometry.Insets(10, 0, 0, 0));
+        density.getChildren().addAll(heading, bar, ends, note);
+    }
+
+    /** Whether the density's colour bar is shown. */
+    public boolean densityShown() {
+        return density.isVisible();
     }
 
     public void onHiddenChanged(Consumer<Set<Integer>> listener) {
@@ -126,13 +172,13 @@ public final class Legend extends VBox {
         for (int k = 0; k <= 10; k++) {
             stops[k] = new Stop(k / 10.0, Color.web(Palette.css(Palette.score(k / 10.0))));
         }
-        Rectangle bar = new Rectangle(180, 12, new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops));
+        Rectangle bar = new Rectangle(BAR_WIDTH, 12, new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops));
         Label low = new Label(String.format("%.3f", range[0]));
         Label high = new Label(String.format("%.3f", range[1]));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox ends = new HBox(low, gap, high);
-        ends.setMaxWidth(180);
+        ends.setMaxWidth(BAR_WIDTH);
         entries.getChildren().addAll(bar, ends);
     }
 }

@@ -27,6 +27,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
+import org.embex.desktop.figure.FigureTheme;
 import org.embex.desktop.map.Legend;
 import org.embex.desktop.map.MapView;
 import org.embex.desktop.map.PointStyle;
@@ -258,7 +259,10 @@ public final class Explorer extends BorderPane {
         });
         model.hiddenRowsProperty().addListener((o, was, now) -> map.setHidden(now));
         model.keptCountsProperty().addListener((o, was, now) -> legend.showCounts(now));
-        model.densityProperty().addListener((o, was, now) -> map.setDensity(now));
+        model.densityProperty().addListener((o, was, now) -> {
+            map.setDensity(now);
+            legend.showDensity(now, FigureTheme.of(model.darkProperty().get()).background());
+        });
         model.labelsProperty().addListener((o, was, now) -> map.setLabels(now));
         map.setLabelsShown(model.labelsShownProperty().get());
         model.labelsShownProperty().addListener((o, was, now) -> map.setLabelsShown(now));
@@ -310,6 +314,7 @@ public final class Explorer extends BorderPane {
         themes.apply(useDark);
         tools.setDark(useDark);
         Themes.colour(map, useDark);
+        legend.showDensity(model.densityProperty().get(), FigureTheme.of(useDark).background());
     }
 
     private javafx.stage.Window window() {

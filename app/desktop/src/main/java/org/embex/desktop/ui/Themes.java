@@ -9,7 +9,9 @@ import javafx.scene.Scene;
 import javafx.scene.paint.Color;
 import javafx.stage.Screen;
 
+import org.embex.desktop.figure.FigureTheme;
 import org.embex.desktop.map.MapView;
+import org.embex.desktop.map.Palette;
 
 /** AtlantaFX's Primer themes, light and dark; embex's own style sheet builds on their colour names. */
 public final class Themes {
@@ -38,7 +40,8 @@ public final class Themes {
 
     /** A map's background and the ink of its overlay in the theme, in every window that shows a map. */
     static void colour(MapView map, boolean useDark) {
-        map.setColours(useDark ? 0x0D1117 : 0xFFFFFF, useDark ? Color.web("#f0f6fc") : Color.web("#1f2328"));
+        FigureTheme theme = FigureTheme.of(useDark);
+        map.setColours(theme.background(), Color.web(Palette.css(theme.ink())));
     }
 
     public static String stylesheet() {

@@ -102,7 +102,7 @@ class MapFigureTest {
         }
         List<String> words = FigureFile.write(figure(hidden, FigureTheme.LIGHT), dir.resolve("billing.svg"), 1).stream()
                 .map(Pen.Placed::text).toList();
-        assertThat(words).contains("billing", "40").doesNotContain("out_of_scope", "82", "sim_card", "Density under the points");
+        assertThat(words).contains("billing", "40").doesNotContain("out_of_scope", "82", "sim_card", "Point density");
     }
 
     @Test
@@ -152,7 +152,7 @@ class MapFigureTest {
 
         Path png = dir.resolve("big.png");
         List<String> words = FigureFile.write(figure, png, 1).stream().map(Pen.Placed::text).toList();
-        assertThat(words).contains("left", "right", "50,000", "Density under the points", "fewer", "more points");
+        assertThat(words).contains("left", "right", "50,000", "Point density", "sparse", "dense");
         BufferedImage image = ImageIO.read(png.toFile());
         // Each cluster's centre is covered by its colour, blended with the density under it.
         assertThat(nearest(image, 0.25, Palette.category(0), Palette.category(1))).isEqualTo(Palette.category(0));

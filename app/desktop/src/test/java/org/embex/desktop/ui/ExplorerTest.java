@@ -118,8 +118,16 @@ class ExplorerTest {
         // 402 points do not overplot: no density until asked for (View › Density), and then the map shades it.
         assertThat(fx(() -> model.densityProperty().get())).isFalse();
         assertThat(explorer.map().density()).isFalse();
+        assertThat(fx(() -> explorer.legend().densityShown())).isFalse();
         fx(() -> model.densityProperty().set(true));
         assertThat(fx(() -> explorer.map().density())).isTrue();
+        // The shading has its colour bar under the legend, from a thin scatter to the densest crowd.
+        assertThat(fx(() -> explorer.legend().densityShown())).isTrue();
+        assertThat(fx(() -> explorer.legend().lookupAll(".legend-title").stream().map(n -> ((Label) n).getText()).toList()))
+                .contains("Label", "Point density");
+        snapshot("explorer-density-legend.png");
+        fx(() -> model.densityProperty().set(false));
+        assertThat(fx(() -> explorer.legend().densityShown())).isFalse();
     }
 
     @Test
