@@ -18,6 +18,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
@@ -25,6 +26,7 @@ import javafx.stage.FileChooser;
 import org.embex.compare.ModelComparison;
 import org.embex.compare.ModelMetrics;
 import org.embex.corpus.TextRow;
+import org.embex.desktop.controls.WrappingCell;
 import org.embex.desktop.map.ColourBy;
 import org.embex.desktop.map.Colouring;
 import org.embex.desktop.map.Legend;
@@ -67,7 +69,7 @@ public final class ComparePane extends BorderPane {
 
         @Override
         public String toString() {
-            return String.format("%.1f  %-14s %s", overlap, label == null ? "" : label, text);
+            return String.format("%.2f  %-14s %s", overlap, label == null ? "" : label, text);
         }
     }
 
@@ -77,12 +79,15 @@ public final class ComparePane extends BorderPane {
         second.setId("compare-second");
         colourBy.setId("compare-colour");
         disagreements.setId("disagreements");
+        WrappingCell.wrap(disagreements);
         metrics.setId("compare-metrics");
         metrics.setHgap(18);
         metrics.setVgap(4);
         summary.getStyleClass().add("pane-heading");
         for (Label title : List.of(firstTitle, secondTitle)) {
             title.getStyleClass().add("pane-heading");
+            title.setWrapText(true);
+            title.setMinHeight(Region.USE_PREF_SIZE);
         }
         colourBy.getItems().setAll(BY_LABEL, BY_AGREEMENT);
         colourBy.setValue(BY_LABEL);
@@ -108,13 +113,27 @@ public final class ComparePane extends BorderPane {
 
         stsButton.setTooltip(new Tooltip("Sentence pairs with a gold score (sentence1, sentence2, score): "
                 + "each model's Spearman joins the metrics"));
-        HBox top = new HBox(12, summary, new Label("Colour"), colourBy, stsButton);
+        // The summary takes the room the controls leave and wraps; the controls keep their words.
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        stsButton.setMinWidth(Region.USE_PREF_SIZE);
+        colourBy.setMinWidth(Region.USE_PREF_SIZE);
+        Label colourName = new Label("Colour");
+        colourName.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(12, summary, colourName, colourBy, stsButton);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(0, 0, 8, 0));
         disagreements.setPrefHeight(200);
         HBox.setHgrow(disagreements, Priority.ALWAYS);
-        VBox listBox = new VBox(4, new Label("Texts whose neighbours differ most (overlap of the 10 nearest)"), disagreements);
+        Label listTitle = new Label("Texts whose neighbours differ most (overlap of the 10 nearest)");
+        listTitle.setWrapText(true);
+        listTitle.setMinHeight(Region.USE_PREF_SIZE);
+        VBox listBox = new VBox(4, listTitle, disagreements);
         HBox.setHgrow(listBox, Priority.ALWAYS);
+        // The figures keep their width; the list beside them takes what is left and wraps its texts.
+        metrics.setMinWidth(Region.USE_PREF_SIZE);
         HBox bottom = new HBox(16, metrics, listBox);
         bottom.setPadding(new Insets(10, 0, 0, 0));
         setTop(top);

@@ -9,6 +9,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -43,7 +44,7 @@ public final class CurveChart extends Region {
         this.yLabel = yLabel;
         this.diagonal = diagonal;
         getChildren().add(canvas);
-        setMinSize(200, 160);
+        setMinSize(170, 160);
         setPrefSize(360, 300);
     }
 
@@ -120,8 +121,20 @@ public final class CurveChart extends Region {
         g.fillText(yLabel, 0, 0);
         g.restore();
 
-        double legendY = py(0) - 10 - 14 * (series.size() - 1);
+        // The legend ends at the plot's right edge, as far left as its longest name needs; where a
+        // name with its figure is wider than the plot, the figure goes on a line of its own, so no word is cut.
+        boolean split = widest(series.stream().map(Series::name).toList(), g.getFont()) + 26 > px(1) - px(0);
+        List<List<String>> entries = new ArrayList<>();
         for (Series curve : series) {
+            int figure = curve.name().indexOf(" (");
+            entries.add(split && figure > 0 ? List.of(curve.name().substring(0, figure), curve.name().substring(figure + 1))
+                    : List.of(curve.name()));
+        }
+        double widest = widest(entries.stream().flatMap(List::stream).toList(), g.getFont());
+        double legendX = Math.max(px(0) + 4, px(1) - widest - 26);
+        double legendY = py(0) - 10 - 14 * (entries.stream().mapToInt(List::size).sum() - 1);
+        for (int s = 0; s < series.size(); s++) {
+            Series curve = series.get(s);
             g.setStroke(curve.colour());
             g.setLineWidth(2);
             g.beginPath();
@@ -134,11 +147,13 @@ public final class CurveChart extends Region {
             }
             g.stroke();
             g.setFill(curve.colour());
-            g.fillRect(px(0.45), legendY - 4, 14, 8);
+            g.fillRect(legendX, legendY - 4, 14, 8);
             g.setFill(ink);
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(curve.name(), px(0.45) + 20, legendY);
-            legendY += 14;
+            for (String line : entries.get(s)) {
+                g.fillText(line, legendX + 20, legendY);
+                legendY += 14;
+            }
         }
         if (marker != null && !series.isEmpty()) {
             g.setFill(series.get(0).colour());
@@ -147,5 +162,15 @@ public final class CurveChart extends Region {
             g.fillOval(px(marker[0]) - 6, py(marker[1]) - 6, 12, 12);
             g.strokeOval(px(marker[0]) - 6, py(marker[1]) - 6, 12, 12);
         }
+    }
+
+    private static double widest(List<String> texts, Font font) {
+        double widest = 0;
+        for (String text : texts) {
+            Text measured = new Text(text);
+            measured.setFont(font);
+            widest = Math.max(widest, measured.getLayoutBounds().getWidth());
+        }
+        return widest;
     }
 }

@@ -27,6 +27,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 
+import org.embex.desktop.controls.WrappingCell;
 import org.embex.desktop.map.Palette;
 import org.embex.threshold.Confusion;
 import org.embex.threshold.OperatingPoint;
@@ -85,6 +86,8 @@ public final class ThresholdPane extends BorderPane {
         export.setId("export-gate");
         falseAccepts.setId("false-accepts");
         falseRejects.setId("false-rejects");
+        WrappingCell.wrap(falseAccepts);
+        WrappingCell.wrap(falseRejects);
 
         HBox presets = new HBox(6);
         for (String preset : PRESETS) {
@@ -115,7 +118,9 @@ public final class ThresholdPane extends BorderPane {
         VBox side = new VBox(10, describingRow, new Label("Threshold"), value, slider, presets, matrix, rates, export,
                 new Label("False accepts (negatives at or above the threshold)"), falseAccepts,
                 new Label("False rejects (positives below the threshold)"), falseRejects);
-        side.setPrefWidth(400);
+        // Room for the two curves beside it when the window is half a laptop screen (800 pixels) wide.
+        side.setPrefWidth(380);
+        side.setMinWidth(300);
         side.setPadding(new Insets(0, 0, 0, 12));
 
         GridPane charts = new GridPane();

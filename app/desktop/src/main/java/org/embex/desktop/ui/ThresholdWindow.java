@@ -13,7 +13,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -78,7 +78,8 @@ final class ThresholdWindow {
         });
         Label hint = new Label("Source: the open corpus's labels, a file of labelled pairs, or examples and queries");
         hint.getStyleClass().add("text-muted");
-        HBox bar = new HBox(10, new Label("Refuse"), refuse, pairs, gate, hint);
+        // Beside the map on a laptop the window may be half a screen wide: the bar wraps rather than cutting its buttons' words.
+        FlowPane bar = new FlowPane(10, 6, new Label("Refuse"), refuse, pairs, gate, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 0, 10));
         Scene scene = Themes.fitted(new BorderPane(pane, bar, null, null, null), 1280, 820);

@@ -66,8 +66,12 @@ class ThresholdPaneTest {
     /** What a reader needs from the histogram: both axes with their words and ticks, the legend, the threshold's value. */
     @Test
     void theHistogramSaysWhatItShows(FxRobot robot) {
-        robot.interact(() -> pane.setThreshold(0.5));
-        WaitForAsyncUtils.waitForFxEvents();
+        // Laid out now: a resize waits for the next pulse, and the words read are those of the last drawing.
+        robot.interact(() -> {
+            pane.setThreshold(0.5);
+            pane.applyCss();
+            pane.layout();
+        });
         List<String> texts = pane.histogram().texts();
         assertThat(texts).contains("Scores", "positive (5)", "negative (5)", "both", "% of each class", "score", "threshold 0.500");
         // Ticks along the scores (0.05 to 0.95 here) and up the shares (each bin holds one of five rows: 20%).

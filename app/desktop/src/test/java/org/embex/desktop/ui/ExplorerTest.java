@@ -412,6 +412,15 @@ class ExplorerTest {
         assertThat(Long.parseLong(fx(tp::getText))).isGreaterThanOrEqualTo(152);
         PngFile.write(fx(() -> explorer.tools().thresholdWindow().stage().getScene().snapshot(null)),
                 Fixtures.screenshots().resolve("threshold-workbench-en.png"));
+        // Half a 1600-pixel screen, as beside the map on a laptop: nothing runs past the window's edge and no word is cut.
+        Stage workbenchStage = explorer.tools().thresholdWindow().stage();
+        nothingCutAt800(workbenchStage);
+        for (String list : List.of("#false-accepts", "#false-rejects")) {
+            javafx.scene.Node shown = fx(() -> pane.lookup(list));
+            assertThat(fx(() -> shown.localToScene(shown.getLayoutBounds()).getMaxX())).as(list).isLessThanOrEqualTo(800.5);
+        }
+        cellsShowTheirWholeText(workbenchStage);
+        PngFile.write(fx(() -> workbenchStage.getScene().snapshot(null)), Fixtures.screenshots().resolve("threshold-workbench-narrow.png"));
 
         @SuppressWarnings("unchecked")
         javafx.scene.control.ListView<org.embex.desktop.threshold.ScoredText> accepts =
@@ -500,6 +509,10 @@ class ExplorerTest {
         assertThat(fx(() -> pane.lookupAll(".label").stream().map(n -> ((Label) n).getText()).toList())).contains("STS Spearman");
         PngFile.write(fx(() -> explorer.tools().compareWindow().stage().getScene().snapshot(null)),
                 Fixtures.screenshots().resolve("compare-en.png"));
+        nothingCutAt800(explorer.tools().compareWindow().stage());
+        cellsShowTheirWholeText(explorer.tools().compareWindow().stage());
+        PngFile.write(fx(() -> explorer.tools().compareWindow().stage().getScene().snapshot(null)),
+                Fixtures.screenshots().resolve("compare-en-narrow.png"));
         fx(() -> explorer.tools().compareWindow().stage().close());
     }
 
@@ -537,5 +550,65 @@ class ExplorerTest {
         }
         Files.write(file, lines, StandardCharsets.UTF_8);
         return file;
+    }
+
+    /**
+     * Resizes a tool window to 800 pixels, half a laptop screen as beside the map, and checks that no
+     * button or label there runs past the window's edge or shows fewer words than it has (a box's
+     * chosen value and a list's cells excepted: those are cut by design, whole in their lists).
+     */
+    private static void nothingCutAt800(Stage tool) {
+        fx(() -> {
+            tool.setWidth(800);
+            tool.getScene().getRoot().applyCss();
+            tool.getScene().getRoot().layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double width = fx(() -> tool.getScene().getWidth());
+        assertThat(width).isLessThanOrEqualTo(800);
+        List<javafx.scene.control.Labeled> shown = fx(() -> java.util.stream.Stream.of(".button", ".toggle-button", ".label")
+                .flatMap(selector -> tool.getScene().getRoot().lookupAll(selector).stream()).distinct()
+                .filter(node -> node instanceof javafx.scene.control.Labeled && shownInTree(node) && !insideACell(node))
+                .map(node -> (javafx.scene.control.Labeled) node).toList());
+        assertThat(shown).isNotEmpty();
+        for (javafx.scene.control.Labeled labeled : shown) {
+            String text = fx(labeled::getText);
+            assertThat(fx(() -> labeled.localToScene(labeled.getLayoutBounds()).getMaxX())).as("'%s' inside", text).isLessThanOrEqualTo(width + 0.5);
+            if (!fx(labeled::isWrapText)) {
+                assertThat(fx(labeled::getWidth)).as("'%s' whole", text).isGreaterThanOrEqualTo(fx(() -> labeled.prefWidth(-1)) - 0.5);
+            }
+        }
+    }
+
+    /** Every list cell on show draws its whole text, wrapped, none cut with an ellipsis. */
+    private static void cellsShowTheirWholeText(Stage tool) {
+        List<javafx.scene.control.ListCell<?>> cells = fx(() -> tool.getScene().getRoot().lookupAll(".list-cell").stream()
+                .filter(node -> node instanceof javafx.scene.control.ListCell<?> cell && cell.getText() != null && shownInTree(node)
+                        && !insideACell(node.getParent()))
+                .<javafx.scene.control.ListCell<?>>map(node -> (javafx.scene.control.ListCell<?>) node).toList());
+        assertThat(cells).isNotEmpty();
+        for (javafx.scene.control.ListCell<?> cell : cells) {
+            String drawn = fx(() -> ((javafx.scene.text.Text) cell.lookup(".text")).getText());
+            assertThat(drawn.replace("\n", " ").replaceAll("\\s+", " ")).isEqualTo(fx(cell::getText).replaceAll("\\s+", " "));
+        }
+    }
+
+    private static boolean shownInTree(javafx.scene.Node node) {
+        for (javafx.scene.Node up = node; up != null; up = up.getParent()) {
+            if (!up.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean insideACell(javafx.scene.Node node) {
+        for (javafx.scene.Node up = node.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof javafx.scene.control.ComboBoxBase || up instanceof javafx.scene.control.IndexedCell
+                    || up instanceof javafx.scene.control.ScrollBar) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,0 +1,2 @@
+/** Small controls the window's panes share. */
+package org.embex.desktop.controls;
