@@ -6,7 +6,7 @@
 # ROOT is a checkout (app/launcher/target/embex.jar built, models installed in ROOT/models), OUTDIR where the PNGs go.
 # Made for issue 18 to take the same "before" and "after" pictures of the window and of `embex plot`.
 #
-# Window pictures (whole 1600x1000 virtual screen, so one sees where each tool window sits over the map):
+# Window pictures (whole 1600x1000 virtual screen, so one sees where each tool window sits, over or beside the map):
 #   map-T.png                 the explorer on the bundled sample once its UMAP map has settled
 #   threshold-T.png           the threshold workbench (Ctrl+T) as first opened: the map's model only
 #   compare-T.png             the model comparison (Ctrl+M, second model chosen in the dialog)
@@ -335,5 +335,5 @@ for png in "$out"/*.png; do
 done
 
 log "done in $((SECONDS - started)) s, $problems warning(s); pictures in $out:"
-ls -l "$out"/*.png 2>/dev/null | awk '{ printf "  %8d  %s\n", $5, $NF }'
+for png in "$out"/*.png; do [ -f "$png" ] && printf '  %8d  %s\n' "$(stat -c %s "$png")" "$png"; done
 [ "$problems" -eq 0 ]
