@@ -42,6 +42,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theFiguresNeedNoJavaFx() {
+        // plot draws with Java2D alone: no toolkit to start, no display, the same on a server.
+        noClasses().that().resideInAnyPackage("org.embex.desktop.figure..", "org.embex.desktop.plot..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..").check(classes);
+    }
+
+    @Test
     void theViewModelsNeedNoScreen() {
         noClasses().that().resideInAPackage("org.embex.desktop.viewmodel..").should().dependOnClassesThat()
                 .resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..").check(classes);

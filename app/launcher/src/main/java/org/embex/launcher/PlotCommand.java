@@ -63,6 +63,9 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
     @Parameters(index = "0", paramLabel = "FILE")
     private Path file;
 
+    /** The most pixels a PNG figure may have: its image and a map's raster layer, 4 bytes each, stay near a gigabyte. */
+    private static final long MAX_PIXELS = 150_000_000;
+
     @Option(names = "--view", defaultValue = "map", paramLabel = "VIEW",
             description = "What to draw: map (default), roc (the threshold workbench) or compare (two models side by side).")
     private String view;
@@ -109,8 +112,11 @@ final class PlotCommand implements Runnable, ShowsSkippedRows {
         if (!(scale > 0 && scale <= 8)) {
             throw new BadInputException("--scale is between 0 and 8 pixels a point, was " + scale);
         }
-        // Before anything is embedded: a figure's format comes from the name.
-        FigureFormat.of(target);
+        // Before anything is embedded: a figure's format comes from the name, and a PNG must fit in memory.
+        if (FigureFormat.of(target) == FigureFormat.PNG && (double) width * height * scale * scale > MAX_PIXELS) {
+            throw new BadInputException(String.format("a PNG of %,.0f × %,.0f pixels (--width × --scale by --height × --scale) is over the "
+                    + "%,d million embex draws; lower --scale or the size", width * scale, height * scale, MAX_PIXELS / 1_000_000));
+        }
         if (chosenView.equals("compare") && against == null) {
             throw new BadInputException("--view compare needs a second model: --against MODEL");
         }

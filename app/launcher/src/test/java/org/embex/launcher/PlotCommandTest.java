@@ -131,6 +131,8 @@ class PlotCommandTest {
                 "--models-dir", Fixtures.models().toString(), "--cache", Fixtures.newCache().toString(), "--quiet")).isZero();
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("PCA map").contains("cancel_contract");
+            BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(document).renderImage(0);
+            assertThat(page.getRGB(3, 3) & 0xFFFFFF).isEqualTo(org.embex.desktop.figure.FigureTheme.DARK.background());
         }
         Path roc = dir.resolve("roc.png");
         assertThat(run("plot", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2", "--view", "roc", "--dark", "--scale", "1.5",
@@ -142,6 +144,14 @@ class PlotCommandTest {
         assertThat(run("plot", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2", "-o", dir.resolve("map.gif").toString(),
                 "--models-dir", Fixtures.models().toString(), "--quiet")).isEqualTo(2);
         assertThat(dir.resolve("map.gif")).doesNotExist();
+        // A PNG past what embex draws in memory, and a compare figure too small for its panels, are refused, nothing written.
+        assertThat(run("plot", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2", "--width", "8000", "--height", "8000",
+                "--scale", "4", "-o", dir.resolve("huge.png").toString(), "--models-dir", Fixtures.models().toString(), "--quiet")).isEqualTo(2);
+        assertThat(run("plot", Fixtures.sample("en").toString(), "-m", "all-minilm-l6-v2", "--view", "compare", "--against", "bge-small-zh-v1.5",
+                "--method", "pca", "--width", "400", "--height", "300", "-o", dir.resolve("small.png").toString(),
+                "--models-dir", Fixtures.models().toString(), "--cache", Fixtures.newCache().toString(), "--quiet")).isEqualTo(2);
+        assertThat(dir.resolve("huge.png")).doesNotExist();
+        assertThat(dir.resolve("small.png")).doesNotExist();
     }
 
     @Test

@@ -10,7 +10,6 @@ import org.embex.corpus.TextRow;
 import org.embex.desktop.figure.Pen.Align;
 import org.embex.desktop.map.ColourBy;
 import org.embex.desktop.map.Colouring;
-import org.embex.desktop.map.DensityLayer;
 import org.embex.layout.Layout;
 import org.embex.usecase.ModelPair;
 import org.embex.usecase.Percent;
@@ -43,9 +42,9 @@ public record CompareFigure(SideBySide sides, boolean byAgreement, FigureTheme t
         double mapH = height - top - BOTTOM - 20;
         map(pen, sides.firstLayout(), colouring, pair.first().model(), MARGIN, top, mapW, mapH);
         map(pen, sides.secondLayout(), colouring, pair.second().model() + " (turned onto the left map)", MARGIN + mapW + 10, top, mapW, mapH);
-        boolean density = DensityLayer.onByDefault(pair.first().size());
+        boolean density = MapPoints.shadesDensity(sides.firstLayout(), new BitSet());
         double end = FigureLegend.draw(pen, theme, colouring, new BitSet(), List.of("share of a text's nearest", "neighbours both models give it"),
-                width - MARGIN - LEGEND + 10, top, LEGEND - 20, density ? mapH - 90 : mapH);
+                width - MARGIN - LEGEND + 10, top, LEGEND - 20, density ? mapH - FigureLegend.DENSITY_HEIGHT : mapH);
         if (density) {
             FigureLegend.density(pen, theme, width - MARGIN - LEGEND + 10, end + 16, LEGEND - 20);
         }

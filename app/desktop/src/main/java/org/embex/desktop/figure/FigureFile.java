@@ -128,7 +128,7 @@ public final class FigureFile {
 
         @Override
         public void encodeImage(RenderedImage image, OutputStream out) throws SVGGraphics2DIOException {
-            BufferedImage pixels = (BufferedImage) image;
+            BufferedImage pixels = image instanceof BufferedImage buffered ? buffered : copy(image);
             int[] argb = pixels.getRGB(0, 0, pixels.getWidth(), pixels.getHeight(), null, 0, pixels.getWidth());
             try {
                 PngEncoding.write(argb, pixels.getWidth(), pixels.getHeight(), out);
@@ -136,6 +136,17 @@ public final class FigureFile {
                 throw new SVGGraphics2DIOException(e);
             }
         }
+    }
+
+    private static BufferedImage copy(RenderedImage image) {
+        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = copy.createGraphics();
+        try {
+            g.drawRenderedImage(image, new java.awt.geom.AffineTransform());
+        } finally {
+            g.dispose();
+        }
+        return copy;
     }
 
     private static List<Pen.Placed> pdf(Figure figure, Path file) throws IOException {

@@ -12,7 +12,7 @@ import org.embex.desktop.threshold.AxisTicks;
 
 /**
  * A colouring's legend in a figure: its title, then each category's colour, name and how many of
- * the points shown are in it (those with none left out), or, for a continuous colouring, a colour bar from the lowest value to
+ * the points shown are in it (categories with no point shown are left out), or, for a continuous colouring, a colour bar from the lowest value to
  * the highest with a note on what it measures.
  */
 final class FigureLegend {
@@ -22,12 +22,15 @@ final class FigureLegend {
     private FigureLegend() {
     }
 
+    /** The room {@link #density} takes under a legend. */
+    static final double DENSITY_HEIGHT = 90;
+
     /**
      * @param hidden the points not shown, not counted
      * @param note   lines under a colour bar saying what it measures (none for categories)
      * @param height the room there is; entries past it are summed up in one last line
+     * @return where the legend ends, for what is drawn under it
      */
-    /** @return where the legend ends, for what is drawn under it */
     static double draw(Pen pen, FigureTheme theme, Colouring colouring, BitSet hidden, List<String> note, double left, double top,
                      double width, double height) {
         pen.colour(theme.ink()).font(12.5, true).text(pen.fit(colouring.title(), width), left, top + 6, Align.LEFT);

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.embex.desktop.figure.Pen.Align;
 import org.embex.desktop.map.Colouring;
-import org.embex.desktop.map.DensityLayer;
 import org.embex.desktop.map.LabelPlacement;
 import org.embex.desktop.map.MapLabels;
 import org.embex.desktop.map.Viewport;
@@ -24,11 +23,6 @@ public record MapFigure(Layout layout, Colouring colouring, BitSet hidden, MapLa
 
     private static final double MARGIN = 24;
     private static final double HEADER = 62;
-    /** The names' font and line height, as the window writes them on the map. */
-    private static final double NAME_SIZE = 12.5;
-    private static final double NAME_HEIGHT = 17;
-    /** The room the density's colour bar takes under the legend. */
-    private static final double DENSITY_LEGEND = 90;
 
     public MapFigure {
         hidden = (BitSet) hidden.clone();
@@ -49,9 +43,9 @@ public record MapFigure(Layout layout, Colouring colouring, BitSet hidden, MapLa
         Viewport view = MapPoints.draw(pen, layout, colouring.colours(), hidden, theme.background(), MARGIN, HEADER, mapW, mapH);
         names(pen, view, MARGIN, HEADER);
         double legendLeft = width - MARGIN - legendW + 10;
-        boolean density = DensityLayer.onByDefault(layout.points() - hidden.cardinality());
+        boolean density = MapPoints.shadesDensity(layout, hidden);
         double end = FigureLegend.draw(pen, theme, colouring, hidden, List.of("from the lowest value to the highest"), legendLeft, HEADER,
-                legendW - 10, density ? mapH - DENSITY_LEGEND : mapH);
+                legendW - 10, density ? mapH - FigureLegend.DENSITY_HEIGHT : mapH);
         if (density) {
             FigureLegend.density(pen, theme, legendLeft, end + 16, legendW - 10);
         }
@@ -59,8 +53,8 @@ public record MapFigure(Layout layout, Colouring colouring, BitSet hidden, MapLa
 
     /** The names the window would write at this view, each on a plate of the page's colour so it reads over any point. */
     private void names(Pen pen, Viewport view, double left, double top) {
-        pen.font(NAME_SIZE, true);
-        for (LabelPlacement.Placed name : LabelPlacement.place(labels, view, text -> pen.measure(text) + 2, NAME_HEIGHT)) {
+        pen.font(LabelPlacement.NAME_SIZE, true);
+        for (LabelPlacement.Placed name : LabelPlacement.place(labels, view, text -> pen.measure(text) + 2, LabelPlacement.NAME_HEIGHT)) {
             pen.colour(theme.background(), 0.7).fill(left + name.x() - 2, top + name.y(), name.width() + 4, name.height());
             pen.colour(theme.ink()).text(pen.fit(name.text(), name.width()), left + name.x(), top + name.y() + name.height() / 2, Align.LEFT);
         }

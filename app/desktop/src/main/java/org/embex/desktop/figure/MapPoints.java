@@ -23,11 +23,20 @@ final class MapPoints {
     private MapPoints() {
     }
 
+    /**
+     * Whether the points are many enough to be drawn as pixels over their density. Counted among the
+     * points shown: a filter that leaves 2,000 of 60,000 rows draws them as the dots they are (the
+     * window counts the corpus, since its filter changes while the map stays).
+     */
+    static boolean shadesDensity(Layout layout, BitSet hidden) {
+        return DensityLayer.onByDefault(layout.points() - hidden.cardinality());
+    }
+
     /** Draws the points of {@code layout} not in {@code hidden}; the view that places them, in the box's own points. */
     static Viewport draw(Pen pen, Layout layout, int[] colours, BitSet hidden, int background, double left, double top, double w, double h) {
-        int shown = layout.points() - hidden.cardinality();
-        PointStyle style = PointStyle.forPoints(shown);
-        if (DensityLayer.onByDefault(shown)) {
+        PointStyle style = PointStyle.forPoints(layout.points() - hidden.cardinality());
+        Viewport view = Viewport.fit(layout, Math.max(1, (int) w), Math.max(1, (int) h));
+        if (shadesDensity(layout, hidden)) {
             int columns = Math.max(1, (int) Math.round(w * pen.pixelsPerPoint()));
             int rows = Math.max(1, (int) Math.round(h * pen.pixelsPerPoint()));
             DrawList points = new DrawList(layout, new PointGrid(layout));
@@ -38,7 +47,6 @@ final class MapPoints {
                     .render(pixels, Viewport.fit(layout, columns, rows), background, points, true);
             pen.image(pixels, columns, rows, left, top, w, h);
         } else {
-            Viewport view = Viewport.fit(layout, (int) w, (int) h);
             for (int i = 0; i < layout.points(); i++) {
                 if (!hidden.get(i)) {
                     pen.colour(colours[i], style.opacity()).dot(left + view.screenX(layout.x()[i]), top + view.screenY(layout.y()[i]),
@@ -46,6 +54,6 @@ final class MapPoints {
                 }
             }
         }
-        return Viewport.fit(layout, (int) w, (int) h);
+        return view;
     }
 }

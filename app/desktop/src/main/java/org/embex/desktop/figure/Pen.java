@@ -10,6 +10,9 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.awt.image.DirectColorModel;
+import java.awt.image.Raster;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -102,8 +105,10 @@ public final class Pen {
      * for layers of pixels (a hundred thousand overplotted points and their density) that no vector format holds well.
      */
     public void image(int[] argb, int columns, int rows, double x, double y, double w, double h) {
-        BufferedImage image = new BufferedImage(columns, rows, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, columns, rows, argb, 0, columns);
+        // The raster itself, not a copy: at a high scale it is hundreds of megabytes.
+        DirectColorModel rgb = new DirectColorModel(24, 0xFF0000, 0xFF00, 0xFF);
+        BufferedImage image = new BufferedImage(rgb, Raster.createWritableRaster(rgb.createCompatibleSampleModel(columns, rows),
+                new DataBufferInt(argb, argb.length), null), false, null);
         AffineTransform place = AffineTransform.getTranslateInstance(x, y);
         place.scale(w / columns, h / rows);
         g.drawImage(image, place, null);

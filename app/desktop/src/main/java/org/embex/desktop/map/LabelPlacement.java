@@ -13,6 +13,10 @@ import java.util.function.ToDoubleFunction;
  */
 public final class LabelPlacement {
 
+    /** The size of the names' bold font, and their line's height, in pixels: the window's map and the map figure write alike. */
+    public static final double NAME_SIZE = 12.5;
+    public static final double NAME_HEIGHT = 17;
+
     /** Space kept around each name, in pixels, so that two names never touch. */
     static final double GAP = 4;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -81,7 +82,7 @@ public final class Legend extends VBox {
         ends.setMaxWidth(BAR_WIDTH);
         Label note = new Label("points per area, log scale");
         note.getStyleClass().add("legend-count");
-        density.setPadding(new javafx.geometry.Insets(10, 0, 0, 0));
+        density.setPadding(new Insets(10, 0, 0, 0));
         density.getChildren().addAll(heading, bar, ends, note);
     }
 

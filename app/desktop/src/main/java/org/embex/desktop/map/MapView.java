@@ -46,8 +46,7 @@ public final class MapView extends Region {
 
     private static final double CLICK_SLOP = 4;
     private static final double HOVER_PIXELS = 8;
-    private static final Font NAME_FONT = Font.font(null, FontWeight.BOLD, 12.5);
-    private static final double NAME_HEIGHT = 17;
+    private static final Font NAME_FONT = Font.font(null, FontWeight.BOLD, LabelPlacement.NAME_SIZE);
 
     private final ImageView image = new ImageView();
     private final Canvas names = new Canvas();
@@ -409,7 +408,7 @@ public final class MapView extends Region {
         names.relocate(0, 0);
     }
 
-    /** Draws now what changed; called each frame, and by off-screen rendering before a snapshot. */
+    /** Draws now what changed; called each frame, and before a snapshot (the tests' pictures, the render benchmark). */
     public void redrawIfDirty() {
         if (buffer == null || view == null) {
             return;
@@ -432,7 +431,7 @@ public final class MapView extends Region {
     private void drawNames() {
         GraphicsContext g = names.getGraphicsContext2D();
         g.clearRect(0, 0, names.getWidth(), names.getHeight());
-        placed = labelsShown ? LabelPlacement.place(labels, view, this::nameWidth, NAME_HEIGHT) : List.of();
+        placed = labelsShown ? LabelPlacement.place(labels, view, this::nameWidth, LabelPlacement.NAME_HEIGHT) : List.of();
         if (placed.isEmpty()) {
             return;
         }

@@ -37,7 +37,7 @@ public final class Plots {
 
         public Canvas {
             if (width < 200 || height < 150 || width > 8000 || height > 8000) {
-                throw new BadInputException("image size " + width + "×" + height + " is outside 200×150 to 8000×8000");
+                throw new BadInputException("figure size " + width + "×" + height + " is outside 200×150 to 8000×8000");
             }
         }
     }
@@ -69,12 +69,22 @@ public final class Plots {
 
     /** The threshold study as a figure (PNG at {@code scale} pixels a point, SVG or PDF by the name): the first studied, the others overlaid. */
     public static List<Pen.Placed> roc(List<ThresholdStudy> studies, Canvas canvas, Path file, double scale) {
+        atLeast(canvas, 480, 360, "roc");
         return FigureFile.write(new ThresholdFigure(studies, FigureTheme.of(canvas.dark()), canvas.width(), canvas.height()), file, scale);
     }
 
     /** The two models side by side as a figure (PNG, SVG or PDF by the name), coloured by label or by neighbour agreement. */
     public static List<Pen.Placed> compare(SideBySide sides, Canvas canvas, Path file, boolean byAgreement, double scale) {
+        atLeast(canvas, 640, 480, "compare");
         return FigureFile.write(new CompareFigure(sides, byAgreement, FigureTheme.of(canvas.dark()), canvas.width(), canvas.height()), file, scale);
+    }
+
+    /** The room a view's panels need: below it their plots would have no width. */
+    private static void atLeast(Canvas canvas, int width, int height, String view) {
+        if (canvas.width() < width || canvas.height() < height) {
+            throw new BadInputException("--view " + view + " needs a figure of at least " + width + "×" + height + ", was " + canvas.width()
+                    + "×" + canvas.height());
+        }
     }
 
     /** A colouring and the names the map writes for it: the window's, at the zoom that shows all points. */

@@ -261,7 +261,7 @@ public final class Explorer extends BorderPane {
         model.keptCountsProperty().addListener((o, was, now) -> legend.showCounts(now));
         model.densityProperty().addListener((o, was, now) -> {
             map.setDensity(now);
-            legend.showDensity(now, FigureTheme.of(model.darkProperty().get()).background());
+            showDensityBar();
         });
         model.labelsProperty().addListener((o, was, now) -> map.setLabels(now));
         map.setLabelsShown(model.labelsShownProperty().get());
@@ -314,7 +314,12 @@ public final class Explorer extends BorderPane {
         themes.apply(useDark);
         tools.setDark(useDark);
         Themes.colour(map, useDark);
-        legend.showDensity(model.densityProperty().get(), FigureTheme.of(useDark).background());
+        showDensityBar();
+    }
+
+    /** The legend's density bar, while the map shades density, in the shades of the map's background. */
+    private void showDensityBar() {
+        legend.showDensity(model.densityProperty().get(), FigureTheme.of(model.darkProperty().get()).background());
     }
 
     private javafx.stage.Window window() {

@@ -580,8 +580,13 @@ class ExplorerTest {
         }
     }
 
-    /** Every list cell on show draws its whole text, wrapped, none cut with an ellipsis. */
+    /** Every list cell on show draws its whole text, wrapped within its list: none cut with an ellipsis, no list scrolled sideways. */
     private static void cellsShowTheirWholeText(Stage tool) {
+        List<javafx.scene.control.ScrollBar> sideways = fx(() -> tool.getScene().getRoot().lookupAll(".list-view").stream()
+                .flatMap(list -> list.lookupAll(".scroll-bar").stream())
+                .map(bar -> (javafx.scene.control.ScrollBar) bar)
+                .filter(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && shownInTree(bar)).toList());
+        assertThat(sideways).as("lists scrolled sideways").isEmpty();
         List<javafx.scene.control.ListCell<?>> cells = fx(() -> tool.getScene().getRoot().lookupAll(".list-cell").stream()
                 .filter(node -> node instanceof javafx.scene.control.ListCell<?> cell && cell.getText() != null && shownInTree(node)
                         && !insideACell(node.getParent()))
