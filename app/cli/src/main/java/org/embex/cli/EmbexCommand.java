@@ -31,6 +31,7 @@ public final class EmbexCommand implements Runnable {
             CompareCommand.class,
             DuplicatesCommand.class,
             RecommendCommand.class,
+            TuneCommand.class,
             CommandLine.HelpCommand.class);
 
     @Spec

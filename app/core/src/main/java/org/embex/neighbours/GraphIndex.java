@@ -38,7 +38,7 @@ public final class GraphIndex {
     /** Rows kept during a search unless asked for more; larger is slower and finds more. */
     public static final int DEFAULT_EF = 64;
     /** Random projection trees whose leaves seed a search (see the class comment for what fewer gave). */
-    private static final int TREES = 8;
+    public static final int TREES = 8;
     /** Seeded rows every search also starts from, in case a query's leaves all lie apart from its neighbours. */
     private static final int ENTRY_POINTS = 32;
 
@@ -81,6 +81,14 @@ public final class GraphIndex {
      * @throws IllegalArgumentException when the lists do not fit {@code data}
      */
     public static GraphIndex of(VectorMatrix data, Metric metric, int[][] neighbours, long seed) {
+        return of(data, metric, neighbours, seed, TREES);
+    }
+
+    /** {@link #of(VectorMatrix, Metric, int[][], long)} with {@code treeCount} trees seeding each search. */
+    public static GraphIndex of(VectorMatrix data, Metric metric, int[][] neighbours, long seed, int treeCount) {
+        if (treeCount < 0) {
+            throw new IllegalArgumentException("trees must be 0 or more, was " + treeCount);
+        }
         int n = neighbours.length;
         int k = n == 0 ? 0 : neighbours[0].length;
         if (n != data.rows()) {
@@ -131,7 +139,7 @@ public final class GraphIndex {
         starts[n] = size;
         int[] entries = new SplittableRandom(seed).ints(0, n).distinct().limit(Math.min(n, ENTRY_POINTS)).toArray();
         List<RandomProjectionTree> trees = new ArrayList<>();
-        for (int t = 0; t < TREES; t++) {
+        for (int t = 0; t < treeCount; t++) {
             trees.add(RandomProjectionTree.build(data, metric, seed + 1 + t));
         }
         return new GraphIndex(data, metric, starts, Arrays.copyOf(links, size), entries, trees);
@@ -148,6 +156,11 @@ public final class GraphIndex {
 
     public Metric metric() {
         return metric;
+    }
+
+    /** The memory the index holds beyond the vectors it searches: its links, entry points and trees. */
+    public long bytes() {
+        return 4L * (starts.length + links.length + entries.length) + trees.stream().mapToLong(RandomProjectionTree::bytes).sum();
     }
 
     /** The {@code k} rows closest to {@code query} that the search finds, best first, with {@link #DEFAULT_EF}. */

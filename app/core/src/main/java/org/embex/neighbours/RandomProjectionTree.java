@@ -145,6 +145,11 @@ final class RandomProjectionTree {
         return (2 * dotA - squaredA) - (2 * dotB - squaredB);
     }
 
+    /** The memory the tree holds beyond the vectors: its nodes and its rows in leaf order. */
+    long bytes() {
+        return 4L * (4L * nodes + rows.length);
+    }
+
     /** The rows of the leaf {@code query} falls in, at most {@link #LEAF} of them. */
     int[] leafOf(float[] query) {
         int node = 0;

@@ -1,0 +1,57 @@
+package org.embex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("model")
+class TuneCommandTest {
+
+    @BeforeAll
+    static void models() {
+        Run.installDefaultModels();
+    }
+
+    private static Path sample() {
+        return Run.modelsDir().getParent().resolve("samples/telecom-support-en.csv");
+    }
+
+    @Test
+    void tuneIndexMeasuresEverySettingOfBothIndexesOnTheSample() {
+        Run run = Run.of("tune", "index", sample().toString(), "-m", "all-minilm-l6-v2", "--queries", "60", "--json", "--quiet",
+                "--cache", Run.TEST_CACHE.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = run.json();
+        assertThat(result.get("rows").asInt()).isEqualTo(402);
+        assertThat(result.get("queries").asInt()).isEqualTo(60);
+        List<String> indexes = new ArrayList<>();
+        int front = 0;
+        for (JsonNode setting : result.get("settings")) {
+            indexes.add(setting.get("index").asText());
+            assertThat(setting.get("recall").asDouble()).isBetween(0.0, 1.0);
+            assertThat(setting.get("query_ms_p50").asDouble()).isPositive();
+            front += setting.get("pareto").asBoolean() ? 1 : 0;
+        }
+        // Exact search, 3 degrees × 3 tree counts × 5 widths of embex's graph, 3 of Lucene's M × 5 widths.
+        assertThat(indexes).hasSize(1 + 45 + 15);
+        assertThat(indexes.get(0)).isEqualTo("exact");
+        assertThat(indexes).contains("embex graph", "Lucene HNSW");
+        assertThat(front).isPositive();
+        assertThat(result.get("settings").get(0).get("recall").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aSweepAskingForMoreNeighboursThanTheCorpusHoldsIsABadInput() {
+        Run run = Run.of("tune", "index", sample().toString(), "-m", "all-minilm-l6-v2", "-k", "500", "--quiet",
+                "--cache", Run.TEST_CACHE.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("402 rows").contains("k = 500");
+    }
+}
