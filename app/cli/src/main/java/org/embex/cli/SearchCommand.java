@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import org.embex.BadInputException;
 import org.embex.corpus.Corpus;
@@ -65,6 +68,9 @@ final class SearchCommand implements Runnable, ShowsSkippedRows {
                     + "It is checked first: a sample of the texts must give the file's vectors.")
     private String queryModel;
 
+    @Spec
+    private CommandSpec spec;
+
     @Option(names = "--exact", description = "Score every row, however many there are.")
     private boolean exact;
 
@@ -94,6 +100,10 @@ final class SearchCommand implements Runnable, ShowsSkippedRows {
                 corpus = QueryModel.claim(workspace, corpus, queryModel, checking, CancellationToken.none());
                 checking.finish();
             }
+            if (exact || spec.commandLine().getParseResult().hasMatchedOption("--graph-above")) {
+                // Asked for on this line: it wins over the search kept for the corpus (tune index --keep).
+                corpus.search().use(Optional.empty());
+            }
             SkippedRows.warn(output, corpus.corpus());
             CorpusWarnings.print(output, workspace, corpus);
             boolean graphCached = false;
@@ -110,6 +120,7 @@ final class SearchCommand implements Runnable, ShowsSkippedRows {
                 result.put("query", TextReport.of(query, hits.query()));
                 result.put("metric", metric.label());
                 result.put("search", hits.graph() ? "graph" : "exact");
+                result.put("kept", corpus.search().kept().map(Object::toString).orElse(null));
                 if (hits.graph()) {
                     result.put("graph", graphCached ? "cached" : "built");
                 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,9 +15,11 @@ import picocli.CommandLine.Parameters;
 import org.embex.BadInputException;
 import org.embex.Seed;
 import org.embex.neighbours.IndexSweep;
+import org.embex.neighbours.SearchSetting;
 import org.embex.progress.CancellationToken;
 import org.embex.usecase.EmbeddedCorpus;
 import org.embex.usecase.IndexTuning;
+import org.embex.usecase.KeptSearches;
 import org.embex.usecase.Workspace;
 import org.embex.vectors.Metric;
 
@@ -54,6 +57,12 @@ final class TuneIndexCommand implements Runnable, ShowsSkippedRows {
     @Option(names = "--seed", defaultValue = Seed.DEFAULT_TEXT, paramLabel = "S", description = "Seed of the queries and graphs (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--keep", paramLabel = "SETTING",
+            description = {"Keep a setting for FILE's later searches instead of sweeping: 'graph degree=D trees=T ef=E' (a row of the "
+                    + "sweep's table), 'exact', or 'default' to let the corpus's size decide again.",
+                "search, the window and serve then use it; search --exact or --graph-above still win on their own line."})
+    private String keep;
+
     @Override
     public void run() {
         if (queries < 1 || k < 1) {
@@ -61,6 +70,10 @@ final class TuneIndexCommand implements Runnable, ShowsSkippedRows {
         }
         try (Workspace workspace = model.workspace(cache)) {
             EmbeddedCorpus corpus = FileEmbedding.of(workspace, columns.spec(file), model.model, output);
+            if (keep != null) {
+                keep(workspace, corpus);
+                return;
+            }
             if (corpus.size() < k + 2) {
                 throw new BadInputException(file + " has " + corpus.size() + " rows: an index sweep at k = " + k + " needs at least " + (k + 2));
             }
@@ -72,6 +85,27 @@ final class TuneIndexCommand implements Runnable, ShowsSkippedRows {
             progress.finish();
             report(corpus, sweep);
         }
+    }
+
+    private void keep(Workspace workspace, EmbeddedCorpus corpus) {
+        Optional<SearchSetting> setting;
+        try {
+            setting = keep.trim().equalsIgnoreCase("default") ? Optional.empty() : Optional.of(SearchSetting.parse(keep));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--keep: " + e.getMessage());
+        }
+        KeptSearches.keep(workspace, corpus, setting);
+        if (output.json) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("model", corpus.model());
+            result.put("rows", corpus.size());
+            result.put("kept", setting.map(Object::toString).orElse(null));
+            output.printJson(result);
+            return;
+        }
+        output.out().println(setting.map(chosen -> String.format("%s with %s: later searches use %s", file, corpus.model(), chosen))
+                .orElse(String.format("%s with %s: searches are exact up to %,d rows again, through the graph index above", file,
+                        corpus.model(), workspace.exactSearchUpTo())));
     }
 
     private void report(EmbeddedCorpus corpus, IndexSweep sweep) {
@@ -86,6 +120,7 @@ final class TuneIndexCommand implements Runnable, ShowsSkippedRows {
             for (IndexSweep.Setting setting : sweep.settings()) {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("index", setting.index());
+                entry.put("keep", setting.keepable().map(Object::toString).orElse(null));
                 entry.put("parameters", setting.parameters());
                 entry.put("recall", setting.recall());
                 entry.put("query_ms_p50", setting.millis());
@@ -101,7 +136,8 @@ final class TuneIndexCommand implements Runnable, ShowsSkippedRows {
         }
         output.out().printf("%s, %,d rows, %s: %d queries, recall@%d%n", corpus.model(), corpus.size(),
                 sweep.metric().name().toLowerCase(java.util.Locale.ROOT), sweep.queries(), sweep.k());
-        output.out().printf("  %-46s %8s %10s %9s %10s%n", "index", "recall", "query ms", "build s", "bytes/row");
+        output.out().printf("  %-46s %8s %10s %9s %10s%n", "setting (embex's and exact: as --keep takes it)", "recall", "query ms",
+                "build s", "bytes/row");
         for (IndexSweep.Setting setting : sweep.settings()) {
             output.out().printf("%s %-46s %8.4f %10.3f %9.1f %10.0f%n", setting.pareto() ? "*" : " ", setting.label(), setting.recall(),
                     setting.millis(), setting.buildSeconds(), setting.bytesPerPoint());

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @Tag("model")
 class TuneCommandTest {
@@ -45,6 +46,42 @@ class TuneCommandTest {
         assertThat(indexes).contains("embex graph", "Lucene HNSW");
         assertThat(front).isPositive();
         assertThat(result.get("settings").get(0).get("recall").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aKeptSettingIsWhatLaterSearchesOfThatCorpusUseUntilForgotten(@TempDir Path dir) {
+        String cacheFile = dir.resolve("vectors.sqlite").toString();
+        String query = "my data allowance ran out, how do I buy more?";
+        Run kept = Run.of("tune", "index", sample().toString(), "-m", "all-minilm-l6-v2", "--keep", "graph degree=8 trees=2 ef=32",
+                "--json", "--quiet", "--cache", cacheFile);
+        assertThat(kept.exitCode()).as(kept.err()).isZero();
+        assertThat(kept.json().get("kept").asText()).isEqualTo("graph degree=8 trees=2 ef=32");
+
+        // 402 rows are searched exactly by their size; kept, through the graph, with the exact answer's first hits.
+        JsonNode graph = Run.of("search", sample().toString(), "-m", "all-minilm-l6-v2", "-q", query, "--json", "--quiet",
+                "--cache", cacheFile).json();
+        assertThat(graph.get("search").asText()).isEqualTo("graph");
+        assertThat(graph.get("kept").asText()).isEqualTo("graph degree=8 trees=2 ef=32");
+        JsonNode exact = Run.of("search", sample().toString(), "-m", "all-minilm-l6-v2", "-q", query, "--exact", "--json", "--quiet",
+                "--cache", cacheFile).json();
+        assertThat(exact.get("search").asText()).as("--exact on the line wins").isEqualTo("exact");
+        assertThat(graph.get("results").get(0).get("id").asText()).isEqualTo(exact.get("results").get(0).get("id").asText());
+        // Another corpus (the Chinese sample) keeps nothing.
+        Path chinese = sample().resolveSibling("telecom-support-zh.csv");
+        assertThat(Run.of("search", chinese.toString(), "-m", "bge-small-zh-v1.5", "-q", "流量用完了", "--json", "--quiet",
+                "--cache", cacheFile).json().get("search").asText()).isEqualTo("exact");
+
+        assertThat(Run.of("tune", "index", sample().toString(), "-m", "all-minilm-l6-v2", "--keep", "default", "--quiet",
+                "--cache", cacheFile).exitCode()).isZero();
+        JsonNode forgotten = Run.of("search", sample().toString(), "-m", "all-minilm-l6-v2", "-q", query, "--json", "--quiet",
+                "--cache", cacheFile).json();
+        assertThat(forgotten.get("search").asText()).isEqualTo("exact");
+        assertThat(forgotten.get("kept").isNull()).isTrue();
+
+        Run nonsense = Run.of("tune", "index", sample().toString(), "-m", "all-minilm-l6-v2", "--keep", "graph degree=1", "--quiet",
+                "--cache", cacheFile);
+        assertThat(nonsense.exitCode()).isEqualTo(2);
+        assertThat(nonsense.err()).contains("--keep");
     }
 
     @Test

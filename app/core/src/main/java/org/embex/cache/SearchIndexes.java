@@ -1,7 +1,6 @@
 package org.embex.cache;
 
 import org.embex.progress.ProgressListener;
-import org.embex.neighbours.GraphIndex;
 import org.embex.vectors.Metric;
 import org.embex.neighbours.NeighbourSearch;
 
@@ -21,7 +20,7 @@ public final class SearchIndexes {
      */
     public static boolean index(VectorCache cache, String corpusSha256, String columns, String modelFingerprint,
                                 NeighbourSearch search, Metric metric, ProgressListener listener) {
-        GraphKey key = new GraphKey(corpusSha256, columns, modelFingerprint, metric, GraphIndex.DEGREE, search.seed());
+        GraphKey key = new GraphKey(corpusSha256, columns, modelFingerprint, metric, search.degree(), search.seed());
         var stored = cache.graph(key);
         if (stored.isPresent() && search.index(metric, stored.get())) {
             return true;

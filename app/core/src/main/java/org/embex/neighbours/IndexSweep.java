@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -42,15 +43,22 @@ public record IndexSweep(List<Setting> settings, int queries, int k, Metric metr
     public record Setting(String index, Map<String, Integer> parameters, double recall, double millis, double buildSeconds,
                           double bytesPerPoint, boolean pareto) {
 
-        /** The setting as a short label: "embex graph degree 14, trees 8, ef 64". */
+        /** The setting as {@code tune index --keep} takes it (embex's graph, exact search); Lucene's rows can be read, not kept. */
+        public Optional<SearchSetting> keepable() {
+            return switch (index) {
+                case EXACT -> Optional.of(SearchSetting.EXACT);
+                case GRAPH -> Optional.of(SearchSetting.graph(parameters.get("degree"), parameters.get("trees"), parameters.get("ef")));
+                default -> Optional.empty();
+            };
+        }
+
+        /** A short label: what {@code --keep} takes where it can be kept, else "Lucene HNSW M=16 beam=100 ef=64". */
         public String label() {
-            StringBuilder text = new StringBuilder(index);
-            String separator = " ";
-            for (Map.Entry<String, Integer> parameter : parameters.entrySet()) {
-                text.append(separator).append(parameter.getKey()).append(' ').append(parameter.getValue());
-                separator = ", ";
-            }
-            return text.toString();
+            return keepable().map(SearchSetting::toString).orElseGet(() -> {
+                StringBuilder text = new StringBuilder(index);
+                parameters.forEach((name, value) -> text.append(' ').append(name).append('=').append(value));
+                return text.toString();
+            });
         }
 
         Setting onFront(boolean front) {

@@ -26,6 +26,8 @@ public final class NeighbourSearch {
     private final int exactUpTo;
     private final long seed;
     private final Map<Metric, GraphIndex> indexes = new ConcurrentHashMap<>();
+    /** The setting the user kept for this corpus ({@code tune index --keep}), or none: the size decides. */
+    private volatile Optional<SearchSetting> kept = Optional.empty();
 
     public NeighbourSearch(VectorMatrix matrix, int exactUpTo, long seed) {
         this.matrix = matrix;
@@ -39,7 +41,9 @@ public final class NeighbourSearch {
 
     /** The same search over other rows: exact up to the same size, graphs from the same seed. */
     public NeighbourSearch over(VectorMatrix rows) {
-        return new NeighbourSearch(rows, exactUpTo, seed);
+        NeighbourSearch other = new NeighbourSearch(rows, exactUpTo, seed);
+        other.use(kept);
+        return other;
     }
 
     /** The seed of the graphs this search builds: the same rows and seed give the same graph. */
@@ -47,9 +51,34 @@ public final class NeighbourSearch {
         return seed;
     }
 
-    /** Whether the rows are too many for exact search to be the answer. */
+    /**
+     * Searches as the user chose for this corpus, or by its size when {@code setting} is empty; an
+     * index built with other parameters is dropped, to be built again with these.
+     */
+    public void use(Optional<SearchSetting> setting) {
+        if (!setting.equals(kept)) {
+            kept = setting;
+            indexes.clear();
+        }
+    }
+
+    /** The setting kept for this corpus, if any. */
+    public Optional<SearchSetting> kept() {
+        return kept;
+    }
+
+    /** Whether searches go through a graph index: as kept, else when the rows are too many for exact search to be the answer. */
     public boolean wantsIndex() {
-        return matrix.rows() > exactUpTo;
+        return kept.map(setting -> !setting.exact()).orElse(matrix.rows() > exactUpTo);
+    }
+
+    /** The neighbours a row keeps in the graph this search builds: the kept degree, else the index's default. */
+    public int degree() {
+        return kept.filter(setting -> !setting.exact()).map(SearchSetting::degree).orElse(GraphIndex.DEGREE);
+    }
+
+    private int trees() {
+        return kept.filter(setting -> !setting.exact()).map(SearchSetting::trees).orElse(GraphIndex.TREES);
     }
 
     /** Whether queries by {@code metric} go through a graph index. */
@@ -63,8 +92,8 @@ public final class NeighbourSearch {
      * listener may stop it by throwing.
      */
     public int[][] index(Metric metric, ProgressListener listener) {
-        KnnGraph graph = GraphIndex.graph(matrix, metric, seed, listener);
-        indexes.put(metric, GraphIndex.of(matrix, metric, graph.neighbours(), seed));
+        KnnGraph graph = NnDescent.build(matrix, Math.min(degree(), matrix.rows() - 1), metric, seed, listener);
+        indexes.put(metric, GraphIndex.of(matrix, metric, graph.neighbours(), seed, trees()));
         return graph.neighbours();
     }
 
@@ -74,7 +103,7 @@ public final class NeighbourSearch {
      */
     public boolean index(Metric metric, int[][] neighbours) {
         try {
-            indexes.put(metric, GraphIndex.of(matrix, metric, neighbours, seed));
+            indexes.put(metric, GraphIndex.of(matrix, metric, neighbours, seed, trees()));
             return true;
         } catch (IllegalArgumentException e) {
             return false;
@@ -89,6 +118,9 @@ public final class NeighbourSearch {
     /** The {@code k} rows nearest to {@code query}, best first. */
     public List<Neighbour> nearest(float[] query, int k, Metric metric) {
         GraphIndex index = wantsIndex() ? indexes.get(metric) : null;
-        return index != null ? index.search(query, k) : matrix.topK(query, k, metric);
+        if (index == null) {
+            return matrix.topK(query, k, metric);
+        }
+        return index.search(query, k, Math.max(k, kept.filter(setting -> !setting.exact()).map(SearchSetting::ef).orElse(GraphIndex.DEFAULT_EF)));
     }
 }

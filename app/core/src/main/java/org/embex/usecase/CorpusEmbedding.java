@@ -91,11 +91,13 @@ public final class CorpusEmbedding {
                                            CachingEmbedder source, CachingEmbedder.EmbedRun run, long started) {
         double seconds = (System.nanoTime() - started) / 1e9;
         VectorMatrix matrix = VectorMatrix.of(run.embeddings().stream().map(e -> e.vector()).toList(), source.descriptor().dims());
-        return new EmbeddedCorpus(spec, corpus, corpus, source.descriptor().id(), Workspace.reference(workspace.installed(model)),
-                source.fingerprint().hex(),
+        EmbeddedCorpus embedded = new EmbeddedCorpus(spec, corpus, corpus, source.descriptor().id(),
+                Workspace.reference(workspace.installed(model)), source.fingerprint().hex(),
                 new NeighbourSearch(matrix, workspace.exactSearchUpTo(), Seed.DEFAULT),
                 EmbedDiagnostics.of(source.descriptor(), run.embeddings()),
                 new EmbeddedCorpus.EmbedRun(run.embedded() + run.cached(), run.embedded(), run.cached(), seconds));
+        KeptSearches.apply(workspace, embedded);
+        return embedded;
     }
 
     /**
@@ -111,8 +113,10 @@ public final class CorpusEmbedding {
         int rows = vectors.matrix().rows();
         progress.progress(rows, rows);
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new EmbeddedCorpus(spec, vectors.corpus(), corpus, vectors.name(), vectors.name(), vectors.fingerprint(),
+        EmbeddedCorpus embedded = new EmbeddedCorpus(spec, vectors.corpus(), corpus, vectors.name(), vectors.name(), vectors.fingerprint(),
                 new NeighbourSearch(vectors.matrix(), workspace.exactSearchUpTo(), Seed.DEFAULT),
                 EmbedDiagnostics.imported(vectors), new EmbeddedCorpus.EmbedRun(rows, 0, 0, seconds));
+        KeptSearches.apply(workspace, embedded);
+        return embedded;
     }
 }
