@@ -24,6 +24,7 @@ final class Menus {
             Ctrl+0   show all points        Ctrl+= / Ctrl+-   zoom in / out
             Ctrl+1/2/3   PCA / UMAP / t-SNE Ctrl+D   dark theme
             Ctrl+T   threshold workbench    Ctrl+M   compare with another model
+            Ctrl+I   tune the search index (recall against time, keep a setting)
             Ctrl+Shift+D   density under the points
             Ctrl+Shift+N   names of the clusters on the map
             Scroll   zoom about the pointer Drag     pan
@@ -84,7 +85,8 @@ final class Menus {
                 item("Clear selection", "Esc", model::clearSelection));
         Menu tools = new Menu("Tools", null,
                 item("Threshold workbench…", "Shortcut+T", () -> model.workbench().open()),
-                item("Compare with another model…", "Shortcut+M", () -> model.comparison().chooseModel()));
+                item("Compare with another model…", "Shortcut+M", () -> model.comparison().chooseModel()),
+                item("Tune the search index…", "Shortcut+I", () -> model.tuning().sweep()));
         Menu help = new Menu("Help", null, item("Keyboard shortcuts", "F1", this::showShortcuts));
         return new MenuBar(file, view, find, tools, help);
     }

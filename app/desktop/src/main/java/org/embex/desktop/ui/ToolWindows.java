@@ -12,7 +12,7 @@ import org.embex.desktop.viewmodel.ExplorerViewModel;
 
 /**
  * The explorer's tool windows beside the map, the threshold workbench, the side-by-side comparison
- * of two models and a map made on Spark, each opened the first time its view model has something to show.
+ * of two models, a map made on Spark and the search index's tuning, each opened the first time its view model has something to show.
  */
 final class ToolWindows {
 
@@ -22,6 +22,7 @@ final class ToolWindows {
     private ThresholdWindow thresholdWindow;
     private CompareWindow compareWindow;
     private PlacedMapWindow placedMapWindow;
+    private TuningWindow tuningWindow;
 
     ToolWindows(ExplorerViewModel model, Supplier<Window> owner, Themes themes) {
         this.model = model;
@@ -30,6 +31,7 @@ final class ToolWindows {
         model.workbench().studiesProperty().addListener((o, was, now) -> thresholdWindow().show(now));
         model.comparison().shownProperty().addListener((o, was, now) -> compareWindow().show(now));
         model.placedMap().layoutProperty().addListener((o, was, now) -> placedMapWindow().show());
+        model.tuning().shownProperty().addListener((o, was, now) -> tuningWindow().show(now, model.tuning()));
         model.comparison().stsProperty().addListener((o, was, now) -> {
             if (compareWindow != null && now.pair() == compareWindow.shown()) {
                 compareWindow.pane().showSts(now.first(), now.second());
@@ -51,6 +53,14 @@ final class ToolWindows {
             closesOnEscape(compareWindow.stage());
         }
         return compareWindow;
+    }
+
+    TuningWindow tuningWindow() {
+        if (tuningWindow == null) {
+            tuningWindow = new TuningWindow(owner.get(), model.tuning(), themes);
+            closesOnEscape(tuningWindow.stage());
+        }
+        return tuningWindow;
     }
 
     PlacedMapWindow placedMapWindow() {
@@ -90,6 +100,9 @@ final class ToolWindows {
         }
         if (placedMapWindow != null) {
             Themes.colour(placedMapWindow.map(), dark);
+        }
+        if (tuningWindow != null) {
+            tuningWindow.setDark(dark);
         }
     }
 }

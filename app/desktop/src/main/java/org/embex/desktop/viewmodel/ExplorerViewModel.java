@@ -107,6 +107,7 @@ public final class ExplorerViewModel {
     private final SelectionViewModel selection;
     private final WorkbenchViewModel workbench;
     private final ComparisonViewModel comparison;
+    private final TuningViewModel tuning;
     private final DuplicatesViewModel duplicates;
     private final RecommendationsViewModel recommendations;
     private final FilterViewModel filters;
@@ -136,6 +137,7 @@ public final class ExplorerViewModel {
         this.selection = new SelectionViewModel(this);
         this.workbench = new WorkbenchViewModel(this, workspace);
         this.comparison = new ComparisonViewModel(this, workspace);
+        this.tuning = new TuningViewModel(this, workspace);
         this.duplicates = new DuplicatesViewModel(this, workspace);
         this.recommendations = new RecommendationsViewModel(this);
         this.filters = new FilterViewModel(this);
@@ -368,6 +370,10 @@ public final class ExplorerViewModel {
     /** A map made on Spark, shown in its own window when one is opened. */
     public PlacedMapViewModel placedMap() {
         return placedMap;
+    }
+
+    public TuningViewModel tuning() {
+        return tuning;
     }
 
     public ComparisonViewModel comparison() {

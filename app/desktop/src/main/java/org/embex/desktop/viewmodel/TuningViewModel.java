@@ -1,0 +1,99 @@
+package org.embex.desktop.viewmodel;
+
+import java.util.Optional;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+import org.embex.Seed;
+import org.embex.neighbours.IndexSweep;
+import org.embex.neighbours.SearchSetting;
+import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.IndexTuning;
+import org.embex.usecase.KeptSearches;
+import org.embex.usecase.Workspace;
+
+/**
+ * The search index's trade-offs on the corpus on screen ({@code tune index} in the window): the
+ * sweep, and the setting the user keeps for the corpus's searches, which every later search of it
+ * uses, here and on the command line.
+ */
+public final class TuningViewModel {
+
+    /** A sweep and the corpus it measured, whose searches a kept setting changes. */
+    public record Tuned(EmbeddedCorpus corpus, IndexSweep sweep) {
+    }
+
+    private final ExplorerViewModel explorer;
+    private final Workspace workspace;
+    private final ReadOnlyObjectWrapper<Tuned> shown = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Optional<SearchSetting>> kept = new ReadOnlyObjectWrapper<>(Optional.empty());
+
+    TuningViewModel(ExplorerViewModel explorer, Workspace workspace) {
+        this.explorer = explorer;
+        this.workspace = workspace;
+    }
+
+    /** The sweep on show, or null. */
+    public ReadOnlyObjectProperty<Tuned> shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    /** The setting kept for the swept corpus; empty when its size decides. */
+    public ReadOnlyObjectProperty<Optional<SearchSetting>> keptProperty() {
+        return kept.getReadOnlyProperty();
+    }
+
+    /** Sweeps the indexes over the corpus on screen, with the metric its neighbour search uses: minutes at 100,000 rows. */
+    public Job<IndexSweep> sweep() {
+        EmbeddedCorpus corpus = explorer.corpus();
+        if (corpus == null) {
+            explorer.say("Open a corpus first.");
+            return null;
+        }
+        IndexSweep.Plan defaults = IndexSweep.Plan.defaults(Seed.DEFAULT);
+        if (corpus.size() < defaults.k() + 2) {
+            explorer.say("The corpus has " + corpus.size() + " rows: an index sweep needs at least " + (defaults.k() + 2) + ".");
+            return null;
+        }
+        var metric = explorer.neighbours().metricProperty().get();
+        Job<IndexSweep> sweeping = explorer.startMain("Sweeping search indexes", "indexes",
+                job -> IndexTuning.sweep(corpus, metric, defaults, job.progress(), job.cancellation()));
+        sweeping.whenDone(made -> {
+            shown.set(new Tuned(corpus, made));
+            kept.set(corpus.search().kept());
+            explorer.say(String.format("Index sweep ready: %d settings on %,d rows, %d on the front", made.settings().size(), corpus.size(),
+                    made.front().size()));
+        });
+        sweeping.whenFailed(error -> explorer.failed("Index sweep failed", error));
+        sweeping.whenCancelled(() -> explorer.say("Index sweep cancelled."));
+        return sweeping;
+    }
+
+    /** Keeps {@code setting} for the swept corpus's searches; a setting that cannot be kept (Lucene's) is said so. */
+    public void keep(IndexSweep.Setting setting) {
+        Tuned tuned = shown.get();
+        if (tuned == null) {
+            return;
+        }
+        Optional<SearchSetting> chosen = setting.keepable();
+        if (chosen.isEmpty()) {
+            explorer.say(setting.label() + " is measured for comparison; embex searches with its own graph index or exactly.");
+            return;
+        }
+        KeptSearches.keep(workspace, tuned.corpus(), chosen);
+        kept.set(chosen);
+        explorer.say("Searches of " + tuned.corpus().spec().file().getFileName() + " now use " + chosen.get());
+    }
+
+    /** Lets the corpus's size decide its searches again. */
+    public void forget() {
+        Tuned tuned = shown.get();
+        if (tuned == null) {
+            return;
+        }
+        KeptSearches.keep(workspace, tuned.corpus(), Optional.empty());
+        kept.set(Optional.empty());
+        explorer.say("Searches of " + tuned.corpus().spec().file().getFileName() + " are chosen by its size again.");
+    }
+}

@@ -1,0 +1,106 @@
+package org.embex.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.embex.desktop.ui.WindowUnderTest.fx;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.embex.desktop.Fixtures;
+import org.embex.desktop.plot.PngFile;
+import org.embex.desktop.viewmodel.ExplorerViewModel;
+import org.embex.neighbours.IndexSweep;
+import org.embex.neighbours.SearchSetting;
+import org.embex.usecase.CorpusSpec;
+import org.embex.usecase.Workspace;
+
+/** Tools › Tune the search index on the sample: the chart and table of the sweep, and a setting kept for the corpus's searches. */
+@ExtendWith(ApplicationExtension.class)
+class TuningWindowTest {
+
+    private static Workspace workspace;
+    private WindowUnderTest shown;
+    private Explorer explorer;
+    private ExplorerViewModel model;
+
+    @BeforeAll
+    static void openWorkspace() {
+        workspace = Workspace.open(Fixtures.models(), Fixtures.newCache());
+    }
+
+    @AfterAll
+    static void closeWorkspace() {
+        workspace.close();
+    }
+
+    @Start
+    void start(Stage window) {
+        shown = WindowUnderTest.show(window, workspace);
+        explorer = shown.explorer();
+        model = explorer.model();
+    }
+
+    @AfterEach
+    void close() {
+        shown.close();
+    }
+
+    @Test
+    void theSweepIsChartedAndTabledAndAKeptSettingIsWhatTheCorpusSearchesWith() throws TimeoutException {
+        Platform.runLater(() -> model.open(CorpusSpec.defaults(Fixtures.sample("en"))));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.corpus() != null && model.layoutJob() != null && model.layoutJob().isDone());
+        fx(() -> model.tuning().sweep());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> explorer.tools().tuningWindow().stage().isShowing()));
+        WaitForAsyncUtils.waitForFxEvents();
+        var pane = explorer.tools().tuningWindow().pane();
+
+        // Exact search, 45 settings of embex's graph, 15 of Lucene's HNSW.
+        assertThat(fx(() -> pane.table().getItems().size())).isEqualTo(61);
+        List<String> words = fx(() -> pane.chart().texts());
+        assertThat(words).contains("median query time, ms (log scale)", "recall@10", "embex graph", "Lucene HNSW", "exact search",
+                "Pareto front", "1.00");
+        assertThat(words.stream().filter(word -> word.startsWith("Recall@10 against query time")).count()).isEqualTo(1);
+        PngFile.write(fx(() -> explorer.tools().tuningWindow().stage().getScene().snapshot(null)),
+                Fixtures.screenshots().resolve("tuning-index.png"));
+
+        // Lucene's rows are measured for comparison, not kept.
+        Button keep = fx(() -> (Button) pane.lookup("#tuning-keep"));
+        int lucene = fx(() -> pane.table().getItems().indexOf(pane.table().getItems().stream()
+                .filter(setting -> setting.index().equals(IndexSweep.HNSW)).findFirst().orElseThrow()));
+        fx(() -> pane.table().getSelectionModel().select(lucene));
+        assertThat(fx(keep::isDisabled)).isTrue();
+
+        // A graph setting kept: the corpus on screen now searches through a graph with its degree, 402 rows or not.
+        int graph = fx(() -> pane.table().getItems().indexOf(pane.table().getItems().stream()
+                .filter(setting -> setting.label().equals("graph degree=8 trees=2 ef=32")).findFirst().orElseThrow()));
+        fx(() -> pane.table().getSelectionModel().select(graph));
+        assertThat(fx(keep::isDisabled)).isFalse();
+        fx(keep::fire);
+        assertThat(model.corpus().search().kept()).contains(SearchSetting.graph(8, 2, 32));
+        assertThat(model.corpus().wantsIndex()).isTrue();
+        assertThat(model.corpus().search().degree()).isEqualTo(8);
+        assertThat(fx(() -> pane.chart().texts())).contains(" kept ");
+        assertThat(fx(() -> ((javafx.scene.control.Label) pane.lookup("#tuning-kept")).getText())).contains("graph degree=8 trees=2 ef=32");
+        fx(() -> model.darkProperty().set(true));
+        PngFile.write(fx(() -> explorer.tools().tuningWindow().stage().getScene().snapshot(null)),
+                Fixtures.screenshots().resolve("tuning-index-kept-dark.png"));
+
+        fx(() -> ((Button) pane.lookup("#tuning-by-size")).fire());
+        assertThat(model.corpus().search().kept()).isEqualTo(Optional.empty());
+        assertThat(model.corpus().wantsIndex()).isFalse();
+    }
+}
