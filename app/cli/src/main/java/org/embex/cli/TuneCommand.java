@@ -5,7 +5,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Groups the measurements that make a trade-off visible on the user's own corpus. */
-@Command(name = "tune", header = "Measure trade-offs on your corpus: the search index.", subcommands = {TuneIndexCommand.class})
+@Command(name = "tune", header = "Measure trade-offs on your corpus: the search index, the batch size.",
+        subcommands = {TuneIndexCommand.class, TuneBatchCommand.class})
 final class TuneCommand implements Runnable {
 
     @Spec

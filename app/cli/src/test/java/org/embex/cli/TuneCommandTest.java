@@ -85,10 +85,44 @@ class TuneCommandTest {
     }
 
     @Test
+    void tuneBatchMeasuresEachBatchAndSplitAndKeepsTheFastest(@TempDir Path dir) {
+        String cacheFile = dir.resolve("vectors.sqlite").toString();
+        Run run = Run.of("tune", "batch", sample().toString(), "-m", "all-minilm-l6-v2", "--texts", "24", "--keep", "best", "--json",
+                "--quiet", "--cache", cacheFile);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = run.json();
+        assertThat(result.get("quantized").asBoolean()).isFalse();
+        assertThat(result.get("settings").size()).isEqualTo(6 * org.embex.embed.BatchSweep.Plan.defaults().sessionsAndThreads().size());
+        double fastest = 0;
+        for (JsonNode setting : result.get("settings")) {
+            assertThat(setting.get("texts_per_second").asDouble()).isPositive();
+            fastest = Math.max(fastest, setting.get("texts_per_second").asDouble());
+        }
+        assertThat(result.get("kept").asText()).isEqualTo(result.get("best").asText()).startsWith("batch=");
+        assertThat(keptEmbedders(dir).getProperty("all-minilm-l6-v2")).isEqualTo(result.get("kept").asText());
+
+        assertThat(Run.of("tune", "batch", sample().toString(), "-m", "all-minilm-l6-v2", "--keep", "default", "--quiet",
+                "--cache", cacheFile).exitCode()).isZero();
+        assertThat(keptEmbedders(dir).getProperty("all-minilm-l6-v2")).isNull();
+        assertThat(Run.of("tune", "batch", sample().toString(), "-m", "all-minilm-l6-v2", "--keep", "fastest", "--quiet",
+                "--cache", cacheFile).exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void aSweepAskingForMoreNeighboursThanTheCorpusHoldsIsABadInput() {
         Run run = Run.of("tune", "index", sample().toString(), "-m", "all-minilm-l6-v2", "-k", "500", "--quiet",
                 "--cache", Run.TEST_CACHE.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("402 rows").contains("k = 500");
+    }
+
+    private static java.util.Properties keptEmbedders(Path dir) {
+        java.util.Properties kept = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(dir.resolve("kept-embedders.properties"))) {
+            kept.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return kept;
     }
 }

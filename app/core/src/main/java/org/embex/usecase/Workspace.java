@@ -203,7 +203,8 @@ public final class Workspace implements AutoCloseable {
                 textsLeave.accept(folder);
                 embedder = EndpointEmbedder.open(folder, System.getenv());
             } else {
-                embedder = Embedder.open(folder);
+                // As the user kept it for this model on this machine (tune batch --keep), else the defaults.
+                embedder = Embedder.open(folder, KeptEmbedders.options(this, folder));
             }
             embedders.put(key(folder), embedder);
         }
