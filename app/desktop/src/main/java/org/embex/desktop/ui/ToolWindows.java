@@ -31,7 +31,8 @@ final class ToolWindows {
         model.workbench().studiesProperty().addListener((o, was, now) -> thresholdWindow().show(now));
         model.comparison().shownProperty().addListener((o, was, now) -> compareWindow().show(now));
         model.placedMap().layoutProperty().addListener((o, was, now) -> placedMapWindow().show());
-        model.tuning().shownProperty().addListener((o, was, now) -> tuningWindow().show(now, model.tuning()));
+        model.tuning().shownProperty().addListener((o, was, now) -> tuningWindow().showIndex(now, model.tuning()));
+        model.tuning().batchedProperty().addListener((o, was, now) -> tuningWindow().showBatch(now, model.tuning()));
         model.comparison().stsProperty().addListener((o, was, now) -> {
             if (compareWindow != null && now.pair() == compareWindow.shown()) {
                 compareWindow.pane().showSts(now.first(), now.second());

@@ -1,38 +1,65 @@
 package org.embex.desktop.ui;
 
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import org.embex.desktop.tuning.TuningPane;
+import org.embex.desktop.tuning.BatchTuningPane;
+import org.embex.desktop.tuning.IndexTuningPane;
 import org.embex.desktop.viewmodel.TuningViewModel;
 
-/** The search index's trade-offs on the corpus on screen, in a window of its own beside the map. */
+/** The trade-offs measured on the corpus on screen, a tab each (the search index, the batch size), in a window beside the map. */
 final class TuningWindow {
 
     private final Stage stage = new Stage();
-    private final TuningPane pane = new TuningPane();
+    private final IndexTuningPane index = new IndexTuningPane();
+    private final BatchTuningPane batch = new BatchTuningPane();
+    private final Tab indexTab = new Tab("Search index", index);
+    private final Tab batchTab = new Tab("Batch size", batch);
+    private final TabPane tabs = new TabPane(indexTab, batchTab);
 
     TuningWindow(Window owner, TuningViewModel model, Themes themes) {
         stage.initOwner(owner);
-        stage.setTitle("embex — tune the search index");
-        stage.setScene(Themes.fitted(pane, 980, 820));
-        pane.setDark(themes.dark());
-        pane.onKeep(model::keep);
-        pane.onBySize(model::forget);
-        model.keptProperty().addListener((o, was, now) -> pane.showKept(now));
+        stage.setTitle("embex — tune");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        stage.setScene(Themes.fitted(tabs, 980, 820));
+        setDark(themes.dark());
+        index.onKeep(model::keep);
+        index.onBySize(model::forget);
+        batch.onKeep(model::keepFastest);
+        batch.onDefaults(model::batchDefaults);
+        model.keptProperty().addListener((o, was, now) -> index.showKept(now));
+        model.keptBatchProperty().addListener((o, was, now) -> batch.showKept(now));
     }
 
-    void show(TuningViewModel.Tuned tuned, TuningViewModel model) {
-        pane.show(tuned.corpus(), tuned.sweep(), model.keptProperty().get());
+    void showIndex(TuningViewModel.Tuned tuned, TuningViewModel model) {
+        index.show(tuned.corpus(), tuned.sweep(), model.keptProperty().get());
+        tabs.getSelectionModel().select(indexTab);
+        show();
+    }
+
+    void showBatch(TuningViewModel.Batched batched, TuningViewModel model) {
+        batch.show(batched.sweep(), model.keptBatchProperty().get());
+        tabs.getSelectionModel().select(batchTab);
+        show();
+    }
+
+    private void show() {
         Beside.show(stage.getOwner(), stage, stage.getScene().getWidth(), stage.getScene().getHeight());
     }
 
     void setDark(boolean dark) {
-        pane.setDark(dark);
+        index.setDark(dark);
+        batch.setDark(dark);
     }
 
-    TuningPane pane() {
-        return pane;
+    IndexTuningPane index() {
+        return index;
+    }
+
+    BatchTuningPane batch() {
+        return batch;
     }
 
     Stage stage() {

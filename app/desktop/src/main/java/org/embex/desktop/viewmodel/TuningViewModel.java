@@ -6,10 +6,14 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 import org.embex.Seed;
+import org.embex.embed.BatchSweep;
+import org.embex.embed.EmbedderOptions;
 import org.embex.neighbours.IndexSweep;
 import org.embex.neighbours.SearchSetting;
+import org.embex.usecase.BatchTuning;
 import org.embex.usecase.EmbeddedCorpus;
 import org.embex.usecase.IndexTuning;
+import org.embex.usecase.KeptEmbedders;
 import org.embex.usecase.KeptSearches;
 import org.embex.usecase.Workspace;
 
@@ -24,10 +28,16 @@ public final class TuningViewModel {
     public record Tuned(EmbeddedCorpus corpus, IndexSweep sweep) {
     }
 
+    /** A batch sweep and the corpus whose model it measured. */
+    public record Batched(EmbeddedCorpus corpus, BatchSweep sweep) {
+    }
+
     private final ExplorerViewModel explorer;
     private final Workspace workspace;
     private final ReadOnlyObjectWrapper<Tuned> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Optional<SearchSetting>> kept = new ReadOnlyObjectWrapper<>(Optional.empty());
+    private final ReadOnlyObjectWrapper<Batched> batched = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Optional<EmbedderOptions>> keptBatch = new ReadOnlyObjectWrapper<>(Optional.empty());
 
     TuningViewModel(ExplorerViewModel explorer, Workspace workspace) {
         this.explorer = explorer;
@@ -42,6 +52,58 @@ public final class TuningViewModel {
     /** The setting kept for the swept corpus; empty when its size decides. */
     public ReadOnlyObjectProperty<Optional<SearchSetting>> keptProperty() {
         return kept.getReadOnlyProperty();
+    }
+
+    /** The batch sweep on show, or null. */
+    public ReadOnlyObjectProperty<Batched> batchedProperty() {
+        return batched.getReadOnlyProperty();
+    }
+
+    /** The options kept for the swept model; empty when it embeds with the defaults. */
+    public ReadOnlyObjectProperty<Optional<EmbedderOptions>> keptBatchProperty() {
+        return keptBatch.getReadOnlyProperty();
+    }
+
+    /** Measures the corpus's model at each batch size and split of the cores, on 1,000 of its texts: a minute or so. */
+    public Job<BatchSweep> sweepBatches() {
+        EmbeddedCorpus corpus = explorer.corpus();
+        if (corpus == null) {
+            explorer.say("Open a corpus first.");
+            return null;
+        }
+        Job<BatchSweep> sweeping = explorer.startMain("Measuring " + corpus.model() + " at each batch size", "settings",
+                job -> BatchTuning.sweep(workspace, corpus, 1000, Seed.DEFAULT, job.progress(), job.cancellation()));
+        sweeping.whenDone(made -> {
+            batched.set(new Batched(corpus, made));
+            keptBatch.set(KeptEmbedders.kept(workspace, workspace.installed(corpus.modelRef())));
+            explorer.say(String.format("%s: fastest at %s, %.0f texts/s", made.model(), made.best().label(), made.best().textsPerSecond()));
+        });
+        sweeping.whenFailed(error -> explorer.failed("Batch sweep failed", error));
+        sweeping.whenCancelled(() -> explorer.say("Batch sweep cancelled."));
+        return sweeping;
+    }
+
+    /** Keeps the fastest setting for the model's later embeddings (from the next time it is opened). */
+    public void keepFastest() {
+        Batched shown = batched.get();
+        if (shown == null || shown.sweep().quantized()) {
+            return;
+        }
+        EmbedderOptions fastest = shown.sweep().best().options();
+        KeptEmbedders.keep(workspace, workspace.installed(shown.corpus().modelRef()), Optional.of(fastest));
+        keptBatch.set(Optional.of(fastest));
+        explorer.say(shown.sweep().model() + " embeds with " + shown.sweep().best().label() + " from its next start");
+    }
+
+    /** Lets the model embed with the defaults again. */
+    public void batchDefaults() {
+        Batched shown = batched.get();
+        if (shown == null) {
+            return;
+        }
+        KeptEmbedders.keep(workspace, workspace.installed(shown.corpus().modelRef()), Optional.empty());
+        keptBatch.set(Optional.empty());
+        explorer.say(shown.sweep().model() + " embeds with the defaults from its next start");
     }
 
     /** Sweeps the indexes over the corpus on screen, with the metric its neighbour search uses: minutes at 100,000 rows. */

@@ -66,7 +66,7 @@ class TuningWindowTest {
         fx(() -> model.tuning().sweep());
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> explorer.tools().tuningWindow().stage().isShowing()));
         WaitForAsyncUtils.waitForFxEvents();
-        var pane = explorer.tools().tuningWindow().pane();
+        var pane = explorer.tools().tuningWindow().index();
 
         // Exact search, 45 settings of embex's graph, 15 of Lucene's HNSW.
         assertThat(fx(() -> pane.table().getItems().size())).isEqualTo(61);
@@ -102,5 +102,27 @@ class TuningWindowTest {
         fx(() -> ((Button) pane.lookup("#tuning-by-size")).fire());
         assertThat(model.corpus().search().kept()).isEqualTo(Optional.empty());
         assertThat(model.corpus().wantsIndex()).isFalse();
+    }
+
+    @Test
+    void theBatchSweepIsChartedAndItsFastestSettingKeptForTheModel() throws TimeoutException {
+        Platform.runLater(() -> model.open(CorpusSpec.defaults(Fixtures.sample("en"))));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.corpus() != null && model.layoutJob() != null && model.layoutJob().isDone());
+        fx(() -> model.tuning().sweepBatches());
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> fx(() -> model.tuning().batchedProperty().get() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        var pane = explorer.tools().tuningWindow().batch();
+        var sweep = model.tuning().batchedProperty().get().sweep();
+        List<String> words = fx(() -> pane.chart().texts());
+        assertThat(words).contains("texts a run (batch size)", "texts / s", "1", "64", "1 session × 2 threads", "2 sessions × 1 thread");
+        assertThat(words).contains(String.format("fastest: %.0f/s", sweep.best().textsPerSecond()));
+        fx(() -> ((Button) pane.lookup("#batch-keep")).fire());
+        var folder = workspace.installed("all-minilm-l6-v2");
+        assertThat(org.embex.usecase.KeptEmbedders.kept(workspace, folder)).contains(sweep.best().options());
+        assertThat(fx(() -> pane.chart().texts())).contains(String.format("kept: %.0f/s", sweep.best().textsPerSecond()));
+        PngFile.write(fx(() -> explorer.tools().tuningWindow().stage().getScene().snapshot(null)),
+                Fixtures.screenshots().resolve("tuning-batch.png"));
+        fx(() -> ((Button) pane.lookup("#batch-defaults")).fire());
+        assertThat(org.embex.usecase.KeptEmbedders.kept(workspace, folder)).isEmpty();
     }
 }

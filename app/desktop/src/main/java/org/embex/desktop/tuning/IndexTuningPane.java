@@ -28,7 +28,7 @@ import org.embex.usecase.EmbeddedCorpus;
  * build time and memory, and the buttons that keep a setting for the corpus or give the choice back
  * to its size. A row picked in the table is ringed on the chart.
  */
-public final class TuningPane extends BorderPane {
+public final class IndexTuningPane extends BorderPane {
 
     private final Label summary = new Label("Sweeping…");
     private final Label keptNow = new Label();
@@ -37,7 +37,7 @@ public final class TuningPane extends BorderPane {
     private final Button keep = new Button("Keep for this corpus");
     private final Button bySize = new Button("Choose by size again");
 
-    public TuningPane() {
+    public IndexTuningPane() {
         setPadding(new Insets(10));
         summary.getStyleClass().add("pane-heading");
         summary.setWrapText(true);
