@@ -5,8 +5,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Groups the measurements that make a trade-off visible on the user's own corpus. */
-@Command(name = "tune", header = "Measure trade-offs on your corpus: the search index, the batch size.",
-        subcommands = {TuneIndexCommand.class, TuneBatchCommand.class})
+@Command(name = "tune", header = "Measure trade-offs on your corpus: the search index, the batch size, the model.",
+        subcommands = {TuneIndexCommand.class, TuneBatchCommand.class, TuneModelsCommand.class})
 final class TuneCommand implements Runnable {
 
     @Spec

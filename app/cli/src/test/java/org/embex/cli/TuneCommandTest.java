@@ -109,6 +109,33 @@ class TuneCommandTest {
     }
 
     @Test
+    void tuneModelsPutsEveryInstalledModelInOneTableOfSpeedAndQuality(@TempDir Path dir) throws Exception {
+        Path pairs = dir.resolve("pairs.csv");
+        java.nio.file.Files.writeString(pairs, String.join("\n", "A man is playing a guitar.,A man plays the guitar.,4.8",
+                "A dog runs in the park.,A cat sleeps on the sofa.,0.4", "The bill is too high.,My invoice is too expensive.,4.0",
+                "It is raining today.,Stocks fell sharply.,0.1", "A child rides a bike.,A kid is riding a bicycle.,4.9", ""));
+        Run run = Run.of("tune", "models", sample().toString(), "--texts", "20", "--sts", pairs.toString(), "--json", "--quiet",
+                "--cache", dir.resolve("vectors.sqlite").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode models = run.json().get("models");
+        List<String> names = new ArrayList<>();
+        for (JsonNode model : models) {
+            names.add(model.get("model").asText());
+            assertThat(model.get("texts_per_second").asDouble()).isPositive();
+            assertThat(model.get("query_ms_p50").asDouble()).isPositive();
+            assertThat(model.get("file_bytes").asLong()).isGreaterThan(1_000_000);
+            assertThat(model.get("gate_auroc").asDouble()).isBetween(0.5, 1.0);
+            assertThat(model.get("refused_at_95_kept").asDouble()).isBetween(0.0, 1.0);
+            assertThat(model.get("knn_label_accuracy").asDouble()).isBetween(0.0, 1.0);
+            assertThat(model.get("sts_spearman").isNumber()).isTrue();
+        }
+        assertThat(names).contains("all-minilm-l6-v2", "bge-small-zh-v1.5");
+        // The English model reads the English sample better than the Chinese one: the table says so.
+        assertThat(models.get(names.indexOf("all-minilm-l6-v2")).get("gate_auroc").asDouble())
+                .isGreaterThan(models.get(names.indexOf("bge-small-zh-v1.5")).get("gate_auroc").asDouble());
+    }
+
+    @Test
     void aSweepAskingForMoreNeighboursThanTheCorpusHoldsIsABadInput() {
         Run run = Run.of("tune", "index", sample().toString(), "-m", "all-minilm-l6-v2", "-k", "500", "--quiet",
                 "--cache", Run.TEST_CACHE.toString());

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.embex.cluster.ClusterQuality;
+import org.embex.progress.ProgressListener;
+import org.embex.vectors.Metric;
 import org.embex.vectors.VectorMatrix;
 
 /**
@@ -13,6 +15,11 @@ import org.embex.vectors.VectorMatrix;
  * label, and how well the labels separate (silhouette of the labels as clusters).
  */
 public record ModelMetrics(String model, OptionalDouble knnLabelAccuracy, OptionalDouble labelSilhouette) {
+
+    /** A model's metrics on its own, without a second model to compare with: its {@code k} nearest neighbours by {@code metric}. */
+    public static ModelMetrics of(String model, VectorMatrix vectors, List<String> labels, int k, Metric metric, long seed) {
+        return of(model, Neighbourhoods.of(vectors, k, metric, seed, ProgressListener.NONE), vectors, labels, seed);
+    }
 
     static ModelMetrics of(String model, Neighbourhoods neighbourhoods, VectorMatrix vectors, List<String> labels, long seed) {
         boolean labelled = labels.stream().anyMatch(label -> label != null && !label.isEmpty());

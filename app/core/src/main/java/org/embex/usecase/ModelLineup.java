@@ -1,0 +1,77 @@
+package org.embex.usecase;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+
+import org.embex.compare.ModelMetrics;
+import org.embex.embed.ModelCost;
+import org.embex.model.ModelFolder;
+import org.embex.progress.CancellationToken;
+import org.embex.progress.ProgressListener;
+import org.embex.threshold.RocCurve;
+import org.embex.vectors.Metric;
+
+/**
+ * Every installed model on the user's corpus, speed against quality ({@code tune models}): what each
+ * costs on this machine ({@link ModelCost}) beside the quality figures the corpus allows: the gate's
+ * AUROC and the share of out-of-scope texts it refuses while it keeps 95% of the in-scope ones (with
+ * an out-of-scope label), the k-nearest-neighbour label accuracy (with labels), and the STS Spearman
+ * when a file of scored pairs is given. Each model embeds the corpus through the cache.
+ */
+public final class ModelLineup {
+
+    /** Neighbours whose labels vote in the k-NN accuracy, as the comparison counts them. */
+    private static final int K = 10;
+
+    /** One model's row of the table. */
+    public record Entry(ModelCost cost, OptionalDouble gateAuroc, OptionalDouble refusedAt95, OptionalDouble knnAccuracy,
+                        OptionalDouble stsSpearman) {
+    }
+
+    private ModelLineup() {
+    }
+
+    /**
+     * @param texts the corpus's texts each model is timed on (drawn at random)
+     * @param sts   a file of scored pairs for each model's Spearman, if any
+     */
+    public static List<Entry> measure(Workspace workspace, CorpusSpec spec, int texts, Optional<String> outOfScope,
+                                      Optional<PairColumns.Pairs> sts, long seed, ProgressListener listener, CancellationToken cancel) {
+        List<ModelFolder> models = workspace.installedModels().stream().filter(model -> !model.descriptor().remote()).toList();
+        List<Entry> entries = new ArrayList<>();
+        if (!models.isEmpty()) {
+            // ONNX Runtime's library and the JVM's own growth land on the first model opened; pay them before any is measured.
+            ModelCost.measure(models.get(0), KeptEmbedders.options(workspace, models.get(0)), List.of("warm up", "once"));
+        }
+        for (ModelFolder model : models) {
+            cancel.check();
+            EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, spec, spec.read(), model.descriptor().id(), ProgressListener.NONE, cancel);
+            List<String> all = corpus.corpus().texts();
+            List<String> sample = new ArrayList<>();
+            new SplittableRandom(seed).ints(0, all.size()).distinct().limit(Math.min(texts, all.size())).forEach(row -> sample.add(all.get(row)));
+            ModelCost cost = ModelCost.measure(model, KeptEmbedders.options(workspace, model), sample);
+            OptionalDouble auroc = OptionalDouble.empty();
+            OptionalDouble refused = OptionalDouble.empty();
+            Optional<String> refuse = OutOfScope.find(corpus.labelNames(), outOfScope);
+            if (refuse.isPresent()) {
+                Optional<ThresholdStudy> study = ThresholdStudy.of(corpus, refuse, seed);
+                if (study.isPresent()) {
+                    RocCurve curve = study.get().curve();
+                    auroc = OptionalDouble.of(curve.auc());
+                    refused = OptionalDouble.of(1 - curve.atTpr(0.95).confusion().fpr());
+                }
+            }
+            OptionalDouble knn = ModelMetrics.of(model.descriptor().id(), corpus.search().matrix(), corpus.labels(), K, Metric.COSINE,
+                    seed).knnLabelAccuracy();
+            OptionalDouble spearman = sts.isPresent()
+                    ? OptionalDouble.of(StsStudy.of(workspace, model.descriptor().id(), sts.get(), ProgressListener.NONE, cancel).spearman())
+                    : OptionalDouble.empty();
+            entries.add(new Entry(cost, auroc, refused, knn, spearman));
+            listener.progress(entries.size(), models.size());
+        }
+        return entries;
+    }
+}
