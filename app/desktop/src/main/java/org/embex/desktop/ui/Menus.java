@@ -87,7 +87,8 @@ final class Menus {
                 item("Threshold workbench…", "Shortcut+T", () -> model.workbench().open()),
                 item("Compare with another model…", "Shortcut+M", () -> model.comparison().chooseModel()),
                 item("Tune the search index…", "Shortcut+I", () -> model.tuning().sweep()),
-                item("Tune the batch size…", null, () -> model.tuning().sweepBatches()));
+                item("Tune the batch size…", null, () -> model.tuning().sweepBatches()),
+                item("Compare every installed model…", null, () -> model.tuning().measureModels()));
         Menu help = new Menu("Help", null, item("Keyboard shortcuts", "F1", this::showShortcuts));
         return new MenuBar(file, view, find, tools, help);
     }

@@ -33,6 +33,7 @@ final class ToolWindows {
         model.placedMap().layoutProperty().addListener((o, was, now) -> placedMapWindow().show());
         model.tuning().shownProperty().addListener((o, was, now) -> tuningWindow().showIndex(now, model.tuning()));
         model.tuning().batchedProperty().addListener((o, was, now) -> tuningWindow().showBatch(now, model.tuning()));
+        model.tuning().lineupProperty().addListener((o, was, now) -> tuningWindow().showModels(now));
         model.comparison().stsProperty().addListener((o, was, now) -> {
             if (compareWindow != null && now.pair() == compareWindow.shown()) {
                 compareWindow.pane().showSts(now.first(), now.second());

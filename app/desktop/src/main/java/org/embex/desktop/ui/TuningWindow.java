@@ -7,17 +7,20 @@ import javafx.stage.Window;
 
 import org.embex.desktop.tuning.BatchTuningPane;
 import org.embex.desktop.tuning.IndexTuningPane;
+import org.embex.desktop.tuning.ModelsTuningPane;
 import org.embex.desktop.viewmodel.TuningViewModel;
 
-/** The trade-offs measured on the corpus on screen, a tab each (the search index, the batch size), in a window beside the map. */
+/** The trade-offs measured on the corpus on screen, a tab each (the search index, the batch size, the models), in a window beside the map. */
 final class TuningWindow {
 
     private final Stage stage = new Stage();
     private final IndexTuningPane index = new IndexTuningPane();
     private final BatchTuningPane batch = new BatchTuningPane();
+    private final ModelsTuningPane models = new ModelsTuningPane();
     private final Tab indexTab = new Tab("Search index", index);
     private final Tab batchTab = new Tab("Batch size", batch);
-    private final TabPane tabs = new TabPane(indexTab, batchTab);
+    private final Tab modelsTab = new Tab("Models", models);
+    private final TabPane tabs = new TabPane(indexTab, batchTab, modelsTab);
 
     TuningWindow(Window owner, TuningViewModel model, Themes themes) {
         stage.initOwner(owner);
@@ -45,6 +48,12 @@ final class TuningWindow {
         show();
     }
 
+    void showModels(TuningViewModel.Lineup lineup) {
+        models.show(lineup.corpus().spec().file().getFileName().toString(), lineup.entries());
+        tabs.getSelectionModel().select(modelsTab);
+        show();
+    }
+
     private void show() {
         Beside.show(stage.getOwner(), stage, stage.getScene().getWidth(), stage.getScene().getHeight());
     }
@@ -52,6 +61,7 @@ final class TuningWindow {
     void setDark(boolean dark) {
         index.setDark(dark);
         batch.setDark(dark);
+        models.setDark(dark);
     }
 
     IndexTuningPane index() {
@@ -60,6 +70,10 @@ final class TuningWindow {
 
     BatchTuningPane batch() {
         return batch;
+    }
+
+    ModelsTuningPane models() {
+        return models;
     }
 
     Stage stage() {

@@ -1,5 +1,6 @@
 package org.embex.desktop.viewmodel;
 
+import java.util.List;
 import java.util.Optional;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,6 +16,7 @@ import org.embex.usecase.EmbeddedCorpus;
 import org.embex.usecase.IndexTuning;
 import org.embex.usecase.KeptEmbedders;
 import org.embex.usecase.KeptSearches;
+import org.embex.usecase.ModelLineup;
 import org.embex.usecase.Workspace;
 
 /**
@@ -28,6 +30,10 @@ public final class TuningViewModel {
     public record Tuned(EmbeddedCorpus corpus, IndexSweep sweep) {
     }
 
+    /** Every installed model measured on a corpus. */
+    public record Lineup(EmbeddedCorpus corpus, List<ModelLineup.Entry> entries) {
+    }
+
     /** A batch sweep and the corpus whose model it measured. */
     public record Batched(EmbeddedCorpus corpus, BatchSweep sweep) {
     }
@@ -37,6 +43,7 @@ public final class TuningViewModel {
     private final ReadOnlyObjectWrapper<Tuned> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Optional<SearchSetting>> kept = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyObjectWrapper<Batched> batched = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Lineup> lineup = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Optional<EmbedderOptions>> keptBatch = new ReadOnlyObjectWrapper<>(Optional.empty());
 
     TuningViewModel(ExplorerViewModel explorer, Workspace workspace) {
@@ -52,6 +59,30 @@ public final class TuningViewModel {
     /** The setting kept for the swept corpus; empty when its size decides. */
     public ReadOnlyObjectProperty<Optional<SearchSetting>> keptProperty() {
         return kept.getReadOnlyProperty();
+    }
+
+    /** The models' line-up on show, or null. */
+    public ReadOnlyObjectProperty<Lineup> lineupProperty() {
+        return lineup.getReadOnlyProperty();
+    }
+
+    /** Measures every installed model on the corpus on screen, speed against quality: each embeds it (through the cache). */
+    public Job<List<ModelLineup.Entry>> measureModels() {
+        EmbeddedCorpus corpus = explorer.corpus();
+        if (corpus == null) {
+            explorer.say("Open a corpus first.");
+            return null;
+        }
+        Job<List<ModelLineup.Entry>> measuring = explorer.startMain("Measuring every installed model", "models",
+                job -> ModelLineup.measure(workspace, corpus.spec(), 500, Optional.empty(), Optional.empty(), Seed.DEFAULT, job.progress(),
+                        job.cancellation()));
+        measuring.whenDone(made -> {
+            lineup.set(new Lineup(corpus, made));
+            explorer.say(String.format("%d models measured on %s", made.size(), corpus.spec().file().getFileName()));
+        });
+        measuring.whenFailed(error -> explorer.failed("Measuring the models failed", error));
+        measuring.whenCancelled(() -> explorer.say("Measuring the models cancelled."));
+        return measuring;
     }
 
     /** The batch sweep on show, or null. */

@@ -125,4 +125,25 @@ class TuningWindowTest {
         fx(() -> ((Button) pane.lookup("#batch-defaults")).fire());
         assertThat(org.embex.usecase.KeptEmbedders.kept(workspace, folder)).isEmpty();
     }
+
+    @Test
+    void everyInstalledModelIsChartedSpeedAgainstQualityAndTabled() throws TimeoutException {
+        Platform.runLater(() -> model.open(CorpusSpec.defaults(Fixtures.sample("en"))));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.corpus() != null && model.layoutJob() != null && model.layoutJob().isDone());
+        fx(() -> model.tuning().measureModels());
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> fx(() -> model.tuning().lineupProperty().get() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        var pane = explorer.tools().tuningWindow().models();
+        List<String> models = fx(() -> pane.table().getItems().stream().map(entry -> entry.cost().model()).toList());
+        assertThat(models).contains("all-minilm-l6-v2", "bge-small-zh-v1.5");
+        // The sample has an out-of-scope label and labels: the gate's figures and k-NN accuracy, no STS without pairs.
+        assertThat(fx(() -> List.copyOf(pane.quality().getItems())))
+                .containsExactly("gate AUROC", "out-of-scope refused at 95% kept", "k-NN label accuracy");
+        List<String> words = fx(() -> pane.chart().texts());
+        assertThat(words).contains("texts / s on this machine", "gate AUROC", "all-minilm-l6-v2", "bge-small-zh-v1.5");
+        fx(() -> pane.quality().setValue("k-NN label accuracy"));
+        assertThat(fx(() -> pane.chart().texts())).contains("k-NN label accuracy").doesNotContain("gate AUROC");
+        PngFile.write(fx(() -> explorer.tools().tuningWindow().stage().getScene().snapshot(null)),
+                Fixtures.screenshots().resolve("tuning-models.png"));
+    }
 }
