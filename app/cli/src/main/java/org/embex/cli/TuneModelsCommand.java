@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 
 import org.embex.BadInputException;
 import org.embex.Seed;
+import org.embex.embed.ModelCost;
 import org.embex.progress.CancellationToken;
 import org.embex.usecase.ModelLineup;
 import org.embex.usecase.PairColumns;
@@ -52,6 +53,10 @@ final class TuneModelsCommand implements Runnable {
     @Option(names = "--sts", paramLabel = "PAIRS", description = "Also each model's Spearman on these scored sentence pairs (as 'eval sts' reads them).")
     private Path sts;
 
+    @Option(names = "--vectors", paramLabel = "file:COLUMN", description = "Also FILE's own vectors (as -m file:COLUMN reads them), "
+            + "beside the models on quality.")
+    private String vectors;
+
     @Option(names = "--seed", defaultValue = Seed.DEFAULT_TEXT, paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -64,7 +69,7 @@ final class TuneModelsCommand implements Runnable {
         try (Workspace workspace = catalogue.workspace(cache)) {
             ProgressBar progress = output.progress("measuring models");
             List<ModelLineup.Entry> entries = ModelLineup.measure(workspace, columns.spec(file), texts, Optional.ofNullable(outOfScope), pairs,
-                    seed, progress, CancellationToken.none());
+                    Optional.ofNullable(vectors), seed, progress, CancellationToken.none());
             progress.finish();
             if (entries.isEmpty()) {
                 throw new BadInputException("no local model is installed: ./embex models install all-minilm-l6-v2");
@@ -78,11 +83,12 @@ final class TuneModelsCommand implements Runnable {
             List<Map<String, Object>> models = new ArrayList<>();
             for (ModelLineup.Entry entry : entries) {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("model", entry.cost().model());
-                row.put("texts_per_second", entry.cost().textsPerSecond());
-                row.put("query_ms_p50", entry.cost().queryMillis());
-                row.put("resident_bytes", entry.cost().residentBytes().isPresent() ? entry.cost().residentBytes().getAsLong() : null);
-                row.put("file_bytes", entry.cost().fileBytes());
+                row.put("model", entry.name());
+                row.put("texts_per_second", entry.cost().map(ModelCost::textsPerSecond).orElse(null));
+                row.put("query_ms_p50", entry.cost().map(ModelCost::queryMillis).orElse(null));
+                row.put("resident_bytes", entry.cost().filter(cost -> cost.residentBytes().isPresent())
+                        .map(cost -> cost.residentBytes().getAsLong()).orElse(null));
+                row.put("file_bytes", entry.cost().map(ModelCost::fileBytes).orElse(null));
                 row.put("gate_auroc", value(entry.gateAuroc()));
                 row.put("refused_at_95_kept", value(entry.refusedAt95()));
                 row.put("knn_label_accuracy", value(entry.knnAccuracy()));
@@ -95,11 +101,13 @@ final class TuneModelsCommand implements Runnable {
         output.out().printf("%-22s %9s %9s %9s %9s %8s %9s %8s %8s%n", "model", "texts/s", "query ms", "RSS MB", "file MB", "AUROC",
                 "refused", "k-NN", "STS");
         for (ModelLineup.Entry entry : entries) {
-            output.out().printf("%-22s %9.1f %9.2f %9s %9.1f %8s %9s %8s %8s%n", entry.cost().model(), entry.cost().textsPerSecond(),
-                    entry.cost().queryMillis(), entry.cost().residentBytes().isPresent()
-                            ? String.format("%.0f", entry.cost().residentBytes().getAsLong() / 1e6) : "—",
-                    entry.cost().fileBytes() / 1e6, text(entry.gateAuroc(), "%.4f"), text(entry.refusedAt95(), "%.1f%%", 100),
-                    text(entry.knnAccuracy(), "%.1f%%", 100), text(entry.stsSpearman(), "%.4f"));
+            Optional<ModelCost> cost = entry.cost();
+            output.out().printf("%-22s %9s %9s %9s %9s %8s %9s %8s %8s%n", entry.name(),
+                    cost.map(c -> String.format("%.1f", c.textsPerSecond())).orElse("—"),
+                    cost.map(c -> String.format("%.2f", c.queryMillis())).orElse("—"),
+                    cost.filter(c -> c.residentBytes().isPresent()).map(c -> String.format("%.0f", c.residentBytes().getAsLong() / 1e6)).orElse("—"),
+                    cost.map(c -> String.format("%.1f", c.fileBytes() / 1e6)).orElse("—"), text(entry.gateAuroc(), "%.4f"),
+                    text(entry.refusedAt95(), "%.1f%%", 100), text(entry.knnAccuracy(), "%.1f%%", 100), text(entry.stsSpearman(), "%.4f"));
         }
     }
 

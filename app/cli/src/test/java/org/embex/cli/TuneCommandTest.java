@@ -136,6 +136,30 @@ class TuneCommandTest {
     }
 
     @Test
+    void aFilesOwnVectorsStandBesideTheModelsOnQualityWithNoCost(@TempDir Path dir) {
+        Path parquet = dir.resolve("vectors.parquet");
+        assertThat(Run.of("embed", sample().toString(), "-m", "all-minilm-l6-v2", "-o", parquet.toString(), "--quiet").exitCode()).isZero();
+        Run run = Run.of("tune", "models", parquet.toString(), "--vectors", "file:embedding", "--texts", "10", "--json", "--quiet",
+                "--cache", dir.resolve("vectors.sqlite").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode own = null;
+        JsonNode minilm = null;
+        for (JsonNode model : run.json().get("models")) {
+            if (model.get("model").asText().equals("file:embedding")) {
+                own = model;
+            } else if (model.get("model").asText().equals("all-minilm-l6-v2")) {
+                minilm = model;
+            }
+        }
+        assertThat(own).as("the file's vectors have a row").isNotNull();
+        assertThat(own.get("texts_per_second").isNull()).isTrue();
+        assertThat(own.get("file_bytes").isNull()).isTrue();
+        // They are MiniLM's own vectors: the same quality as the model's row.
+        assertThat(own.get("knn_label_accuracy").asDouble()).isEqualTo(minilm.get("knn_label_accuracy").asDouble());
+        assertThat(own.get("gate_auroc").asDouble()).isCloseTo(minilm.get("gate_auroc").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
     void aSweepAskingForMoreNeighboursThanTheCorpusHoldsIsABadInput() {
         Run run = Run.of("tune", "index", sample().toString(), "-m", "all-minilm-l6-v2", "-k", "500", "--quiet",
                 "--cache", Run.TEST_CACHE.toString());

@@ -81,5 +81,11 @@ class BatchTuningTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one text at a time");
             assertThat(KeptEmbedders.kept(workspace, quantized)).isEmpty();
         }
+        // Measured, it runs at batch 1 only, on each split of the cores.
+        BatchSweep sweep = BatchSweep.run(org.embex.model.TestModels.installed("all-minilm-l6-v2-q"), TEXTS, BatchSweep.Plan.defaults(),
+                ProgressListener.NONE, CancellationToken.none());
+        assertThat(sweep.quantized()).isTrue();
+        assertThat(sweep.settings()).hasSize(BatchSweep.Plan.defaults().sessionsAndThreads().size())
+                .allSatisfy(measured -> assertThat(measured.options().batchSize()).isEqualTo(1));
     }
 }

@@ -74,12 +74,13 @@ public final class ModelChart extends Region {
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
         texts.clear();
+        // Vectors a file brought have no speed to place them by: they are in the table.
         List<ModelLineup.Entry> placed = quality == null ? List.of()
-                : entries.stream().filter(entry -> quality.value().apply(entry).isPresent()).toList();
+                : entries.stream().filter(entry -> entry.cost().isPresent() && quality.value().apply(entry).isPresent()).toList();
         if (placed.isEmpty() || w < LEFT + RIGHT + 60 || h < TOP + BOTTOM + 40) {
             return;
         }
-        double fastest = placed.stream().mapToDouble(entry -> entry.cost().textsPerSecond()).max().orElse(1);
+        double fastest = placed.stream().mapToDouble(entry -> entry.cost().orElseThrow().textsPerSecond()).max().orElse(1);
         double lowest = placed.stream().mapToDouble(entry -> quality.value().apply(entry).getAsDouble()).min().orElse(0);
         double highest = placed.stream().mapToDouble(entry -> quality.value().apply(entry).getAsDouble()).max().orElse(1);
         AxisTicks speeds = AxisTicks.between(0, fastest * 1.15, 5);
@@ -127,14 +128,14 @@ public final class ModelChart extends Region {
         g.restore();
         for (int m = 0; m < placed.size(); m++) {
             ModelLineup.Entry entry = placed.get(m);
-            double x = LEFT + entry.cost().textsPerSecond() / highX * plotW;
+            double x = LEFT + entry.cost().orElseThrow().textsPerSecond() / highX * plotW;
             double y = TOP + plotH - (quality.value().apply(entry).getAsDouble() - lowY) / (highY - lowY) * plotH;
             g.setFill(Color.web(Palette.css(Palette.category(m))));
             g.fillOval(x - 6, y - 6, 12, 12);
             g.setFill(ink);
             boolean right = x > LEFT + plotW * 0.65;
             g.setTextAlign(right ? TextAlignment.RIGHT : TextAlignment.LEFT);
-            text(g, entry.cost().model(), x + (right ? -10 : 10), y - 10);
+            text(g, entry.name(), x + (right ? -10 : 10), y - 10);
         }
     }
 

@@ -18,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
+import org.embex.embed.ModelCost;
 import org.embex.usecase.ModelLineup;
 
 /**
@@ -46,12 +47,12 @@ public final class ModelsTuningPane extends BorderPane {
         quality.setId("models-quality");
         quality.valueProperty().addListener((o, was, now) -> chart.show(entries, chosen()));
         table.setId("models-table");
-        table.getColumns().add(column("model", entry -> entry.cost().model(), 150));
-        table.getColumns().add(column("texts/s", entry -> String.format("%.0f", entry.cost().textsPerSecond()), 74));
-        table.getColumns().add(column("query ms", entry -> String.format("%.2f", entry.cost().queryMillis()), 84));
-        table.getColumns().add(column("RSS MB", entry -> entry.cost().residentBytes().isPresent()
-                ? String.format("%.0f", entry.cost().residentBytes().getAsLong() / 1e6) : "—", 76));
-        table.getColumns().add(column("file MB", entry -> String.format("%.1f", entry.cost().fileBytes() / 1e6), 72));
+        table.getColumns().add(column("model", ModelLineup.Entry::name, 150));
+        table.getColumns().add(column("texts/s", entry -> cost(entry, cost -> String.format("%.0f", cost.textsPerSecond())), 74));
+        table.getColumns().add(column("query ms", entry -> cost(entry, cost -> String.format("%.2f", cost.queryMillis())), 84));
+        table.getColumns().add(column("RSS MB", entry -> cost(entry, cost -> cost.residentBytes().isPresent()
+                ? String.format("%.0f", cost.residentBytes().getAsLong() / 1e6) : "—"), 76));
+        table.getColumns().add(column("file MB", entry -> cost(entry, cost -> String.format("%.1f", cost.fileBytes() / 1e6)), 72));
         table.getColumns().add(column("AUROC", entry -> figure(entry.gateAuroc(), "%.4f", 1), 70));
         table.getColumns().add(column("refused", entry -> figure(entry.refusedAt95(), "%.1f%%", 100), 76));
         table.getColumns().add(column("k-NN", entry -> figure(entry.knnAccuracy(), "%.1f%%", 100), 62));
@@ -77,6 +78,11 @@ public final class ModelsTuningPane extends BorderPane {
         column.setPrefWidth(width);
         column.setSortable(false);
         return column;
+    }
+
+    /** A cost figure, or a dash for vectors a file brought, which cost nothing to measure here. */
+    private static String cost(ModelLineup.Entry entry, Function<ModelCost, String> figure) {
+        return entry.cost().map(figure).orElse("—");
     }
 
     private static String figure(OptionalDouble value, String format, double scale) {

@@ -17,6 +17,7 @@ import org.embex.usecase.IndexTuning;
 import org.embex.usecase.KeptEmbedders;
 import org.embex.usecase.KeptSearches;
 import org.embex.usecase.ModelLineup;
+import org.embex.usecase.OwnVectors;
 import org.embex.usecase.Workspace;
 
 /**
@@ -73,9 +74,11 @@ public final class TuningViewModel {
             explorer.say("Open a corpus first.");
             return null;
         }
+        // Vectors the file brought, when they are what is on screen, stand beside the models on quality.
+        Optional<String> ownVectors = OwnVectors.fromFile(corpus.model()) ? Optional.of(corpus.modelRef()) : Optional.empty();
         Job<List<ModelLineup.Entry>> measuring = explorer.startMain("Measuring every installed model", "models",
-                job -> ModelLineup.measure(workspace, corpus.spec(), 500, Optional.empty(), Optional.empty(), Seed.DEFAULT, job.progress(),
-                        job.cancellation()));
+                job -> ModelLineup.measure(workspace, corpus.spec(), 500, Optional.empty(), Optional.empty(), ownVectors, Seed.DEFAULT,
+                        job.progress(), job.cancellation()));
         measuring.whenDone(made -> {
             lineup.set(new Lineup(corpus, made));
             explorer.say(String.format("%d models measured on %s", made.size(), corpus.spec().file().getFileName()));

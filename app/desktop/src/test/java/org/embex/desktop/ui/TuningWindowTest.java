@@ -134,7 +134,7 @@ class TuningWindowTest {
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> fx(() -> model.tuning().lineupProperty().get() != null));
         WaitForAsyncUtils.waitForFxEvents();
         var pane = explorer.tools().tuningWindow().models();
-        List<String> models = fx(() -> pane.table().getItems().stream().map(entry -> entry.cost().model()).toList());
+        List<String> models = fx(() -> pane.table().getItems().stream().map(entry -> entry.name()).toList());
         assertThat(models).contains("all-minilm-l6-v2", "bge-small-zh-v1.5");
         // The sample has an out-of-scope label and labels: the gate's figures and k-NN accuracy, no STS without pairs.
         assertThat(fx(() -> List.copyOf(pane.quality().getItems())))
