@@ -1,22 +1,27 @@
 package org.embex.desktop.tuning;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
 
 import org.embex.embed.ModelCost;
 import org.embex.usecase.ModelLineup;
@@ -37,6 +42,7 @@ public final class ModelsTuningPane extends BorderPane {
     private final ComboBox<String> quality = new ComboBox<>();
     private final ModelChart chart = new ModelChart();
     private final TableView<ModelLineup.Entry> table = new TableView<>();
+    private final Button sts = new Button("Add STS pairs…");
     private List<ModelLineup.Entry> entries = List.of();
 
     public ModelsTuningPane() {
@@ -60,7 +66,10 @@ public final class ModelsTuningPane extends BorderPane {
         // Nine columns at the widths their figures need: a narrow window scrolls sideways rather than cutting a number.
         Label by = new Label("Quality");
         by.setMinWidth(Region.USE_PREF_SIZE);
-        HBox choose = new HBox(8, by, quality);
+        sts.setId("models-sts");
+        sts.setTooltip(new Tooltip("Sentence pairs with a gold score (sentence1, sentence2, score): each model's Spearman joins the table"));
+        sts.setMinWidth(Region.USE_PREF_SIZE);
+        HBox choose = new HBox(8, by, quality, sts);
         choose.setAlignment(Pos.CENTER_LEFT);
         choose.setPadding(new Insets(0, 0, 6, 0));
         BorderPane upper = new BorderPane(chart, choose, null, null, null);
@@ -103,6 +112,18 @@ public final class ModelsTuningPane extends BorderPane {
 
     private ModelChart.Quality chosen() {
         return QUALITIES.stream().filter(q -> q.title().equals(quality.getValue())).findFirst().orElse(null);
+    }
+
+    /** Called with the STS pairs file the user chose. */
+    public void onStsFile(Consumer<Path> listener) {
+        sts.setOnAction(event -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("STS pairs");
+            java.io.File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+            if (file != null) {
+                listener.accept(file.toPath());
+            }
+        });
     }
 
     public void setDark(boolean dark) {

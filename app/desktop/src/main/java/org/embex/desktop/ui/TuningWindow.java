@@ -1,5 +1,7 @@
 package org.embex.desktop.ui;
 
+import java.util.Optional;
+
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -32,6 +34,7 @@ final class TuningWindow {
         index.onBySize(model::forget);
         batch.onKeep(model::keepFastest);
         batch.onDefaults(model::batchDefaults);
+        models.onStsFile(file -> model.measureModels(Optional.of(file)));
         model.keptProperty().addListener((o, was, now) -> index.showKept(now));
         model.keptBatchProperty().addListener((o, was, now) -> batch.showKept(now));
     }

@@ -1,5 +1,6 @@
 package org.embex.desktop.viewmodel;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ import org.embex.usecase.KeptEmbedders;
 import org.embex.usecase.KeptSearches;
 import org.embex.usecase.ModelLineup;
 import org.embex.usecase.OwnVectors;
+import org.embex.usecase.PairColumns;
 import org.embex.usecase.Workspace;
 
 /**
@@ -69,6 +71,11 @@ public final class TuningViewModel {
 
     /** Measures every installed model on the corpus on screen, speed against quality: each embeds it (through the cache). */
     public Job<List<ModelLineup.Entry>> measureModels() {
+        return measureModels(Optional.empty());
+    }
+
+    /** {@link #measureModels()}, each model also scored on a file of STS pairs (two texts and a score a row). */
+    public Job<List<ModelLineup.Entry>> measureModels(Optional<Path> stsPairs) {
         EmbeddedCorpus corpus = explorer.corpus();
         if (corpus == null) {
             explorer.say("Open a corpus first.");
@@ -77,8 +84,8 @@ public final class TuningViewModel {
         // Vectors the file brought, when they are what is on screen, stand beside the models on quality.
         Optional<String> ownVectors = OwnVectors.fromFile(corpus.model()) ? Optional.of(corpus.modelRef()) : Optional.empty();
         Job<List<ModelLineup.Entry>> measuring = explorer.startMain("Measuring every installed model", "models",
-                job -> ModelLineup.measure(workspace, corpus.spec(), 500, Optional.empty(), Optional.empty(), ownVectors, Seed.DEFAULT,
-                        job.progress(), job.cancellation()));
+                job -> ModelLineup.measure(workspace, corpus.spec(), 500, Optional.empty(), stsPairs.map(file -> PairColumns.scores().read(file)),
+                        ownVectors, Seed.DEFAULT, job.progress(), job.cancellation()));
         measuring.whenDone(made -> {
             lineup.set(new Lineup(corpus, made));
             explorer.say(String.format("%d models measured on %s", made.size(), corpus.spec().file().getFileName()));

@@ -127,7 +127,7 @@ class TuningWindowTest {
     }
 
     @Test
-    void everyInstalledModelIsChartedSpeedAgainstQualityAndTabled() throws TimeoutException {
+    void everyInstalledModelIsChartedSpeedAgainstQualityAndTabled() throws Exception {
         Platform.runLater(() -> model.open(CorpusSpec.defaults(Fixtures.sample("en"))));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.corpus() != null && model.layoutJob() != null && model.layoutJob().isDone());
         fx(() -> model.tuning().measureModels());
@@ -145,5 +145,17 @@ class TuningWindowTest {
         assertThat(fx(() -> pane.chart().texts())).contains("k-NN label accuracy").doesNotContain("gate AUROC");
         PngFile.write(fx(() -> explorer.tools().tuningWindow().stage().getScene().snapshot(null)),
                 Fixtures.screenshots().resolve("tuning-models.png"));
+
+        // With STS pairs (what the Add STS pairs button's file chooser gives), each model's Spearman joins the table and the chart.
+        java.nio.file.Path pairs = java.nio.file.Files.createTempFile("sts", ".csv");
+        java.nio.file.Files.writeString(pairs, String.join("\n", "A man is playing a guitar.,A man plays the guitar.,4.8",
+                "A dog runs in the park.,A cat sleeps on the sofa.,0.4", "The bill is too high.,My invoice is too expensive.,4.0",
+                "It is raining today.,Stocks fell sharply.,0.1", ""));
+        var first = model.tuning().lineupProperty().get();
+        fx(() -> model.tuning().measureModels(Optional.of(pairs)));
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> fx(() -> model.tuning().lineupProperty().get() != first));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> List.copyOf(pane.quality().getItems()))).contains("STS Spearman");
+        assertThat(fx(() -> pane.table().getItems().stream().allMatch(entry -> entry.stsSpearman().isPresent()))).isTrue();
     }
 }
