@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +19,7 @@ import org.embex.corpus.TextRow;
 import org.embex.progress.CancellationToken;
 import org.embex.usecase.CorpusEmbedding;
 import org.embex.usecase.EmbeddedCorpus;
+import org.embex.usecase.KeptSearches;
 import org.embex.usecase.OwnVectors;
 import org.embex.usecase.PlacedMap;
 import org.embex.usecase.QueryModel;
@@ -102,7 +102,7 @@ final class SearchCommand implements Runnable, ShowsSkippedRows {
             }
             if (exact || spec.commandLine().getParseResult().hasMatchedOption("--graph-above")) {
                 // Asked for on this line: it wins over the search kept for the corpus (tune index --keep).
-                corpus.search().use(Optional.empty());
+                KeptSearches.setAside(corpus);
             }
             SkippedRows.warn(output, corpus.corpus());
             CorpusWarnings.print(output, workspace, corpus);
@@ -120,7 +120,7 @@ final class SearchCommand implements Runnable, ShowsSkippedRows {
                 result.put("query", TextReport.of(query, hits.query()));
                 result.put("metric", metric.label());
                 result.put("search", hits.graph() ? "graph" : "exact");
-                result.put("kept", corpus.search().kept().map(Object::toString).orElse(null));
+                result.put("kept", corpus.keptSearch().map(Object::toString).orElse(null));
                 if (hits.graph()) {
                     result.put("graph", graphCached ? "cached" : "built");
                 }

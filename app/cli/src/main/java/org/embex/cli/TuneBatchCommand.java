@@ -76,10 +76,7 @@ final class TuneBatchCommand implements Runnable {
             progress.finish();
             boolean kept = false;
             if ("best".equals(keep)) {
-                if (sweep.quantized()) {
-                    throw new BadInputException(sweep.model() + " is quantized: it runs one text at a time (decision 0003), nothing to keep");
-                }
-                KeptEmbedders.keep(workspace, workspace.installed(corpus.modelRef()), Optional.of(sweep.best().options()));
+                BatchTuning.keepFastest(workspace, sweep);
                 kept = true;
             }
             report(sweep, kept);

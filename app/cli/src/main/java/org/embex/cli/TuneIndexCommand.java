@@ -25,9 +25,10 @@ import org.embex.vectors.Metric;
 
 /** Sweeps the search index's settings on a corpus. */
 @Command(name = "index", header = "Recall@k against query time for embex's graph index and Lucene's HNSW on your corpus.",
-        description = {"Rows of FILE are the queries, each searched for its k nearest other rows; exact search is the truth.",
+        description = {"Rows of FILE held out of the indexes are the queries (a tenth of the rows at most); exact search over the rest is "
+                + "the truth, and a row found counts when it scores at least the k-th true score.",
             "Each setting: recall, the median query time on one thread, the build time and the index's bytes per row beyond "
-                    + "the vectors; * marks the Pareto front (none other both finds more and answers sooner)."})
+                    + "the vectors; * marks the Pareto front (no other setting finds as much or more as soon or sooner, and better in one)."})
 final class TuneIndexCommand implements Runnable, ShowsSkippedRows {
 
     @Mixin
@@ -74,12 +75,12 @@ final class TuneIndexCommand implements Runnable, ShowsSkippedRows {
                 keep(workspace, corpus);
                 return;
             }
-            if (corpus.size() < k + 2) {
-                throw new BadInputException(file + " has " + corpus.size() + " rows: an index sweep at k = " + k + " needs at least " + (k + 2));
+            if (corpus.size() < 10 * (k + 1)) {
+                throw new BadInputException(file + " has " + corpus.size() + " rows: an index sweep at k = " + k + " needs at least "
+                        + 10 * (k + 1) + " (a tenth held out as queries)");
             }
             IndexSweep.Plan defaults = IndexSweep.Plan.defaults(seed);
-            IndexSweep.Plan plan = new IndexSweep.Plan(defaults.degrees(), defaults.trees(), defaults.efs(), defaults.maxConns(),
-                    defaults.beamWidth(), queries, k, seed);
+            IndexSweep.Plan plan = new IndexSweep.Plan(defaults.degrees(), defaults.trees(), defaults.efs(), defaults.hnsw(), queries, k, seed);
             ProgressBar progress = output.progress("sweeping indexes");
             IndexSweep sweep = IndexTuning.sweep(corpus, metric, plan, progress, CancellationToken.none());
             progress.finish();

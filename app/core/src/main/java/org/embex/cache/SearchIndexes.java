@@ -20,12 +20,14 @@ public final class SearchIndexes {
      */
     public static boolean index(VectorCache cache, String corpusSha256, String columns, String modelFingerprint,
                                 NeighbourSearch search, Metric metric, ProgressListener listener) {
-        GraphKey key = new GraphKey(corpusSha256, columns, modelFingerprint, metric, search.degree(), search.seed());
+        // One plan for the key and the build: a setting kept meanwhile cannot file a graph under another degree.
+        NeighbourSearch.IndexPlan plan = search.plan();
+        GraphKey key = new GraphKey(corpusSha256, columns, modelFingerprint, metric, plan.degree(), search.seed());
         var stored = cache.graph(key);
-        if (stored.isPresent() && search.index(metric, stored.get())) {
+        if (stored.isPresent() && search.index(metric, plan, stored.get())) {
             return true;
         }
-        cache.storeGraph(key, search.index(metric, listener));
+        cache.storeGraph(key, search.index(metric, plan, listener));
         return false;
     }
 }

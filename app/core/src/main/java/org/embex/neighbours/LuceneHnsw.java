@@ -21,6 +21,7 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
+import org.embex.progress.CancellationToken;
 import org.embex.vectors.Metric;
 import org.embex.vectors.VectorMatrix;
 
@@ -67,6 +68,11 @@ public final class LuceneHnsw implements AutoCloseable {
      * @param beamWidth candidates kept while a node's links are chosen (efConstruction)
      */
     public static LuceneHnsw build(VectorMatrix data, Metric metric, int maxConn, int beamWidth) {
+        return build(data, metric, maxConn, beamWidth, CancellationToken.none());
+    }
+
+    /** {@link #build(VectorMatrix, Metric, int, int)}, stopping when {@code cancel} is (every 1,000 rows added). */
+    public static LuceneHnsw build(VectorMatrix data, Metric metric, int maxConn, int beamWidth, CancellationToken cancel) {
         KnnVectorsFormat format = new Lucene99HnswVectorsFormat(maxConn, beamWidth);
         IndexWriterConfig config = new IndexWriterConfig()
                 .setCodec(new Lucene912Codec() {
@@ -80,17 +86,36 @@ public final class LuceneHnsw implements AutoCloseable {
                 .setUseCompoundFile(false)
                 .setRAMBufferSizeMB(IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB * 64);
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        boolean built = false;
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (int i = 0; i < data.rows(); i++) {
+                if (i % 1000 == 0) {
+                    cancel.check();
+                }
                 Document document = new Document();
                 document.add(new KnnFloatVectorField(FIELD, data.row(i), similarity(metric)));
                 writer.addDocument(document);
             }
             writer.forceMerge(1);
             writer.commit();
-            return new LuceneHnsw(directory);
+            LuceneHnsw index = new LuceneHnsw(directory);
+            built = true;
+            return index;
         } catch (IOException e) {
             throw new UncheckedIOException("Lucene's HNSW could not be built in memory", e);
+        } finally {
+            if (!built) {
+                closeQuietly(directory);
+            }
+        }
+    }
+
+    /** A failed build's directory, closed without hiding the failure: it is memory, nothing outlives it. */
+    private static void closeQuietly(ByteBuffersDirectory directory) {
+        try {
+            directory.close();
+        } catch (IOException ignored) {
+            // the build's own failure is what is thrown
         }
     }
 

@@ -52,14 +52,39 @@ public final class NeighbourSearch {
     }
 
     /**
+     * What an index is built for: the setting in force when the build began, and the degree and
+     * trees it gives. An index whose setting was replaced while it was built is not installed, and
+     * the cache keys its graph by the degree it was built with, not by the one in force at its end.
+     */
+    public record IndexPlan(Optional<SearchSetting> setting, int degree, int trees) {
+    }
+
+    /** The plan of an index built now. */
+    public IndexPlan plan() {
+        Optional<SearchSetting> now = kept;
+        Optional<SearchSetting> graph = now.filter(setting -> !setting.exact());
+        return new IndexPlan(now, graph.map(SearchSetting::degree).orElse(GraphIndex.DEGREE),
+                graph.map(SearchSetting::trees).orElse(GraphIndex.TREES));
+    }
+
+    /**
      * Searches as the user chose for this corpus, or by its size when {@code setting} is empty; an
      * index built with other parameters is dropped, to be built again with these.
      */
-    public void use(Optional<SearchSetting> setting) {
+    public synchronized void use(Optional<SearchSetting> setting) {
         if (!setting.equals(kept)) {
             kept = setting;
             indexes.clear();
         }
+    }
+
+    /** Installs an index built for {@code plan}, unless the setting changed while it was built. */
+    private synchronized boolean install(Metric metric, IndexPlan plan, GraphIndex index) {
+        if (!plan.setting().equals(kept)) {
+            return false;
+        }
+        indexes.put(metric, index);
+        return true;
     }
 
     /** The setting kept for this corpus, if any. */
@@ -74,11 +99,7 @@ public final class NeighbourSearch {
 
     /** The neighbours a row keeps in the graph this search builds: the kept degree, else the index's default. */
     public int degree() {
-        return kept.filter(setting -> !setting.exact()).map(SearchSetting::degree).orElse(GraphIndex.DEGREE);
-    }
-
-    private int trees() {
-        return kept.filter(setting -> !setting.exact()).map(SearchSetting::trees).orElse(GraphIndex.TREES);
+        return plan().degree();
     }
 
     /** Whether queries by {@code metric} go through a graph index. */
@@ -92,8 +113,13 @@ public final class NeighbourSearch {
      * listener may stop it by throwing.
      */
     public int[][] index(Metric metric, ProgressListener listener) {
-        KnnGraph graph = NnDescent.build(matrix, Math.min(degree(), matrix.rows() - 1), metric, seed, listener);
-        indexes.put(metric, GraphIndex.of(matrix, metric, graph.neighbours(), seed, trees()));
+        return index(metric, plan(), listener);
+    }
+
+    /** {@link #index(Metric, ProgressListener)} for {@code plan}, taken before the build began. */
+    public int[][] index(Metric metric, IndexPlan plan, ProgressListener listener) {
+        KnnGraph graph = NnDescent.build(matrix, Math.min(plan.degree(), matrix.rows() - 1), metric, seed, listener);
+        install(metric, plan, GraphIndex.of(matrix, metric, graph.neighbours(), seed, plan.trees()));
         return graph.neighbours();
     }
 
@@ -102,8 +128,13 @@ public final class NeighbourSearch {
      * rows; false, and nothing changed, when they do not fit these rows.
      */
     public boolean index(Metric metric, int[][] neighbours) {
+        return index(metric, plan(), neighbours);
+    }
+
+    /** {@link #index(Metric, int[][])} for {@code plan}: the lists were built with its degree. */
+    public boolean index(Metric metric, IndexPlan plan, int[][] neighbours) {
         try {
-            indexes.put(metric, GraphIndex.of(matrix, metric, neighbours, seed, trees()));
+            install(metric, plan, GraphIndex.of(matrix, metric, neighbours, seed, plan.trees()));
             return true;
         } catch (IllegalArgumentException e) {
             return false;

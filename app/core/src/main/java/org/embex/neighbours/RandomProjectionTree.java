@@ -145,9 +145,9 @@ final class RandomProjectionTree {
         return (2 * dotA - squaredA) - (2 * dotB - squaredB);
     }
 
-    /** The memory the tree holds beyond the vectors: its nodes and its rows in leaf order. */
+    /** The memory the tree holds beyond the vectors: its node arrays as allocated and its rows in leaf order. */
     long bytes() {
-        return 4L * (4L * nodes + rows.length);
+        return 4L * ((long) left.length + right.length + firstChild.length + leafEnd.length + rows.length);
     }
 
     /** The rows of the leaf {@code query} falls in, at most {@link #LEAF} of them. */

@@ -1,11 +1,10 @@
 package org.embex.usecase;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
+import java.util.Optional;
 
 import org.embex.BadInputException;
 import org.embex.embed.BatchSweep;
+import org.embex.embed.EmbedderOptions;
 import org.embex.model.ModelFolder;
 import org.embex.progress.CancellationToken;
 import org.embex.progress.ProgressListener;
@@ -26,9 +25,20 @@ public final class BatchTuning {
         if (model.descriptor().remote()) {
             throw new BadInputException(corpus.model() + " runs at an endpoint: tune batch measures a model on this machine");
         }
-        List<String> all = corpus.corpus().texts();
-        List<String> sample = new ArrayList<>();
-        new SplittableRandom(seed).ints(0, all.size()).distinct().limit(Math.min(texts, all.size())).forEach(row -> sample.add(all.get(row)));
-        return BatchSweep.run(model, sample, BatchSweep.Plan.defaults(), listener, cancel);
+        return BatchSweep.run(model, TextSample.of(corpus.corpus().texts(), texts, seed), BatchSweep.Plan.defaults(), listener, cancel);
+    }
+
+    /**
+     * Keeps the sweep's fastest setting for the model's later embeddings.
+     *
+     * @throws BadInputException for a quantized model, which runs a text at a time (decision 0003)
+     */
+    public static EmbedderOptions keepFastest(Workspace workspace, BatchSweep sweep) {
+        if (sweep.quantized()) {
+            throw new BadInputException(sweep.model() + " is quantized: it runs one text at a time (decision 0003), nothing to keep");
+        }
+        EmbedderOptions fastest = sweep.best().options();
+        KeptEmbedders.keep(workspace, workspace.installed(sweep.model()), Optional.of(fastest));
+        return fastest;
     }
 }

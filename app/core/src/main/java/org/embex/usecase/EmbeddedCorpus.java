@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.PriorityQueue;
 
 import org.embex.BadInputException;
@@ -14,6 +15,7 @@ import org.embex.corpus.RowCondition;
 import org.embex.corpus.RowFilter;
 import org.embex.corpus.TextRow;
 import org.embex.neighbours.NeighbourSearch;
+import org.embex.neighbours.SearchSetting;
 import org.embex.vectors.Metric;
 import org.embex.vectors.Neighbour;
 import org.embex.vectors.VectorMatrix;
@@ -158,6 +160,11 @@ public record EmbeddedCorpus(CorpusSpec spec, Corpus corpus, Corpus read, String
     /** Whether this corpus is large enough that its neighbour search should be given a graph index ({@link Search#index}). */
     public boolean wantsIndex() {
         return search.wantsIndex();
+    }
+
+    /** The search setting kept for this corpus ({@link KeptSearches}), if any. */
+    public Optional<SearchSetting> keptSearch() {
+        return search.kept();
     }
 
     /** Whether neighbours under {@code metric} come from the graph index rather than from scoring every row. */

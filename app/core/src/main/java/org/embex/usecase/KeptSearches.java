@@ -24,8 +24,9 @@ public final class KeptSearches {
         }
         try {
             return file.get(key(workspace, corpus)).map(SearchSetting::parse);
-        } catch (IllegalArgumentException e) {
-            // An entry edited by hand into nonsense: the corpus searches by its size, as before the keep.
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            // An entry edited by hand into nonsense, or a file that cannot be read: the corpus searches
+            // by its size, as before the keep; the next keep says what is wrong with the file.
             return Optional.empty();
         }
     }
@@ -34,6 +35,11 @@ public final class KeptSearches {
     public static void keep(Workspace workspace, EmbeddedCorpus corpus, Optional<SearchSetting> setting) {
         file(workspace).set(key(workspace, corpus), setting.map(SearchSetting::toString));
         corpus.search().use(setting);
+    }
+
+    /** Searches {@code corpus} by its size for now, whatever is kept for it: a choice made on one command line. */
+    public static void setAside(EmbeddedCorpus corpus) {
+        corpus.search().use(Optional.empty());
     }
 
     /** Gives a corpus just embedded the setting kept for it. */

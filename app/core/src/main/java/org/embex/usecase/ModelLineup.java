@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.SplittableRandom;
 
 import org.embex.compare.ModelMetrics;
+import org.embex.corpus.Corpus;
 import org.embex.embed.ModelCost;
 import org.embex.model.ModelFolder;
 import org.embex.progress.CancellationToken;
@@ -53,19 +53,18 @@ public final class ModelLineup {
             ModelCost.measure(models.get(0), KeptEmbedders.options(workspace, models.get(0)), List.of("warm up", "once"));
         }
         int total = models.size() + (vectors.isPresent() ? 1 : 0);
+        // Read once: each model embeds the same rows.
+        Corpus rows = spec.read();
         if (vectors.isPresent()) {
-            EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, spec, spec.read(), vectors.get(), ProgressListener.NONE, cancel);
+            EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, spec, rows, vectors.get(), ProgressListener.NONE, cancel);
             Quality quality = Quality.of(corpus, outOfScope, seed);
             entries.add(new Entry(corpus.model(), Optional.empty(), quality.auroc(), quality.refused(), quality.knn(), OptionalDouble.empty()));
             listener.progress(entries.size(), total);
         }
         for (ModelFolder model : models) {
             cancel.check();
-            EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, spec, spec.read(), model.descriptor().id(), ProgressListener.NONE, cancel);
-            List<String> all = corpus.corpus().texts();
-            List<String> sample = new ArrayList<>();
-            new SplittableRandom(seed).ints(0, all.size()).distinct().limit(Math.min(texts, all.size())).forEach(row -> sample.add(all.get(row)));
-            ModelCost cost = ModelCost.measure(model, KeptEmbedders.options(workspace, model), sample);
+            EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, spec, rows, model.descriptor().id(), ProgressListener.NONE, cancel);
+            ModelCost cost = ModelCost.measure(model, KeptEmbedders.options(workspace, model), TextSample.of(corpus.corpus().texts(), texts, seed));
             Quality quality = Quality.of(corpus, outOfScope, seed);
             OptionalDouble spearman = sts.isPresent()
                     ? OptionalDouble.of(StsStudy.of(workspace, model.descriptor().id(), sts.get(), ProgressListener.NONE, cancel).spearman())
@@ -82,15 +81,21 @@ public final class ModelLineup {
         static Quality of(EmbeddedCorpus corpus, Optional<String> outOfScope, long seed) {
             OptionalDouble auroc = OptionalDouble.empty();
             OptionalDouble refused = OptionalDouble.empty();
-            Optional<String> refuse = OutOfScope.find(corpus.labelNames(), outOfScope);
+            // A label asked for must be there (as eval gate says); else the one the corpus spells, if any.
+            Optional<String> refuse = outOfScope.isPresent()
+                    ? Optional.of(OutOfScope.require(corpus.spec().file(), corpus.labelNames(), outOfScope, "--out-of-scope LABEL"))
+                    : OutOfScope.find(corpus.labelNames(), Optional.empty());
             Optional<ThresholdStudy> study = refuse.isPresent() ? ThresholdStudy.of(corpus, refuse, seed) : Optional.empty();
             if (study.isPresent()) {
                 RocCurve curve = study.get().curve();
                 auroc = OptionalDouble.of(curve.auc());
                 refused = OptionalDouble.of(1 - curve.atTpr(0.95).confusion().fpr());
             }
-            return new Quality(auroc, refused,
-                    ModelMetrics.of(corpus.model(), corpus.search().matrix(), corpus.labels(), K, Metric.COSINE, seed).knnLabelAccuracy());
+            // k-NN accuracy needs labels and more rows than neighbours: no neighbourhoods are worked out without them.
+            OptionalDouble knn = corpus.labelled() && corpus.size() > K + 1
+                    ? ModelMetrics.of(corpus.model(), corpus.search().matrix(), corpus.labels(), K, Metric.COSINE, seed).knnLabelAccuracy()
+                    : OptionalDouble.empty();
+            return new Quality(auroc, refused, knn);
         }
     }
 }

@@ -39,8 +39,8 @@ class IndexSweepTest {
         return VectorMatrix.of(rows, DIMS);
     }
 
-    private static final IndexSweep.Plan PLAN = new IndexSweep.Plan(List.of(6, 14), List.of(1, 4), List.of(10, 40, 160), List.of(8, 16),
-            60, 150, 10, 42);
+    private static final IndexSweep.Plan PLAN = new IndexSweep.Plan(List.of(6, 14), List.of(1, 4), List.of(10, 40, 160),
+            List.of(new int[] {8, 60}, new int[] {16, 60}), 150, 10, 42);
 
     @Test
     void eachSettingIsMeasuredAndAWiderSearchFindsMore() {

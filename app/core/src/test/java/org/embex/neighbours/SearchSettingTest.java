@@ -51,6 +51,18 @@ class SearchSettingTest {
         assertThat(search.indexed(Metric.COSINE)).isTrue();
         assertThat(search.nearest(rows.get(5), 10, Metric.COSINE)).hasSize(10);
 
+        long oneTree = search.graphIndex(Metric.COSINE).orElseThrow().bytes();
+        search.use(Optional.of(SearchSetting.graph(6, 4, 20)));
+        search.index(Metric.COSINE, ProgressListener.NONE);
+        assertThat(search.graphIndex(Metric.COSINE).orElseThrow().bytes()).as("four trees seed the search now").isGreaterThan(oneTree);
+
+        // An index built for a setting replaced while it was built is not installed.
+        NeighbourSearch.IndexPlan before = search.plan();
+        search.use(Optional.of(SearchSetting.graph(10, 1, 20)));
+        search.index(Metric.COSINE, before, ProgressListener.NONE);
+        assertThat(search.indexed(Metric.COSINE)).isFalse();
+        assertThat(search.plan().degree()).isEqualTo(10);
+
         search.use(Optional.of(SearchSetting.EXACT));
         assertThat(search.wantsIndex()).isFalse();
         assertThat(search.indexed(Metric.COSINE)).as("the index built for the other setting is dropped").isFalse();

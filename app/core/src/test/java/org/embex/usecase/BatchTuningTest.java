@@ -81,6 +81,14 @@ class BatchTuningTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one text at a time");
             assertThat(KeptEmbedders.kept(workspace, quantized)).isEmpty();
         }
+        // A setting written for it by hand is not read: it still serves one text a run.
+        Path cache = Files.createTempDirectory("embex-q-kept").resolve("vectors.sqlite");
+        Files.writeString(cache.resolveSibling("kept-embedders.properties"), "all-minilm-l6-v2-q=batch\\=32 sessions\\=1 threads\\=2\n");
+        try (Workspace workspace = Workspace.open(UseCasesTest.models(), cache)) {
+            org.embex.model.TestModels.installed("all-minilm-l6-v2-q");
+            assertThat(KeptEmbedders.kept(workspace, workspace.installed("all-minilm-l6-v2-q"))).isEmpty();
+            assertThat(TextEmbedding.open(workspace, "all-minilm-l6-v2-q").servedBatch()).isEqualTo(1);
+        }
         // Measured, it runs at batch 1 only, on each split of the cores.
         BatchSweep sweep = BatchSweep.run(org.embex.model.TestModels.installed("all-minilm-l6-v2-q"), TEXTS, BatchSweep.Plan.defaults(),
                 ProgressListener.NONE, CancellationToken.none());

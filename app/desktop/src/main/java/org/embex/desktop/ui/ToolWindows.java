@@ -31,9 +31,22 @@ final class ToolWindows {
         model.workbench().studiesProperty().addListener((o, was, now) -> thresholdWindow().show(now));
         model.comparison().shownProperty().addListener((o, was, now) -> compareWindow().show(now));
         model.placedMap().layoutProperty().addListener((o, was, now) -> placedMapWindow().show());
-        model.tuning().shownProperty().addListener((o, was, now) -> tuningWindow().showIndex(now, model.tuning()));
-        model.tuning().batchedProperty().addListener((o, was, now) -> tuningWindow().showBatch(now, model.tuning()));
-        model.tuning().lineupProperty().addListener((o, was, now) -> tuningWindow().showModels(now));
+        // A measurement forgotten (another corpus opened) leaves the window as it is until the next one.
+        model.tuning().shownProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                tuningWindow().showIndex(now, model.tuning());
+            }
+        });
+        model.tuning().batchedProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                tuningWindow().showBatch(now, model.tuning());
+            }
+        });
+        model.tuning().lineupProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                tuningWindow().showModels(now);
+            }
+        });
         model.comparison().stsProperty().addListener((o, was, now) -> {
             if (compareWindow != null && now.pair() == compareWindow.shown()) {
                 compareWindow.pane().showSts(now.first(), now.second());

@@ -138,6 +138,7 @@ public final class ExplorerViewModel {
         this.workbench = new WorkbenchViewModel(this, workspace);
         this.comparison = new ComparisonViewModel(this, workspace);
         this.tuning = new TuningViewModel(this, workspace);
+        corpus.addListener((o, was, now) -> tuning.corpusChanged(now));
         this.duplicates = new DuplicatesViewModel(this, workspace);
         this.recommendations = new RecommendationsViewModel(this);
         this.filters = new FilterViewModel(this);

@@ -213,6 +213,18 @@ public final class NeighboursViewModel {
     }
 
     /**
+     * The corpus on screen searches by another setting (one kept or forgotten in the tuning view):
+     * the index being built for the old one is stopped, and the new one built if it wants one.
+     */
+    void searchSettingChanged() {
+        if (indexJob != null && !indexJob.isDone()) {
+            indexJob.cancel();
+        }
+        indexJob = null;
+        index();
+    }
+
+    /**
      * Builds the graph index of a corpus too large to score at every click, for the metric in use,
      * beside the map; neighbours stay exact (and slower) until it is ready.
      */

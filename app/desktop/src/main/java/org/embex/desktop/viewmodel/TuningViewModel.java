@@ -23,9 +23,9 @@ import org.embex.usecase.PairColumns;
 import org.embex.usecase.Workspace;
 
 /**
- * The search index's trade-offs on the corpus on screen ({@code tune index} in the window): the
- * sweep, and the setting the user keeps for the corpus's searches, which every later search of it
- * uses, here and on the command line.
+ * The trade-offs measured on the corpus on screen ({@code tune} in the window): the search index's
+ * sweep and the setting kept for the corpus's searches, the batch sweep and the setting kept for the
+ * model's embeddings, and every installed model's speed against quality.
  */
 public final class TuningViewModel {
 
@@ -52,6 +52,23 @@ public final class TuningViewModel {
     TuningViewModel(ExplorerViewModel explorer, Workspace workspace) {
         this.explorer = explorer;
         this.workspace = workspace;
+    }
+
+    /**
+     * Forgets what was measured of a corpus no longer on screen: its vectors are not held for a
+     * window that shows another, and a keep can only reach the corpus on screen. Called when the
+     * explorer's corpus changes (not on its first listener, so the order of listeners does not matter).
+     */
+    void corpusChanged(EmbeddedCorpus now) {
+        if (shown.get() != null && shown.get().corpus() != now) {
+            shown.set(null);
+        }
+        if (batched.get() != null && batched.get().corpus() != now) {
+            batched.set(null);
+        }
+        if (lineup.get() != null && lineup.get().corpus() != now) {
+            lineup.set(null);
+        }
     }
 
     /** The sweep on show, or null. */
@@ -130,9 +147,7 @@ public final class TuningViewModel {
         if (shown == null || shown.sweep().quantized()) {
             return;
         }
-        EmbedderOptions fastest = shown.sweep().best().options();
-        KeptEmbedders.keep(workspace, workspace.installed(shown.corpus().modelRef()), Optional.of(fastest));
-        keptBatch.set(Optional.of(fastest));
+        keptBatch.set(Optional.of(BatchTuning.keepFastest(workspace, shown.sweep())));
         explorer.say(shown.sweep().model() + " embeds with " + shown.sweep().best().label() + " from its next start");
     }
 
@@ -155,8 +170,8 @@ public final class TuningViewModel {
             return null;
         }
         IndexSweep.Plan defaults = IndexSweep.Plan.defaults(Seed.DEFAULT);
-        if (corpus.size() < defaults.k() + 2) {
-            explorer.say("The corpus has " + corpus.size() + " rows: an index sweep needs at least " + (defaults.k() + 2) + ".");
+        if (corpus.size() < 10 * (defaults.k() + 1)) {
+            explorer.say("The corpus has " + corpus.size() + " rows: an index sweep needs at least " + 10 * (defaults.k() + 1) + ".");
             return null;
         }
         var metric = explorer.neighbours().metricProperty().get();
@@ -164,7 +179,7 @@ public final class TuningViewModel {
                 job -> IndexTuning.sweep(corpus, metric, defaults, job.progress(), job.cancellation()));
         sweeping.whenDone(made -> {
             shown.set(new Tuned(corpus, made));
-            kept.set(corpus.search().kept());
+            kept.set(corpus.keptSearch());
             explorer.say(String.format("Index sweep ready: %d settings on %,d rows, %d on the front", made.settings().size(), corpus.size(),
                     made.front().size()));
         });
@@ -186,6 +201,7 @@ public final class TuningViewModel {
         }
         KeptSearches.keep(workspace, tuned.corpus(), chosen);
         kept.set(chosen);
+        explorer.neighbours().searchSettingChanged();
         explorer.say("Searches of " + tuned.corpus().spec().file().getFileName() + " now use " + chosen.get());
     }
 
@@ -197,6 +213,7 @@ public final class TuningViewModel {
         }
         KeptSearches.keep(workspace, tuned.corpus(), Optional.empty());
         kept.set(Optional.empty());
+        explorer.neighbours().searchSettingChanged();
         explorer.say("Searches of " + tuned.corpus().spec().file().getFileName() + " are chosen by its size again.");
     }
 }

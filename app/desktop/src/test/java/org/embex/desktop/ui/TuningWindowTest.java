@@ -68,8 +68,8 @@ class TuningWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         var pane = explorer.tools().tuningWindow().index();
 
-        // Exact search, 45 settings of embex's graph, 15 of Lucene's HNSW.
-        assertThat(fx(() -> pane.table().getItems().size())).isEqualTo(61);
+        // Exact search, 45 settings of embex's graph, 25 of Lucene's HNSW.
+        assertThat(fx(() -> pane.table().getItems().size())).isEqualTo(71);
         List<String> words = fx(() -> pane.chart().texts());
         assertThat(words).contains("median query time, ms (log scale)", "recall@10", "embex graph", "Lucene HNSW", "exact search",
                 "Pareto front", "1.00");
@@ -93,6 +93,8 @@ class TuningWindowTest {
         assertThat(model.corpus().search().kept()).contains(SearchSetting.graph(8, 2, 32));
         assertThat(model.corpus().wantsIndex()).isTrue();
         assertThat(model.corpus().search().degree()).isEqualTo(8);
+        // ...and the window builds that graph at once: its searches go through it.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.corpus().indexed(org.embex.vectors.Metric.COSINE));
         assertThat(fx(() -> pane.chart().texts())).contains(" kept ");
         assertThat(fx(() -> ((javafx.scene.control.Label) pane.lookup("#tuning-kept")).getText())).contains("graph degree=8 trees=2 ef=32");
         fx(() -> model.darkProperty().set(true));
