@@ -83,7 +83,7 @@ public final class IndexTuningPane extends BorderPane {
     }
 
     public void show(EmbeddedCorpus corpus, IndexSweep sweep, Optional<SearchSetting> kept) {
-        summary.setText(String.format("%s · %s · %,d rows · %s: %d queries, each row's %d nearest others, exact search the truth",
+        summary.setText(String.format("%s · %s · %,d rows · %s: %d rows held out as queries, their %d nearest by exact search the truth",
                 corpus.spec().file().getFileName(), corpus.model(), corpus.size(), sweep.metric().label(), sweep.queries(), sweep.k()));
         table.getItems().setAll(sweep.settings());
         chart.show(sweep, kept);
