@@ -5,15 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
+import org.embex.desktop.controls.CanvasChart;
 import org.embex.desktop.map.Palette;
 import org.embex.threshold.ScoreHistogram;
 
@@ -24,7 +23,7 @@ import org.embex.threshold.ScoreHistogram;
  * Blue and orange, which readers with any common colour-vision deficiency tell apart; where they
  * overlap the legend says so.
  */
-public final class HistogramChart extends Region {
+public final class HistogramChart extends CanvasChart {
 
     static final Color POSITIVE = Color.web(Palette.css(Palette.POSITIVE));
     static final Color NEGATIVE = Color.web(Palette.css(Palette.NEGATIVE));
@@ -34,19 +33,14 @@ public final class HistogramChart extends Region {
     private static final double TOP = 58;
     private static final double RIGHT = 14;
 
-    private final Canvas canvas = new Canvas();
-    private final List<String> texts = new ArrayList<>();
     private ScoreHistogram histogram;
     private double threshold = Double.NaN;
     private String title = "Scores";
     private String positiveName = "positive";
     private String negativeName = "negative";
-    private Color ink = Color.web("#1f2328");
 
     public HistogramChart() {
-        getChildren().add(canvas);
-        setMinSize(240, 170);
-        setPrefSize(380, 260);
+        super(240, 170, 380, 260);
     }
 
     public void setHistogram(ScoreHistogram scores, String heading, String positives, String negatives) {
@@ -54,37 +48,16 @@ public final class HistogramChart extends Region {
         title = heading;
         positiveName = positives;
         negativeName = negatives;
-        draw();
+        redraw();
     }
 
     public void setThreshold(double value) {
         threshold = value;
-        draw();
-    }
-
-    public void setInk(Color colour) {
-        ink = colour;
-        draw();
-    }
-
-    /** The words and numbers drawn, in order: title, legend, axis labels and titles, the threshold's value. */
-    List<String> texts() {
-        return List.copyOf(texts);
+        redraw();
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
-        texts.clear();
+    protected void draw(GraphicsContext g, double w, double h) {
         if (histogram == null || w < LEFT + RIGHT + 60 || h < TOP + BOTTOM + 30) {
             return;
         }
@@ -106,7 +79,7 @@ public final class HistogramChart extends Region {
         double bottom = h - BOTTOM;
 
         g.setFont(Font.font(null, FontWeight.BOLD, 12));
-        g.setFill(ink);
+        g.setFill(ink());
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         text(g, title, 6, 12);
@@ -121,9 +94,9 @@ public final class HistogramChart extends Region {
         g.setTextAlign(TextAlignment.RIGHT);
         for (double tick : percent.values()) {
             double y = bottom - tick / yMax * plotH;
-            g.setStroke(ink.deriveColor(0, 1, 1, 0.12));
+            g.setStroke(ink().deriveColor(0, 1, 1, 0.12));
             g.strokeLine(LEFT, y, w - RIGHT, y);
-            g.setFill(ink);
+            g.setFill(ink());
             text(g, percent.label(tick) + "%", LEFT - 5, y);
         }
         g.setTextAlign(TextAlignment.LEFT);
@@ -136,9 +109,9 @@ public final class HistogramChart extends Region {
             bar(g, x0, x1, share(histogram.positives()[b], positives) * 100 / yMax * plotH, bottom, POSITIVE);
         }
 
-        g.setStroke(ink);
+        g.setStroke(ink());
         g.strokeLine(LEFT, bottom, w - RIGHT, bottom);
-        g.setFill(ink);
+        g.setFill(ink());
         g.setTextAlign(TextAlignment.CENTER);
         AxisTicks scores = AxisTicks.between(low, high, Math.max(2, (int) (plotW / 60)));
         for (double tick : scores.values()) {
@@ -149,7 +122,7 @@ public final class HistogramChart extends Region {
         text(g, "score", LEFT + plotW / 2, h - 9);
         if (!Double.isNaN(threshold)) {
             double tx = LEFT + (Math.max(low, Math.min(high, threshold)) - low) / span * plotW;
-            g.setStroke(ink);
+            g.setStroke(ink());
             g.setLineWidth(2);
             g.strokeLine(tx, TOP - 2, tx, bottom);
             g.setFont(Font.font(null, FontWeight.BOLD, 11));
@@ -166,17 +139,12 @@ public final class HistogramChart extends Region {
             g.setFill(over);
             g.fillRect(x, y - 4.5, 12, 9);
         }
-        g.setFill(ink);
+        g.setFill(ink());
         g.setTextAlign(TextAlignment.LEFT);
         text(g, words, x + 16, y);
         Text measured = new Text(words);
         measured.setFont(g.getFont());
         return x + 16 + measured.getLayoutBounds().getWidth();
-    }
-
-    private void text(GraphicsContext g, String words, double x, double y) {
-        g.fillText(words, x, y);
-        texts.add(words.strip());
     }
 
     private static double share(long count, long total) {

@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
+import org.embex.desktop.controls.CanvasChart;
 import org.embex.desktop.map.Palette;
 import org.embex.desktop.threshold.AxisTicks;
 import org.embex.embed.BatchSweep;
@@ -22,59 +21,33 @@ import org.embex.embed.EmbedderOptions;
  * Texts a second against the batch size, one line per split of the cores (sessions × threads),
  * batch sizes on a doubling axis; the fastest setting ringed, the kept one named.
  */
-public final class BatchChart extends Region {
+public final class BatchChart extends CanvasChart {
 
     private static final double LEFT = 62;
     private static final double RIGHT = 18;
     private static final double TOP = 30;
     private static final double BOTTOM = 44;
 
-    private final Canvas canvas = new Canvas();
-    private final List<String> texts = new ArrayList<>();
     private BatchSweep sweep;
     private Optional<EmbedderOptions> kept = Optional.empty();
-    private Color ink = Color.web("#1f2328");
 
     public BatchChart() {
-        getChildren().add(canvas);
-        setMinSize(300, 220);
-        setPrefSize(620, 400);
+        super(300, 220, 620, 400);
     }
 
     public void show(BatchSweep shown, Optional<EmbedderOptions> keptOptions) {
         sweep = shown;
         kept = keptOptions;
-        draw();
+        redraw();
     }
 
     public void setKept(Optional<EmbedderOptions> keptOptions) {
         kept = keptOptions;
-        draw();
-    }
-
-    public void setInk(Color colour) {
-        ink = colour;
-        draw();
-    }
-
-    /** The words and numbers drawn: title, legend, axis titles and ticks, the marks' names. */
-    public List<String> texts() {
-        return List.copyOf(texts);
+        redraw();
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
-        texts.clear();
+    protected void draw(GraphicsContext g, double w, double h) {
         if (sweep == null || w < LEFT + RIGHT + 60 || h < TOP + BOTTOM + 40) {
             return;
         }
@@ -89,7 +62,7 @@ public final class BatchChart extends Region {
 
         g.setTextBaseline(VPos.CENTER);
         g.setFont(Font.font(null, FontWeight.BOLD, 12));
-        g.setFill(ink);
+        g.setFill(ink());
         g.setTextAlign(TextAlignment.LEFT);
         text(g, String.format("%s · texts a second on %,d of the corpus's texts%s", sweep.model(), sweep.texts(),
                 sweep.quantized() ? " · quantized: one text a run" : ""), 6, 12);
@@ -97,21 +70,21 @@ public final class BatchChart extends Region {
         g.setLineWidth(1);
         for (double tick : rates.values()) {
             double y = TOP + plotH - tick / highY * plotH;
-            g.setStroke(ink.deriveColor(0, 1, 1, 0.12));
+            g.setStroke(ink().deriveColor(0, 1, 1, 0.12));
             g.strokeLine(LEFT, y, LEFT + plotW, y);
-            g.setFill(ink);
+            g.setFill(ink());
             g.setTextAlign(TextAlignment.RIGHT);
             text(g, rates.label(tick), LEFT - 6, y);
         }
         g.setTextAlign(TextAlignment.CENTER);
         for (int size : sizes) {
             double x = x(size, lowX, highX, plotW);
-            g.setStroke(ink.deriveColor(0, 1, 1, 0.12));
+            g.setStroke(ink().deriveColor(0, 1, 1, 0.12));
             g.strokeLine(x, TOP, x, TOP + plotH);
-            g.setFill(ink);
+            g.setFill(ink());
             text(g, String.valueOf(size), x, TOP + plotH + 12);
         }
-        g.setStroke(ink.deriveColor(0, 1, 1, 0.6));
+        g.setStroke(ink().deriveColor(0, 1, 1, 0.6));
         g.strokeRect(LEFT, TOP, plotW, plotH);
         text(g, "texts a run (batch size)", LEFT + plotW / 2, h - 10);
         g.save();
@@ -144,7 +117,7 @@ public final class BatchChart extends Region {
             }
             double legendY = TOP + plotH - 14 - 15 * (splits.size() - 1 - s);
             g.fillRect(LEFT + plotW - 150, legendY - 4, 14, 8);
-            g.setFill(ink);
+            g.setFill(ink());
             g.setTextAlign(TextAlignment.LEFT);
             text(g, split, LEFT + plotW - 130, legendY);
         }
@@ -157,10 +130,10 @@ public final class BatchChart extends Region {
                       double plotH, double offset) {
         double x = x(measured.options().batchSize(), lowX, highX, plotW);
         double y = y(measured.textsPerSecond(), highY, plotH);
-        g.setStroke(ink);
+        g.setStroke(ink());
         g.setLineWidth(2);
         g.strokeOval(x - 8, y - 8, 16, 16);
-        g.setFill(ink);
+        g.setFill(ink());
         g.setFont(Font.font(null, FontWeight.BOLD, 11));
         g.setTextAlign(x > LEFT + plotW * 0.7 ? TextAlignment.RIGHT : TextAlignment.LEFT);
         text(g, String.format("%s: %.0f/s", name, measured.textsPerSecond()), x + (x > LEFT + plotW * 0.7 ? -10 : 10), y + offset);
@@ -184,8 +157,4 @@ public final class BatchChart extends Region {
         return TOP + plotH - rate / highY * plotH;
     }
 
-    private void text(GraphicsContext g, String text, double x, double y) {
-        g.fillText(text, x, y);
-        texts.add(text);
-    }
 }

@@ -2,22 +2,20 @@ package org.embex.desktop.tuning;
 
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
+import org.embex.desktop.controls.TextColumns;
 import org.embex.neighbours.IndexSweep;
 import org.embex.neighbours.NeighbourSearch;
 import org.embex.neighbours.SearchSetting;
@@ -49,12 +47,12 @@ public final class IndexTuningPane extends BorderPane {
         bySize.setId("tuning-by-size");
         keep.setDisable(true);
         table.setId("tuning-settings");
-        table.getColumns().add(column("setting", IndexSweep.Setting::label, 240));
-        table.getColumns().add(column("recall", setting -> String.format("%.4f", setting.recall()), 64));
-        table.getColumns().add(column("ms", setting -> String.format("%.3f", setting.millis()), 56));
-        table.getColumns().add(column("build s", setting -> String.format("%.1f", setting.buildSeconds()), 60));
-        table.getColumns().add(column("B/row", setting -> String.format("%,.0f", setting.bytesPerPoint()), 56));
-        table.getColumns().add(column("front", setting -> setting.pareto() ? "✓" : "", 48));
+        table.getColumns().add(TextColumns.of("setting", IndexSweep.Setting::label, 240));
+        table.getColumns().add(TextColumns.of("recall", setting -> String.format("%.4f", setting.recall()), 64));
+        table.getColumns().add(TextColumns.of("ms", setting -> String.format("%.3f", setting.millis()), 56));
+        table.getColumns().add(TextColumns.of("build s", setting -> String.format("%.1f", setting.buildSeconds()), 60));
+        table.getColumns().add(TextColumns.of("B/row", setting -> String.format("%,.0f", setting.bytesPerPoint()), 56));
+        table.getColumns().add(TextColumns.of("front", setting -> setting.pareto() ? "✓" : "", 48));
         // Each column as wide as its heading at least: a cut heading reads as nothing.
         table.getColumns().forEach(column -> column.setMinWidth(column.getText().length() * 8 + 24));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
@@ -72,14 +70,6 @@ public final class IndexTuningPane extends BorderPane {
         setTop(summary);
         BorderPane.setMargin(summary, new Insets(0, 0, 8, 0));
         setCenter(split);
-    }
-
-    private static TableColumn<IndexSweep.Setting, String> column(String name, Function<IndexSweep.Setting, String> value, double width) {
-        TableColumn<IndexSweep.Setting, String> column = new TableColumn<>(name);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        return column;
     }
 
     public void show(EmbeddedCorpus corpus, IndexSweep sweep, Optional<SearchSetting> kept) {

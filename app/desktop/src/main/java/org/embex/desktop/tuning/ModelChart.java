@@ -6,14 +6,13 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
+import org.embex.desktop.controls.CanvasChart;
 import org.embex.desktop.map.Palette;
 import org.embex.desktop.threshold.AxisTicks;
 import org.embex.usecase.ModelLineup;
@@ -22,7 +21,7 @@ import org.embex.usecase.ModelLineup;
  * Speed against quality, one named point per model: texts a second across, a quality figure the
  * corpus allows up, so the small-versus-large choice is read off where the points sit.
  */
-public final class ModelChart extends Region {
+public final class ModelChart extends CanvasChart {
 
     /** A quality figure: its axis title and how to read it from a model's row. */
     public record Quality(String title, Function<ModelLineup.Entry, OptionalDouble> value) {
@@ -33,47 +32,21 @@ public final class ModelChart extends Region {
     private static final double TOP = 30;
     private static final double BOTTOM = 44;
 
-    private final Canvas canvas = new Canvas();
-    private final List<String> texts = new ArrayList<>();
     private List<ModelLineup.Entry> entries = List.of();
     private Quality quality;
-    private Color ink = Color.web("#1f2328");
 
     public ModelChart() {
-        getChildren().add(canvas);
-        setMinSize(300, 220);
-        setPrefSize(620, 380);
+        super(300, 220, 620, 380);
     }
 
     public void show(List<ModelLineup.Entry> shown, Quality chosen) {
         entries = List.copyOf(shown);
         quality = chosen;
-        draw();
-    }
-
-    public void setInk(Color colour) {
-        ink = colour;
-        draw();
-    }
-
-    /** The words and numbers drawn: title, axis titles and ticks, the models' names. */
-    public List<String> texts() {
-        return List.copyOf(texts);
+        redraw();
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
-        texts.clear();
+    protected void draw(GraphicsContext g, double w, double h) {
         // Vectors a file brought have no speed to place them by: they are in the table.
         List<ModelLineup.Entry> placed = quality == null ? List.of()
                 : entries.stream().filter(entry -> entry.cost().isPresent() && quality.value().apply(entry).isPresent()).toList();
@@ -94,7 +67,7 @@ public final class ModelChart extends Region {
 
         g.setTextBaseline(VPos.CENTER);
         g.setFont(Font.font(null, FontWeight.BOLD, 12));
-        g.setFill(ink);
+        g.setFill(ink());
         g.setTextAlign(TextAlignment.LEFT);
         text(g, quality.title() + " against speed, each installed model on this corpus", 6, 12);
         g.setFont(Font.font(11));
@@ -105,20 +78,20 @@ public final class ModelChart extends Region {
             if (y < TOP - 0.5 || y > TOP + plotH + 0.5) {
                 continue;
             }
-            g.setStroke(ink.deriveColor(0, 1, 1, 0.12));
+            g.setStroke(ink().deriveColor(0, 1, 1, 0.12));
             g.strokeLine(LEFT, y, LEFT + plotW, y);
-            g.setFill(ink);
+            g.setFill(ink());
             text(g, qualities.label(tick), LEFT - 6, y);
         }
         g.setTextAlign(TextAlignment.CENTER);
         for (double tick : speeds.values()) {
             double x = LEFT + tick / highX * plotW;
-            g.setStroke(ink.deriveColor(0, 1, 1, 0.12));
+            g.setStroke(ink().deriveColor(0, 1, 1, 0.12));
             g.strokeLine(x, TOP, x, TOP + plotH);
-            g.setFill(ink);
+            g.setFill(ink());
             text(g, speeds.label(tick), x, TOP + plotH + 12);
         }
-        g.setStroke(ink.deriveColor(0, 1, 1, 0.6));
+        g.setStroke(ink().deriveColor(0, 1, 1, 0.6));
         g.strokeRect(LEFT, TOP, plotW, plotH);
         text(g, "texts / s on this machine", LEFT + plotW / 2, h - 10);
         g.save();
@@ -132,15 +105,11 @@ public final class ModelChart extends Region {
             double y = TOP + plotH - (quality.value().apply(entry).getAsDouble() - lowY) / (highY - lowY) * plotH;
             g.setFill(Color.web(Palette.css(Palette.category(m))));
             g.fillOval(x - 6, y - 6, 12, 12);
-            g.setFill(ink);
+            g.setFill(ink());
             boolean right = x > LEFT + plotW * 0.65;
             g.setTextAlign(right ? TextAlignment.RIGHT : TextAlignment.LEFT);
             text(g, entry.name(), x + (right ? -10 : 10), y - 10);
         }
     }
 
-    private void text(GraphicsContext g, String text, double x, double y) {
-        g.fillText(text, x, y);
-        texts.add(text);
-    }
 }

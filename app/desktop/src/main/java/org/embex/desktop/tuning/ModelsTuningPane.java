@@ -6,7 +6,6 @@ import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -14,7 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -23,6 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 
+import org.embex.desktop.controls.TextColumns;
 import org.embex.embed.ModelCost;
 import org.embex.usecase.ModelLineup;
 
@@ -53,16 +52,16 @@ public final class ModelsTuningPane extends BorderPane {
         quality.setId("models-quality");
         quality.valueProperty().addListener((o, was, now) -> chart.show(entries, chosen()));
         table.setId("models-table");
-        table.getColumns().add(column("model", ModelLineup.Entry::name, 150));
-        table.getColumns().add(column("texts/s", entry -> cost(entry, cost -> String.format("%.0f", cost.textsPerSecond())), 74));
-        table.getColumns().add(column("query ms", entry -> cost(entry, cost -> String.format("%.2f", cost.queryMillis())), 84));
-        table.getColumns().add(column("RSS MB", entry -> cost(entry, cost -> cost.residentBytes().isPresent()
+        table.getColumns().add(TextColumns.of("model", ModelLineup.Entry::name, 150));
+        table.getColumns().add(TextColumns.of("texts/s", entry -> cost(entry, cost -> String.format("%.0f", cost.textsPerSecond())), 74));
+        table.getColumns().add(TextColumns.of("query ms", entry -> cost(entry, cost -> String.format("%.2f", cost.queryMillis())), 84));
+        table.getColumns().add(TextColumns.of("RSS MB", entry -> cost(entry, cost -> cost.residentBytes().isPresent()
                 ? String.format("%.0f", cost.residentBytes().getAsLong() / 1e6) : "—"), 76));
-        table.getColumns().add(column("file MB", entry -> cost(entry, cost -> String.format("%.1f", cost.fileBytes() / 1e6)), 72));
-        table.getColumns().add(column("AUROC", entry -> figure(entry.gateAuroc(), "%.4f", 1), 70));
-        table.getColumns().add(column("refused", entry -> figure(entry.refusedAt95(), "%.1f%%", 100), 76));
-        table.getColumns().add(column("k-NN", entry -> figure(entry.knnAccuracy(), "%.1f%%", 100), 62));
-        table.getColumns().add(column("STS", entry -> figure(entry.stsSpearman(), "%.4f", 1), 58));
+        table.getColumns().add(TextColumns.of("file MB", entry -> cost(entry, cost -> String.format("%.1f", cost.fileBytes() / 1e6)), 72));
+        table.getColumns().add(TextColumns.of("AUROC", entry -> figure(entry.gateAuroc(), "%.4f", 1), 70));
+        table.getColumns().add(TextColumns.of("refused", entry -> figure(entry.refusedAt95(), "%.1f%%", 100), 76));
+        table.getColumns().add(TextColumns.of("k-NN", entry -> figure(entry.knnAccuracy(), "%.1f%%", 100), 62));
+        table.getColumns().add(TextColumns.of("STS", entry -> figure(entry.stsSpearman(), "%.4f", 1), 58));
         // Nine columns at the widths their figures need: a narrow window scrolls sideways rather than cutting a number.
         Label by = new Label("Quality");
         by.setMinWidth(Region.USE_PREF_SIZE);
@@ -79,14 +78,6 @@ public final class ModelsTuningPane extends BorderPane {
         setTop(summary);
         BorderPane.setMargin(summary, new Insets(0, 0, 8, 0));
         setCenter(split);
-    }
-
-    private static TableColumn<ModelLineup.Entry, String> column(String name, Function<ModelLineup.Entry, String> value, double width) {
-        TableColumn<ModelLineup.Entry, String> column = new TableColumn<>(name);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        return column;
     }
 
     /** A cost figure, or a dash for vectors a file brought, which cost nothing to measure here. */

@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
+import org.embex.desktop.controls.CanvasChart;
 import org.embex.desktop.map.Palette;
 import org.embex.desktop.threshold.AxisTicks;
 import org.embex.neighbours.IndexSweep;
@@ -25,7 +24,7 @@ import org.embex.neighbours.SearchSetting;
  * settings no other beats on both, the chosen setting ringed and the kept one named. Time on a
  * logarithmic axis: the settings span two orders of magnitude.
  */
-public final class SweepChart extends Region {
+public final class SweepChart extends CanvasChart {
 
     static final Color GRAPH = Color.web(Palette.css(Palette.category(0)));
     static final Color HNSW = Color.web(Palette.css(Palette.category(1)));
@@ -35,59 +34,33 @@ public final class SweepChart extends Region {
     private static final double TOP = 30;
     private static final double BOTTOM = 44;
 
-    private final Canvas canvas = new Canvas();
-    private final List<String> texts = new ArrayList<>();
     private IndexSweep sweep;
     private IndexSweep.Setting chosen;
     private Optional<SearchSetting> kept = Optional.empty();
-    private Color ink = Color.web("#1f2328");
 
     public SweepChart() {
-        getChildren().add(canvas);
-        setMinSize(300, 220);
-        setPrefSize(620, 420);
+        super(300, 220, 620, 420);
     }
 
     public void show(IndexSweep shown, Optional<SearchSetting> keptSetting) {
         sweep = shown;
         kept = keptSetting;
         chosen = null;
-        draw();
+        redraw();
     }
 
     public void choose(IndexSweep.Setting setting) {
         chosen = setting;
-        draw();
+        redraw();
     }
 
     public void setKept(Optional<SearchSetting> keptSetting) {
         kept = keptSetting;
-        draw();
-    }
-
-    public void setInk(Color colour) {
-        ink = colour;
-        draw();
-    }
-
-    /** The words and numbers drawn: title, legend, axis titles and ticks, the kept setting's name. */
-    public List<String> texts() {
-        return List.copyOf(texts);
+        redraw();
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
-        texts.clear();
+    protected void draw(GraphicsContext g, double w, double h) {
         if (sweep == null || w < LEFT + RIGHT + 60 || h < TOP + BOTTOM + 40) {
             return;
         }
@@ -104,7 +77,7 @@ public final class SweepChart extends Region {
 
         g.setTextBaseline(VPos.CENTER);
         g.setFont(Font.font(null, FontWeight.BOLD, 12));
-        g.setFill(ink);
+        g.setFill(ink());
         g.setTextAlign(TextAlignment.LEFT);
         text(g, String.format("Recall@%d against query time · %d queries", sweep.k(), sweep.queries()), 6, 12);
         g.setFont(Font.font(11));
@@ -114,21 +87,21 @@ public final class SweepChart extends Region {
                 continue;
             }
             double y = frame.y(tick);
-            g.setStroke(ink.deriveColor(0, 1, 1, 0.12));
+            g.setStroke(ink().deriveColor(0, 1, 1, 0.12));
             g.strokeLine(LEFT, y, LEFT + plotW, y);
-            g.setFill(ink);
+            g.setFill(ink());
             g.setTextAlign(TextAlignment.RIGHT);
             text(g, recallTicks.label(tick), LEFT - 6, y);
         }
         g.setTextAlign(TextAlignment.CENTER);
         for (double tick : logTicks(lowX, highX)) {
             double x = frame.x(Math.log10(tick));
-            g.setStroke(ink.deriveColor(0, 1, 1, 0.12));
+            g.setStroke(ink().deriveColor(0, 1, 1, 0.12));
             g.strokeLine(x, TOP, x, TOP + plotH);
-            g.setFill(ink);
+            g.setFill(ink());
             text(g, tickLabel(tick), x, TOP + plotH + 12);
         }
-        g.setStroke(ink.deriveColor(0, 1, 1, 0.6));
+        g.setStroke(ink().deriveColor(0, 1, 1, 0.6));
         g.strokeRect(LEFT, TOP, plotW, plotH);
         text(g, "median query time, ms (log scale)", LEFT + plotW / 2, h - 10);
         g.save();
@@ -140,7 +113,7 @@ public final class SweepChart extends Region {
         // The front first, under the points: a step line in time order.
         List<IndexSweep.Setting> front = new ArrayList<>(sweep.front());
         front.sort(Comparator.comparingDouble(IndexSweep.Setting::millis));
-        g.setStroke(ink.deriveColor(0, 1, 1, 0.7));
+        g.setStroke(ink().deriveColor(0, 1, 1, 0.7));
         g.setLineWidth(1.2);
         g.setLineDashes(5, 4);
         for (int i = 1; i < front.size(); i++) {
@@ -162,10 +135,10 @@ public final class SweepChart extends Region {
             }
             boolean isKept = kept.isPresent() && setting.keepable().equals(kept);
             if (isKept) {
-                g.setStroke(ink);
+                g.setStroke(ink());
                 g.setLineWidth(2);
                 g.strokeOval(x - 8, y - 8, 16, 16);
-                g.setFill(ink);
+                g.setFill(ink());
                 g.setFont(Font.font(null, FontWeight.BOLD, 11));
                 g.setTextAlign(x > LEFT + plotW * 0.7 ? TextAlignment.RIGHT : TextAlignment.LEFT);
                 text(g, " kept ", x + (x > LEFT + plotW * 0.7 ? -10 : 10), y - 12);
@@ -175,7 +148,7 @@ public final class SweepChart extends Region {
         if (chosen != null) {
             double x = frame.x(Math.log10(chosen.millis()));
             double y = frame.y(chosen.recall());
-            g.setStroke(ink);
+            g.setStroke(ink());
             g.setLineWidth(1.5);
             g.strokeOval(x - 7, y - 7, 14, 14);
         }
@@ -190,7 +163,7 @@ public final class SweepChart extends Region {
         for (int i = 0; i < names.length; i++) {
             double row = y + 15 * i;
             if (colours[i] == null) {
-                g.setStroke(ink.deriveColor(0, 1, 1, 0.7));
+                g.setStroke(ink().deriveColor(0, 1, 1, 0.7));
                 g.setLineDashes(5, 4);
                 g.strokeLine(x - 2, row, x + 12, row);
                 g.setLineDashes();
@@ -198,7 +171,7 @@ public final class SweepChart extends Region {
                 g.setFill(colours[i]);
                 g.fillOval(x, row - 4, 8, 8);
             }
-            g.setFill(ink);
+            g.setFill(ink());
             text(g, names[i], x + 18, row);
         }
     }
@@ -232,11 +205,6 @@ public final class SweepChart extends Region {
         }
         int decimals = (int) Math.ceil(-Math.log10(value) - 1e-9);
         return String.format("%." + decimals + "f", value);
-    }
-
-    private void text(GraphicsContext g, String text, double x, double y) {
-        g.fillText(text, x, y);
-        texts.add(text);
     }
 
     /** The plot's ranges and size: where a (log time, recall) pair lands. */

@@ -66,13 +66,16 @@ class ThresholdPaneTest {
     /** What a reader needs from the histogram: both axes with their words and ticks, the legend, the threshold's value. */
     @Test
     void theHistogramSaysWhatItShows(FxRobot robot) {
-        // Laid out now: a resize waits for the next pulse, and the words read are those of the last drawing.
+        // Drawn at a known size and read at once, on the JavaFX thread: a later pulse lays the chart out at whatever
+        // size its window has (run after other windows' tests, that may be small), and the words read are the last drawing's.
+        List<List<String>> drawn = new ArrayList<>();
         robot.interact(() -> {
             pane.setThreshold(0.5);
-            pane.applyCss();
-            pane.layout();
+            pane.histogram().resize(680, 300);
+            pane.histogram().layout();
+            drawn.add(pane.histogram().texts());
         });
-        List<String> texts = pane.histogram().texts();
+        List<String> texts = drawn.get(0);
         assertThat(texts).contains("Scores", "positive (5)", "negative (5)", "both", "% of each class", "score", "threshold 0.500");
         // Ticks along the scores (0.05 to 0.95 here) and up the shares (each bin holds one of five rows: 20%).
         assertThat(texts).contains("0.2", "0.4", "0.6", "0.8", "0%", "20%");

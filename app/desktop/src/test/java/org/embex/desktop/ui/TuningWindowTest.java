@@ -95,7 +95,7 @@ class TuningWindowTest {
         assertThat(model.corpus().search().degree()).isEqualTo(8);
         // ...and the window builds that graph at once: its searches go through it.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.corpus().indexed(org.embex.vectors.Metric.COSINE));
-        assertThat(fx(() -> pane.chart().texts())).contains(" kept ");
+        assertThat(fx(() -> pane.chart().texts())).contains("kept");
         assertThat(fx(() -> ((javafx.scene.control.Label) pane.lookup("#tuning-kept")).getText())).contains("graph degree=8 trees=2 ef=32");
         fx(() -> model.darkProperty().set(true));
         PngFile.write(fx(() -> explorer.tools().tuningWindow().stage().getScene().snapshot(null)),
