@@ -1,7 +1,9 @@
 package org.embex.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.embex.desktop.ui.WindowUnderTest.click;
 import static org.embex.desktop.ui.WindowUnderTest.fx;
+import static org.embex.desktop.ui.WindowUnderTest.node;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +90,7 @@ class DuplicatesAndRecommendationsWindowTest {
         fx(() -> model.workbench().choose(0.70004));
         assertThat(fx(() -> model.duplicates().thresholdProperty().get())).isEqualTo(0.7);
 
-        robot.clickOn("#find-duplicates");
+        click(robot, "#find-duplicates");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> model.duplicates().foundProperty().get()) != DuplicateList.NONE);
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -131,11 +133,11 @@ class DuplicatesAndRecommendationsWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         // Every button of the selection shows its whole name at the side pane's width.
         for (String id : List.of("#recommend-similar", "#export")) {
-            Button button = robot.lookup(id).queryAs(Button.class);
+            Button button = node(robot, id);
             assertThat(fx(() -> button.getWidth())).as(id).isGreaterThanOrEqualTo(fx(() -> button.prefWidth(-1)));
         }
 
-        robot.clickOn("#recommend-similar");
+        click(robot, "#recommend-similar");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> fx(() -> model.recommendations().recommendationsProperty().get()) != RecommendationList.NONE);
         WaitForAsyncUtils.waitForFxEvents();

@@ -2,6 +2,8 @@ package org.embex.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.embex.desktop.ui.WindowUnderTest.fx;
+import static org.embex.desktop.ui.WindowUnderTest.node;
+import static org.embex.desktop.ui.WindowUnderTest.showing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,12 +72,12 @@ class EndpointModelWindowTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.corpus() != null && model.layoutJob() != null
                 && model.layoutJob().isDone());
         Platform.runLater(() -> model.modelProperty().set("product-embedder"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
-        DialogPane dialog = robot.lookup("#confirm-dialog").queryAs(DialogPane.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(robot, "#confirm-dialog"));
+        DialogPane dialog = node(robot, "#confirm-dialog");
         assertThat(fx(dialog::getHeaderText)).isEqualTo("Send texts to http://127.0.0.1:9?");
         assertThat(fx(dialog::getContentText)).contains("product-embedder is a model that runs at http://127.0.0.1:9")
                 .contains("sends the 402 texts of telecom-support-en.csv there");
-        ComboBox<?> models = robot.lookup("#model").queryAs(ComboBox.class);
+        ComboBox<?> models = node(robot, "#model");
         assertThat(fx(() -> ((ModelCell) models.getButtonCell()).getText()))
                 .isEqualTo("product-embedder  ⇄");
         assertThat(model.modelBadge("product-embedder")).isEqualTo("⇄ sends texts to http://127.0.0.1:9");

@@ -1,7 +1,10 @@
 package org.embex.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.embex.desktop.ui.WindowUnderTest.click;
 import static org.embex.desktop.ui.WindowUnderTest.fx;
+import static org.embex.desktop.ui.WindowUnderTest.node;
+import static org.embex.desktop.ui.WindowUnderTest.showing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -148,7 +151,7 @@ class ExplorerTest {
         assertThat(fx(() -> explorer.neighbours().rows()).stream().map(NeighbourRow::index).toList()).isEqualTo(expected);
         assertThat(fx(() -> explorer.neighbours().rows()).get(0).text()).isEqualTo(corpus.row(expected.get(0)).text());
         // No label is cut while there is room ("cancel_cont…"): the Label column is as wide as its longest label needs.
-        TableView<?> table = robot.lookup("#neighbours").queryAs(TableView.class);
+        TableView<?> table = node(robot, "#neighbours");
         double longest = fx(() -> explorer.neighbours().rows().stream()
                 .mapToDouble(row -> new javafx.scene.text.Text(row.label()).getLayoutBounds().getWidth()).max().orElse(0));
         assertThat(fx(() -> table.getColumns().get(2).getWidth())).isGreaterThan(longest + 10);
@@ -179,7 +182,7 @@ class ExplorerTest {
     @Test
     void aTypedQueryFindsTextsOfItsIntent(FxRobot robot) throws TimeoutException {
         openAndWait(Fixtures.sample("en"));
-        robot.clickOn("#query").write("How much does it cost to use my phone abroad in Spain?").type(KeyCode.ENTER);
+        click(robot, "#query").write("How much does it cost to use my phone abroad in Spain?").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> explorer.neighbours().rows().size()) == 10);
 
         long roaming = fx(() -> explorer.neighbours().rows()).stream().limit(5).filter(row -> "roaming".equals(row.label())).count();
@@ -196,7 +199,7 @@ class ExplorerTest {
                 && model.mainJob().title().startsWith("Embedding") && model.mainJob().progressProperty().get() > 0.02));
 
         Job<?> embedding = model.mainJob();
-        robot.clickOn("#cancel");
+        click(robot, "#cancel");
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> fx(() -> embedding.state() == Job.State.CANCELLED));
         // The work itself stops within a batch or two: the cache stops growing.
         Thread.sleep(1500);
@@ -215,24 +218,23 @@ class ExplorerTest {
         Files.writeString(broken, "id,text,label\n1,fine,a\n2,\"never closed,b\n3,ok,c\n", StandardCharsets.UTF_8);
 
         Platform.runLater(() -> model.chooseColumns(broken));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#import-problem").tryQuery().isPresent()
-                && robot.lookup("#import-problem").queryAs(Label.class).isVisible());
-        Label problem = robot.lookup("#import-problem").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> showing(robot, "#import-problem"));
+        Label problem = node(robot, "#import-problem");
         assertThat(problem.getText()).contains("broken.csv").contains("line 3");
-        DialogPane dialog = robot.lookup("#import-dialog").queryAs(DialogPane.class);
+        DialogPane dialog = node(robot, "#import-dialog");
         assertThat(dialog.lookupButton(ButtonType.OK).isDisabled()).isTrue();
         snapshot("import-error.png");
         fx(() -> ((Button) dialog.lookupButton(ButtonType.CANCEL)).fire());
 
         Platform.runLater(() -> model.open(CorpusSpec.defaults(broken)));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#error-dialog").tryQuery().isPresent());
-        DialogPane error = robot.lookup("#error-dialog").queryAs(DialogPane.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(robot, "#error-dialog"));
+        DialogPane error = node(robot, "#error-dialog");
         assertThat(error.getContentText()).contains("line 3");
         fx(() -> ((Button) error.lookupButton(ButtonType.OK)).fire());
 
         // Still the sample, still answering.
         assertThat(model.corpus().size()).isEqualTo(402);
-        robot.clickOn("#query").write("my bill is wrong").type(KeyCode.ENTER);
+        click(robot, "#query").write("my bill is wrong").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !fx(() -> explorer.neighbours().rows()).isEmpty());
     }
 
@@ -247,10 +249,9 @@ class ExplorerTest {
         Path ragged = Files.writeString(dir.resolve("ragged.csv"), csv, StandardCharsets.UTF_8);
 
         Platform.runLater(() -> model.chooseColumns(ragged));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#import-problem").tryQuery().isPresent()
-                && robot.lookup("#import-problem").queryAs(Label.class).isVisible());
-        Label problem = robot.lookup("#import-problem").queryAs(Label.class);
-        DialogPane dialog = robot.lookup("#import-dialog").queryAs(DialogPane.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> showing(robot, "#import-problem"));
+        Label problem = node(robot, "#import-problem");
+        DialogPane dialog = node(robot, "#import-dialog");
         assertThat(problem.getText()).contains("ragged.csv: line 6, column 4: 4 cells where the header has 3")
                 .contains("Skip rows that do not fit");
         assertThat(dialog.lookupButton(ButtonType.OK).isDisabled()).isTrue();
@@ -264,7 +265,7 @@ class ExplorerTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> model.corpus() != null
                 && model.corpus().spec().file().equals(ragged)));
         assertThat(model.corpus().size()).isEqualTo(29);
-        Label banner = robot.lookup("#warning").queryAs(Label.class);
+        Label banner = node(robot, "#warning");
         assertThat(fx(banner::getText)).contains("skipped 1 bad row: line 6, column 4");
         assertThat(fx(banner::isVisible)).isTrue();
         snapshot("explorer-skipped-rows.png");
@@ -346,7 +347,7 @@ class ExplorerTest {
     @Test
     void aModelThatCannotReadTheCorpusIsWarnedAboutAndTheBannerSwitchesToOneThatCan(FxRobot robot) throws TimeoutException {
         openAndWait(Fixtures.sample("zh"));
-        robot.clickOn("#model").clickOn("all-minilm-l6-v2");
+        click(robot, "#model").clickOn("all-minilm-l6-v2");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> model.corpus().model().equals("all-minilm-l6-v2")
                 && model.layoutJob() != null && model.layoutJob().isDone()));
         Label warning = fx(() -> (Label) stage.getScene().lookup("#warning"));
@@ -359,7 +360,7 @@ class ExplorerTest {
         fx(() -> model.darkProperty().set(true));
         snapshot("explorer-zh-minilm-dark.png");
 
-        robot.clickOn("#switch-model");
+        click(robot, "#switch-model");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> model.corpus().model().equals("bge-small-zh-v1.5")
                 && model.layoutJob() != null && model.layoutJob().isDone()));
         assertThat(fx(warning::isVisible)).isFalse();
@@ -489,7 +490,7 @@ class ExplorerTest {
         assertThat(fx(right::hidden)).isEqualTo(fx(left::hidden));
         // Coloured by how far the two models agree, the legend is a colour bar, and nothing stays hidden.
         @SuppressWarnings("unchecked")
-        ComboBox<String> colour = robot.lookup("#compare-colour").queryAs(ComboBox.class);
+        ComboBox<String> colour = node(robot, "#compare-colour");
         fx(() -> colour.setValue("Neighbour agreement"));
         assertThat(fx(() -> pane.lookupAll(".legend-entry"))).isEmpty();
         assertThat(fx(() -> pane.lookupAll(".legend-title").stream().map(n -> ((Label) n).getText()).toList()))
@@ -524,7 +525,7 @@ class ExplorerTest {
     void aLegendEntryHidesItsPoints(FxRobot robot) throws TimeoutException {
         openAndWait(Fixtures.sample("en"));
         var first = explorer.map().colouring().categories().get(0);
-        robot.clickOn(robot.lookup(".legend-entry").nth(0).queryAs(ToggleButton.class));
+        robot.clickOn(fx(() -> robot.lookup(".legend-entry").nth(0).queryAs(ToggleButton.class)));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> explorer.map().drawnPoints() == 402 - first.count());
     }
 

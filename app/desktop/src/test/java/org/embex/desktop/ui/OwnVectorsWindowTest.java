@@ -2,6 +2,7 @@ package org.embex.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.embex.desktop.ui.WindowUnderTest.fx;
+import static org.embex.desktop.ui.WindowUnderTest.node;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ class OwnVectorsWindowTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.corpus() != null && model.layoutJob() != null
                 && model.layoutJob().isDone());
         WaitForAsyncUtils.waitForFxEvents();
-        ComboBox<?> models = robot.lookup("#model").queryAs(ComboBox.class);
+        ComboBox<?> models = node(robot, "#model");
         assertThat(fx(() -> ((ModelCell) models.getButtonCell()).getText())).isEqualTo("file:embedding  ▦");
         assertThat(fx(() -> robot.lookup(".neighbours-pane .pane-heading").queryAs(Label.class).getText())).contains("needs the model that made them");
         PngFile.write(fx(() -> stage.getScene().snapshot(null)), Fixtures.screenshots().resolve("own-vectors-explorer.png"));

@@ -2,6 +2,7 @@ package org.embex.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.embex.desktop.ui.WindowUnderTest.fx;
+import static org.embex.desktop.ui.WindowUnderTest.node;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ class PlacedMapWindowTest {
             fx(() -> placed.select(row));
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> placed.neighbours().size() == truth.size()));
             WaitForAsyncUtils.waitForFxEvents();
-            TableView<?> table = robot.lookup("#placed-neighbours").queryAs(TableView.class);
+            TableView<?> table = node(robot, "#placed-neighbours");
             assertThat(fx(() -> table.getItems().size())).isEqualTo(PlacedMapViewModel.NEIGHBOURS);
             assertThat(fx(() -> placed.neighbours().stream().map(NeighbourRow::index).toList()))
                     .isEqualTo(truth.stream().map(Neighbour::index).toList());
