@@ -47,6 +47,13 @@ public final class NnDescent {
     private final int[] ids;
     private final float[] dists;
     private final boolean[] fresh;
+    /**
+     * Each list's worst distance, its heap's root, kept apart: an offer it turns away then costs a
+     * read of this array (4 MB at a million points, which the processor's cache holds) instead of a
+     * trip to the lists (ids, distances and flags, 126 MB). The same graph; at a million points
+     * 103.2 / 101.6 s against 105.2 / 110.3 s, runs alternating (decision record 0021).
+     */
+    private final float[] worst;
     private final SplittableRandom random;
     /** Parts of the lists updated in parallel, one thread each; the graph does not depend on it. */
     private final int parts;
@@ -71,6 +78,7 @@ public final class NnDescent {
         this.ids = new int[n * k];
         this.dists = new float[n * k];
         this.fresh = new boolean[n * k];
+        this.worst = new float[n];
         this.random = new SplittableRandom(seed);
         this.parts = parts;
         int candidates = 2 * maxCandidates;
@@ -109,6 +117,7 @@ public final class NnDescent {
 
     private void initialise() {
         java.util.Arrays.fill(dists, Float.POSITIVE_INFINITY);
+        java.util.Arrays.fill(worst, Float.POSITIVE_INFINITY);
         java.util.Arrays.fill(ids, -1);
         inChunks((from, to, random) -> {
             for (int point = from; point < to; point++) {
@@ -307,6 +316,9 @@ public final class NnDescent {
 
     /** Offers {@code other} to {@code point}'s max-heap of its k best; true when it got in. */
     private boolean push(int point, int other, float distance) {
+        if (distance >= worst[point]) {
+            return false;
+        }
         int base = point * k;
         if (distance >= dists[base]) {
             return false;
@@ -341,6 +353,7 @@ public final class NnDescent {
         ids[base + i] = other;
         dists[base + i] = distance;
         fresh[base + i] = true;
+        worst[point] = dists[base];
         return true;
     }
 
