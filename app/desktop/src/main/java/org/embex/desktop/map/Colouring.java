@@ -50,7 +50,7 @@ public record Colouring(String title, int[] colours, List<Category> categories, 
     }
 
     /**
-     * One colour per distinct value, most frequent first. Past the palette's size the rarest
+     * One colour per distinct value, most frequent first, equal counts in {@link ReadingOrder}. Past the palette's size the rarest
      * values share one light grey "other" entry that says how many they are, so the legend stays
      * readable; rows without a value are their own grey entry, last, never folded into "other".
      */
@@ -61,7 +61,7 @@ public record Colouring(String title, int[] colours, List<Category> categories, 
         }
         List<String> order = new ArrayList<>(counts.keySet());
         order.remove(NONE);
-        order.sort(Comparator.<String, Integer>comparing(counts::get, Comparator.reverseOrder()).thenComparing(Comparator.naturalOrder()));
+        order.sort(Comparator.<String, Integer>comparing(counts::get, Comparator.reverseOrder()).thenComparing(ReadingOrder.INSTANCE));
         int named = order.size() <= Palette.categories() ? order.size() : Palette.categories() - 1;
         Map<String, Integer> index = new HashMap<>();
         List<Category> categories = new ArrayList<>();

@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.embex.corpus.RowCondition;
 import org.embex.corpus.RowFilter;
 import org.embex.corpus.TextRow;
+import org.embex.desktop.map.ReadingOrder;
 import org.embex.usecase.EmbeddedCorpus;
 
 /**
@@ -95,7 +96,7 @@ public final class FilterViewModel {
         }
         Map<String, Integer> ordered = new LinkedHashMap<>();
         counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey(ReadingOrder.INSTANCE)))
                 .forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
         return new Column(name, Kind.CATEGORIES, ordered, 0, 0);
     }

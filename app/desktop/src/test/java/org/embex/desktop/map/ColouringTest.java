@@ -21,6 +21,14 @@ class ColouringTest {
     }
 
     @Test
+    void valuesOfEqualCountAreListedAsAReaderCounts() {
+        List<String> values = List.of("cluster 10", "cluster 2", "cluster 1", "Cluster 3", "cluster 11", "cluster 02", "item 9b", "item 9a");
+        Colouring colouring = Colouring.categorical("Cluster", values);
+        assertThat(colouring.categories()).extracting(Colouring.Category::name)
+                .containsExactly("cluster 1", "cluster 02", "cluster 2", "Cluster 3", "cluster 10", "cluster 11", "item 9a", "item 9b");
+    }
+
+    @Test
     void rareValuesBeyondThePaletteShareOneOtherEntry() {
         List<String> values = new ArrayList<>();
         for (int v = 0; v < 30; v++) {
