@@ -100,18 +100,9 @@ final class SearchCommand implements Runnable, ShowsSkippedRows {
                 corpus = QueryModel.claim(workspace, corpus, queryModel, checking, CancellationToken.none());
                 checking.finish();
             }
-            if (exact || spec.commandLine().getParseResult().hasMatchedOption("--graph-above")) {
-                // Asked for on this line: it wins over the search kept for the corpus (tune index --keep).
-                KeptSearches.setAside(corpus);
-            }
             SkippedRows.warn(output, corpus.corpus());
             CorpusWarnings.print(output, workspace, corpus);
-            boolean graphCached = false;
-            if (corpus.wantsIndex()) {
-                ProgressBar indexing = output.progress("neighbour graph");
-                graphCached = Search.index(workspace, corpus, metric, indexing);
-                indexing.finish();
-            }
+            boolean graphCached = readySearch(workspace, corpus);
             Search.Hits hits = Search.query(workspace, corpus, query, k, metric);
             List<Map<String, Object>> results = results(corpus.corpus(), hits.neighbours());
             if (output.json) {
@@ -151,14 +142,35 @@ final class SearchCommand implements Runnable, ShowsSkippedRows {
             return;
         }
         try (Workspace workspace = model.workspace(cache)) {
+            workspace.exactSearchUpTo(exact ? Integer.MAX_VALUE : graphAbove);
             ProgressBar bar = output.progress("embedding");
             EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, columns.spec(file), model.model, bar, CancellationToken.none());
             bar.finish();
             SkippedRows.warn(output, corpus.corpus());
             CorpusWarnings.print(output, workspace, corpus);
+            readySearch(workspace, corpus);
             int row = corpus.corpus().indexOf(like);
-            answer(corpus.corpus(), row, corpus.neighbours(row, k, metric), "exact", corpus.model());
+            answer(corpus.corpus(), row, corpus.neighbours(row, k, metric), corpus.indexed(metric) ? "graph" : "exact",
+                    corpus.model());
         }
+    }
+
+    /**
+     * The corpus searched as asked, a query's and a row's alike: --exact or --graph-above on this
+     * line win over the search kept for the corpus (tune index --keep); a corpus that wants a graph
+     * index gets it, read from the cache or built. True when it came from the cache.
+     */
+    private boolean readySearch(Workspace workspace, EmbeddedCorpus corpus) {
+        if (exact || spec.commandLine().getParseResult().hasMatchedOption("--graph-above")) {
+            KeptSearches.setAside(corpus);
+        }
+        if (!corpus.wantsIndex()) {
+            return false;
+        }
+        ProgressBar indexing = output.progress("neighbour graph");
+        boolean cached = Search.index(workspace, corpus, metric, indexing);
+        indexing.finish();
+        return cached;
     }
 
     private void answer(Corpus corpus, int row, List<Neighbour> neighbours, String search, String modelName) {

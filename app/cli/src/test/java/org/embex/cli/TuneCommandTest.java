@@ -67,6 +67,14 @@ class TuneCommandTest {
                 "--cache", cacheFile).json();
         assertThat(exact.get("search").asText()).as("--exact on the line wins").isEqualTo("exact");
         assertThat(graph.get("results").get(0).get("id").asText()).isEqualTo(exact.get("results").get(0).get("id").asText());
+        // A row's neighbours (--like) are searched as the query's are: through the kept graph, unless --exact.
+        JsonNode like = Run.of("search", sample().toString(), "-m", "all-minilm-l6-v2", "--like", "en-0002", "--json", "--quiet",
+                "--cache", cacheFile).json();
+        assertThat(like.get("search").asText()).isEqualTo("graph");
+        JsonNode likeExact = Run.of("search", sample().toString(), "-m", "all-minilm-l6-v2", "--like", "en-0002", "--exact", "--json",
+                "--quiet", "--cache", cacheFile).json();
+        assertThat(likeExact.get("search").asText()).isEqualTo("exact");
+        assertThat(like.get("results").get(0).get("id").asText()).isEqualTo(likeExact.get("results").get(0).get("id").asText());
         // Another corpus (the Chinese sample) keeps nothing.
         Path chinese = sample().resolveSibling("telecom-support-zh.csv");
         assertThat(Run.of("search", chinese.toString(), "-m", "bge-small-zh-v1.5", "-q", "流量用完了", "--json", "--quiet",
