@@ -157,18 +157,14 @@ final class SearchCommand implements Runnable, ShowsSkippedRows {
 
     /**
      * The corpus searched as asked, a query's and a row's alike: --exact or --graph-above on this
-     * line win over the search kept for the corpus (tune index --keep); a corpus that wants a graph
-     * index gets it, read from the cache or built. True when it came from the cache.
+     * line win over the search kept for the corpus (tune index --keep); then {@link Search#ready}.
      */
     private boolean readySearch(Workspace workspace, EmbeddedCorpus corpus) {
         if (exact || spec.commandLine().getParseResult().hasMatchedOption("--graph-above")) {
             KeptSearches.setAside(corpus);
         }
-        if (!corpus.wantsIndex()) {
-            return false;
-        }
         ProgressBar indexing = output.progress("neighbour graph");
-        boolean cached = Search.index(workspace, corpus, metric, indexing);
+        boolean cached = Search.ready(workspace, corpus, metric, indexing);
         indexing.finish();
         return cached;
     }

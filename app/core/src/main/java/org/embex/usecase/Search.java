@@ -61,6 +61,14 @@ public final class Search {
     }
 
     /**
+     * {@link #index} when the corpus wants a graph index (it is large, or a graph is kept for it), nothing
+     * otherwise: what a face does before it searches. True when the index came from the cache.
+     */
+    public static boolean ready(Workspace workspace, EmbeddedCorpus corpus, Metric metric, ProgressListener listener) {
+        return corpus.wantsIndex() && index(workspace, corpus, metric, listener);
+    }
+
+    /**
      * Gives a large corpus's neighbour search its graph index for {@code metric}: read back from the
      * cache when this corpus and model were indexed before, built and kept otherwise (long: a job).
      * Returns true when it came from the cache. The one place the index's cache key is made.

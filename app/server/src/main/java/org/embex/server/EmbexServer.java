@@ -114,9 +114,7 @@ public final class EmbexServer implements AutoCloseable {
         CorpusSpec spec = CorpusSpec.defaults(file);
         EmbeddedCorpus corpus = CorpusEmbedding.embed(workspace, spec, spec.read(), model, ProgressListener.NONE,
                 CancellationToken.none());
-        if (corpus.wantsIndex()) {
-            Search.index(workspace, corpus, Metric.COSINE, ProgressListener.NONE);
-        }
+        Search.ready(workspace, corpus, Metric.COSINE, ProgressListener.NONE);
         return corpus;
     }
 
