@@ -1,5 +1,6 @@
 // umap-js on a float32 .npy matrix: node umap.mjs IN.npy OUT.npy SEED. Prints {"seconds": ...}
-// for the fit alone (reading and writing are not timed). Parameters match embex's defaults.
+// for the fit alone (reading and writing are not timed). Parameters match embex's defaults but for the
+// repulsion, which umap-js does not offer (1 here, 2 in embex: decision record 0021).
 import { UMAP } from 'umap-js';
 import { readNpy, writeNpy } from './npy.mjs';
 

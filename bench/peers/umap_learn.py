@@ -1,9 +1,9 @@
 """umap-learn (Debian's umap-learn package) on a float32 .npy matrix: umap_learn.py IN.npy OUT.npy SEED.
 
 Prints {"seconds": ...} for the fit alone, after a fit of 2,000 rows that compiles numba's code
-(its first call compiles for tens of seconds, which no second run pays). Parameters are embex's
-defaults, which are umap-learn's: 15 neighbours, min_dist 0.1, cosine, its own epochs (200 above
-10,000 rows) and spectral start; two threads, as the machine has. With random_state set,
+(its first call compiles for tens of seconds, which no second run pays). Parameters are umap-learn's
+defaults, which embex shares (15 neighbours, min_dist 0.1, cosine, its own epochs: 200 above
+10,000 rows) but for the spectral start and the repulsion (1 here, 2 in embex: decision record 0021); two threads, as the machine has. With random_state set,
 umap-learn runs its optimisation on one thread; without it, in parallel: the seed is passed
 only when asked, so that the default is the peer's fastest run.
 """

@@ -1,7 +1,8 @@
 # uwot (Debian's r-cran-uwot) on a float32 .npy matrix: Rscript uwot.R IN.npy OUT.npy SEED
-# Prints {"seconds": ...} for the fit alone. Parameters are embex's defaults, which are
-# umap-learn's: 15 neighbours, min_dist 0.1, cosine, 200 epochs above 10,000 rows, spectral
-# start; Annoy neighbours; 2 threads for the neighbours and the optimisation, as the machine has.
+# Prints {"seconds": ...} for the fit alone. Parameters are uwot's own defaults where embex's
+# are umap-learn's (15 neighbours, min_dist 0.1, cosine, 200 epochs above 10,000 rows, spectral
+# start), and its repulsion of 1 where embex pushes twice as hard (decision record 0021);
+# Annoy neighbours; 2 threads for the neighbours and the optimisation, as the machine has.
 args <- commandArgs(trailingOnly = TRUE)
 source <- args[1]; target <- args[2]; seed <- as.integer(args[3])
 

@@ -22,7 +22,8 @@ import org.embex.vectors.VectorMatrix;
  * Where UMAP's faithfulness goes at scale, one cause at a time on the same vectors and the same
  * trustworthiness sample (k = 15, 5,000 points, cosine): from embex's defaults, change only the
  * start (spectral or PCA), the neighbour graph (NN-descent or exact), the epochs, the negative
- * samples, or the parallel update (against every update in turn on current positions). Usage:
+ * samples, the repulsion, or the parallel update (against every update in turn on current
+ * positions). Usage:
  * {@code bench/run umap-causes [--points 100000] [--seeds 1] [--exact] [--set short|wordnet]}.
  */
 final class UmapCauses {
@@ -63,7 +64,8 @@ final class UmapCauses {
                 Runtime.getRuntime().availableProcessors());
         UmapParams defaults = UmapParams.defaults();
         List<Variant> variants = new ArrayList<>();
-        variants.add(new Variant("defaults (PCA start)", defaults, false, false));
+        variants.add(new Variant("defaults (PCA start, repulsion 2)", defaults, false, false));
+        variants.add(new Variant("repulsion 1 (umap-learn's)", defaults.withRepulsion(1), false, false));
         variants.add(new Variant("spectral start", defaults.withStart(UmapParams.Start.SPECTRAL), false, false));
         variants.add(new Variant("500 epochs", defaults.withEpochs(500), false, false));
         variants.add(new Variant("10 negative samples", defaults.withNegativeRate(10), false, false));

@@ -58,6 +58,10 @@ final class ProjectCommand implements Runnable, ShowsSkippedRows {
     @Option(names = "--min-dist", defaultValue = "" + UmapParams.DEFAULT_MIN_DIST, paramLabel = "X", description = "UMAP minimum distance (default: ${DEFAULT-VALUE}).")
     private double minDist;
 
+    @Option(names = "--repulsion", defaultValue = "" + UmapParams.DEFAULT_REPULSION, paramLabel = "G",
+            description = "How hard UMAP's random points push; umap-learn's is 1 (default: ${DEFAULT-VALUE}).")
+    private double repulsion;
+
     @Option(names = "--start", defaultValue = "pca", paramLabel = "START",
             description = "Where UMAP's points begin: pca, or spectral as umap-learn begins (default: ${DEFAULT-VALUE}).")
     private String start;
@@ -77,7 +81,7 @@ final class ProjectCommand implements Runnable, ShowsSkippedRows {
         UmapParams umap;
         TsneParams tsne;
         try {
-            umap = UmapParams.defaults().withNeighbours(neighbours).withMinDist(minDist).withSeed(seed)
+            umap = UmapParams.defaults().withNeighbours(neighbours).withMinDist(minDist).withRepulsion(repulsion).withSeed(seed)
                     .withStart(UmapParams.Start.parse(start));
             tsne = TsneParams.defaults().withPerplexity(perplexity).withSeed(seed);
         } catch (IllegalArgumentException e) {
@@ -113,6 +117,7 @@ final class ProjectCommand implements Runnable, ShowsSkippedRows {
             result.put("seed", seed);
             if (made.method() == LayoutMethod.UMAP) {
                 result.put("start", umap.start().name().toLowerCase(java.util.Locale.ROOT));
+                result.put("repulsion", umap.repulsion());
             }
             if (target != null) {
                 result.put("output", target.toString());

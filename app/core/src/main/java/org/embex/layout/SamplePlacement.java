@@ -49,6 +49,8 @@ public final class SamplePlacement {
     private final float[] y;
     private final int neighbours;
     private final int negativeRate;
+    /** The push's constant: 2γb, γ the repulsion, as the sample's map was made with. */
+    private final double push;
     private final double a;
     private final double b;
     /** x^b without {@link Math#pow}, as UMAP's own epochs raise it (a point takes 9,000 of them). */
@@ -65,6 +67,7 @@ public final class SamplePlacement {
         this.a = curve.a();
         this.b = curve.b();
         this.power = new PowerTable(curve.b());
+        this.push = 2 * params.repulsion() * curve.b();
     }
 
     /** @param map the sample's map, a place per row of {@code sample} */
@@ -152,7 +155,7 @@ public final class SamplePlacement {
                     double oy = py - y[other];
                     double o2 = ox * ox + oy * oy;
                     if (o2 > 0) {
-                        double coefficient = 2 * b / ((0.001 + o2) * (1 + a * power.pow(o2)));
+                        double coefficient = push / ((0.001 + o2) * (1 + a * power.pow(o2)));
                         px += clip(coefficient * ox) * alpha;
                         py += clip(coefficient * oy) * alpha;
                     }

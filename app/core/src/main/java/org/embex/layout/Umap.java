@@ -60,8 +60,7 @@ public final class Umap {
         FuzzyGraph graph = FuzzyGraph.of(knn, params.neighbours());
         float[] pca = scaled(PrincipalComponents.project(data, params.seed()));
         float[] coordinates = params.start() == UmapParams.Start.SPECTRAL ? SpectralStart.of(graph, pca, params.seed()) : pca;
-        UmapSgd.optimise(coordinates, graph, UmapCurve.fit(params.minDist(), params.spread()),
-                params.epochsFor(data.rows()), params.negativeRate(), params.seed(), sequential, watch, () -> toLayout(coordinates));
+        UmapSgd.optimise(coordinates, graph, params, params.epochsFor(data.rows()), sequential, watch, () -> toLayout(coordinates));
         return toLayout(coordinates);
     }
 

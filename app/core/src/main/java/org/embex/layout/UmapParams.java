@@ -6,7 +6,7 @@ import org.embex.Seed;
 import org.embex.vectors.Metric;
 
 /**
- * UMAP's parameters, with umap-learn's defaults (McInnes, Healy and Melville 2018).
+ * UMAP's parameters, with umap-learn's defaults (McInnes, Healy and Melville 2018) but for the repulsion.
  *
  * @param neighbours    size of the local neighbourhood, the point itself included (2–200, default 15):
  *                     larger keeps more global structure
@@ -15,13 +15,16 @@ import org.embex.vectors.Metric;
  * @param metric       distance in the input space (default cosine)
  * @param epochs       rounds of optimisation; 0 picks by size: 500 up to 10,000 points, else 200
  * @param negativeRate negative samples per positive one (default 5)
+ * @param repulsion    how strongly the random points push (umap-learn's {@code repulsion_strength}, γ);
+ *                     embex's default is 2 where umap-learn's is 1: with it the maps keep more of each
+ *                     point's neighbours (decision record 0021)
  * @param seed         the same seed gives the same map
  * @param start        where the points begin: the PCA map (default), or the fuzzy graph's spectral layout as
  *                     umap-learn and uwot begin (as faithful on distinct texts, far less on near-duplicate
  *                     families: decision record 0021)
  */
 public record UmapParams(int neighbours, double minDist, double spread, Metric metric, int epochs, int negativeRate,
-                         long seed, Start start) {
+                         double repulsion, long seed, Start start) {
 
     /** Where UMAP's points begin. */
     public enum Start {
@@ -51,38 +54,53 @@ public record UmapParams(int neighbours, double minDist, double spread, Metric m
         if (epochs < 0 || negativeRate < 1) {
             throw new IllegalArgumentException("epochs must be >= 0 and negative rate >= 1");
         }
+        if (!(repulsion > 0) || Double.isInfinite(repulsion)) {
+            throw new IllegalArgumentException("repulsion must be a number above 0, was " + repulsion);
+        }
     }
 
-    /** umap-learn's defaults; named so that option descriptions can quote them. */
+    /** Defaults named so that option descriptions can quote them. */
     public static final int DEFAULT_NEIGHBOURS = 15;
     public static final double DEFAULT_MIN_DIST = 0.1;
+    /**
+     * Twice umap-learn's push from random points, which is what twice its negative samples give
+     * on average, at no cost in time. Measured on real embeddings (3 seeds, trustworthiness k = 15):
+     * WordNet's 116,697 glosses 0.878 → 0.902, 20,000 short texts 0.924 → 0.937, 100,000
+     * near-duplicate families 0.747 → 0.734; continuity falls by 0.002–0.006 (decision record 0021).
+     */
+    public static final double DEFAULT_REPULSION = 2.0;
 
     public static UmapParams defaults() {
-        return new UmapParams(DEFAULT_NEIGHBOURS, DEFAULT_MIN_DIST, 1.0, Metric.COSINE, 0, 5, Seed.DEFAULT, Start.PCA);
+        return new UmapParams(DEFAULT_NEIGHBOURS, DEFAULT_MIN_DIST, 1.0, Metric.COSINE, 0, 5, DEFAULT_REPULSION, Seed.DEFAULT,
+                Start.PCA);
     }
 
     public UmapParams withNeighbours(int count) {
-        return new UmapParams(count, minDist, spread, metric, epochs, negativeRate, seed, start);
+        return new UmapParams(count, minDist, spread, metric, epochs, negativeRate, repulsion, seed, start);
     }
 
     public UmapParams withMinDist(double distance) {
-        return new UmapParams(neighbours, distance, spread, metric, epochs, negativeRate, seed, start);
+        return new UmapParams(neighbours, distance, spread, metric, epochs, negativeRate, repulsion, seed, start);
     }
 
     public UmapParams withEpochs(int count) {
-        return new UmapParams(neighbours, minDist, spread, metric, count, negativeRate, seed, start);
+        return new UmapParams(neighbours, minDist, spread, metric, count, negativeRate, repulsion, seed, start);
     }
 
     public UmapParams withSeed(long other) {
-        return new UmapParams(neighbours, minDist, spread, metric, epochs, negativeRate, other, start);
+        return new UmapParams(neighbours, minDist, spread, metric, epochs, negativeRate, repulsion, other, start);
     }
 
     public UmapParams withNegativeRate(int rate) {
-        return new UmapParams(neighbours, minDist, spread, metric, epochs, rate, seed, start);
+        return new UmapParams(neighbours, minDist, spread, metric, epochs, rate, repulsion, seed, start);
+    }
+
+    public UmapParams withRepulsion(double strength) {
+        return new UmapParams(neighbours, minDist, spread, metric, epochs, negativeRate, strength, seed, start);
     }
 
     public UmapParams withStart(Start other) {
-        return new UmapParams(neighbours, minDist, spread, metric, epochs, negativeRate, seed, other);
+        return new UmapParams(neighbours, minDist, spread, metric, epochs, negativeRate, repulsion, seed, other);
     }
 
     /** The epochs to run for {@code points} points. */

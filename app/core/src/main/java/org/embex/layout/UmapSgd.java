@@ -58,11 +58,15 @@ final class UmapSgd {
     private final double b;
     private final PowerTable power;
     private final int negativeRate;
+    /** The push's constant: 2γb, γ the repulsion. */
+    private final double push;
 
     private final int ranges;
     private final boolean sequential;
 
-    private UmapSgd(float[] y, FuzzyGraph graph, UmapCurve curve, int epochs, int negativeRate, long seed, boolean sequential) {
+    private UmapSgd(float[] y, FuzzyGraph graph, UmapParams params, int epochs, boolean sequential) {
+        UmapCurve curve = UmapCurve.fit(params.minDist(), params.spread());
+        int negativeRate = params.negativeRate();
         this.y = y;
         this.sequential = sequential;
         this.ranges = sequential ? 1 : RANGES;
@@ -77,6 +81,7 @@ final class UmapSgd {
         this.b = curve.b();
         this.power = new PowerTable(curve.b());
         this.negativeRate = negativeRate;
+        this.push = 2 * params.repulsion() * curve.b();
         float[] weights = graph.weights();
         float maxWeight = 0;
         for (float w : weights) {
@@ -126,7 +131,7 @@ final class UmapSgd {
             // Each edge is due at most once an epoch, so a step pulls at most its slice's edges.
             tailPulls[r] = new TailPulls(sequential ? 0 : largest);
         }
-        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom root = new SplittableRandom(params.seed());
         randoms = new SplittableRandom[ranges];
         dueEdges = new DueEdges[ranges];
         for (int r = 0; r < ranges; r++) {
@@ -140,9 +145,9 @@ final class UmapSgd {
      * {@code sequential} runs every update one after the other on current positions, on one core
      * (umap-learn's order: the reference the parallel update is measured against).
      */
-    static void optimise(float[] y, FuzzyGraph graph, UmapCurve curve, int epochs, int negativeRate, long seed,
-                         boolean sequential, LayoutWatch watch, java.util.function.Supplier<Layout> snapshot) {
-        UmapSgd sgd = new UmapSgd(y, graph, curve, epochs, negativeRate, seed, sequential);
+    static void optimise(float[] y, FuzzyGraph graph, UmapParams params, int epochs, boolean sequential, LayoutWatch watch,
+                         java.util.function.Supplier<Layout> snapshot) {
+        UmapSgd sgd = new UmapSgd(y, graph, params, epochs, sequential);
         for (int epoch = 0; epoch < epochs; epoch++) {
             double alpha = INITIAL_ALPHA * (1 - (double) epoch / epochs);
             int current = epoch;
@@ -245,7 +250,7 @@ final class UmapSgd {
             double dy = yy - due.negativeY[p];
             double d2 = dx * dx + dy * dy;
             if (d2 > 0) {
-                double coefficient = 2 * b / ((0.001 + d2) * (1 + a * power.pow(d2)));
+                double coefficient = push / ((0.001 + d2) * (1 + a * power.pow(d2)));
                 sumX += clip(coefficient * dx);
                 sumY += clip(coefficient * dy);
             } else {

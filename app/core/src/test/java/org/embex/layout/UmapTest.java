@@ -62,12 +62,55 @@ class UmapTest {
     void manyRandomPointsPerEdgeStillGiveAFaithfulMap() {
         List<float[]> points = clustered();
         UmapParams d = UmapParams.defaults();
-        UmapParams params = new UmapParams(d.neighbours(), d.minDist(), d.spread(), d.metric(), 100, 20, 5, d.start());
+        UmapParams params = new UmapParams(d.neighbours(), d.minDist(), d.spread(), d.metric(), 100, 20, d.repulsion(), 5, d.start());
         Layout layout = Umap.layout(points, params, ProgressListener.NONE);
         for (int i = 0; i < layout.points(); i++) {
             assertThat(Float.isFinite(layout.x()[i]) && Float.isFinite(layout.y()[i])).isTrue();
         }
         assertThat(Trustworthiness.of(points, layout, 15, Metric.COSINE, 1200, 1)).isGreaterThanOrEqualTo(0.9);
+    }
+
+    /**
+     * The default pushes twice as hard as umap-learn's (γ = 2): points spread within their clusters,
+     * and each keeps more of its true neighbours in the map.
+     */
+    @Test
+    void theDefaultRepulsionSpreadsClustersAndKeepsMoreNeighbours() {
+        List<float[]> points = clustered();
+        UmapParams strong = UmapParams.defaults().withEpochs(200);
+        UmapParams umapLearns = strong.withRepulsion(1);
+        assertThat(strong.repulsion()).isEqualTo(2);
+        Layout spread = Umap.layout(points, strong, ProgressListener.NONE);
+        Layout tight = Umap.layout(points, umapLearns, ProgressListener.NONE);
+        double stronger = Trustworthiness.of(points, spread, 15, Metric.COSINE, 1200, 1);
+        double weaker = Trustworthiness.of(points, tight, 15, Metric.COSINE, 1200, 1);
+        assertThat(meanNearest(spread)).isGreaterThan(1.2 * meanNearest(tight));
+        assertThat(stronger).isGreaterThan(weaker);
+    }
+
+    @Test
+    void aRepulsionOfZeroOrLessIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UmapParams.defaults().withRepulsion(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("repulsion");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UmapParams.defaults().withRepulsion(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The mean distance from each point to its nearest other point on the map. */
+    private static double meanNearest(Layout layout) {
+        double sum = 0;
+        for (int i = 0; i < layout.points(); i++) {
+            double nearest = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < layout.points(); j++) {
+                if (j != i) {
+                    double dx = layout.x()[i] - layout.x()[j];
+                    double dy = layout.y()[i] - layout.y()[j];
+                    nearest = Math.min(nearest, dx * dx + dy * dy);
+                }
+            }
+            sum += Math.sqrt(nearest);
+        }
+        return sum / layout.points();
     }
 
     @Test
