@@ -84,7 +84,7 @@ final class UmapCauses {
             exactGraph = ExactKnn.build(data, defaults.neighbours() - 1, defaults.metric(), ProgressListener.NONE);
             System.out.printf("exact graph: %.1f s%n", seconds(started));
         }
-        System.out.printf("%-28s %5s  %9s  %15s%n", "variant", "seed", "layout s", "trustworthiness");
+        System.out.printf("%-34s %5s  %9s  %15s%n", "variant", "seed", "layout s", "trustworthiness");
         for (Variant variant : variants) {
             for (int s = 0; s < seeds; s++) {
                 long seed = Seed.DEFAULT + s;
@@ -95,7 +95,7 @@ final class UmapCauses {
                         : Umap.layout(data, graph, params, LayoutWatch.of(ProgressListener.NONE));
                 double layoutSeconds = seconds(started);
                 double trust = Trustworthiness.of(data, layout, 15, Metric.COSINE, 5000, Seed.DEFAULT);
-                System.out.printf("%-28s %5d  %9.1f  %15.4f%n", variant.name(), seed, layoutSeconds, trust);
+                System.out.printf("%-34s %5d  %9.1f  %15.4f%n", variant.name(), seed, layoutSeconds, trust);
                 System.out.flush();
             }
         }
