@@ -66,7 +66,7 @@ public record UmapParams(int neighbours, double minDist, double spread, Metric m
      * Twice umap-learn's push from random points, which is what twice its negative samples give
      * on average, at no cost in time. Measured on real embeddings (3 seeds, trustworthiness k = 15):
      * WordNet's 116,697 glosses 0.878 → 0.902, 20,000 short texts 0.924 → 0.937, 100,000
-     * near-duplicate families 0.747 → 0.734; continuity falls by 0.002–0.006 (decision record 0021).
+     * near-duplicate families 0.747 → 0.734; continuity falls by 0.002–0.005 (decision record 0021).
      */
     public static final double DEFAULT_REPULSION = 2.0;
 

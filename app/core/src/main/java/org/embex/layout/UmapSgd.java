@@ -6,8 +6,9 @@ import java.util.stream.IntStream;
 /**
  * UMAP's layout optimisation, umap-learn's {@code optimize_layout_euclidean}: every epoch, each
  * edge that is due (as often as its weight says, {@code make_epochs_per_sample}) pulls its head
- * towards its tail and pushes the head away from {@code negativeRate} random points, with clipped
- * gradients and a learning rate falling linearly to zero.
+ * towards its tail and pushes the head away from {@code negativeRate} random points (each push
+ * scaled by the repulsion γ, umap-learn's {@code repulsion_strength}), with clipped gradients and a
+ * learning rate falling linearly to zero.
  *
  * <p>Parallel, and still one map per seed (decision record 0007): the points are cut into a fixed
  * number of ranges, whatever the core count, each with its own random stream split from the seed.
