@@ -1,6 +1,9 @@
 package org.embex.desktop.threshold;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.embex.desktop.OnFxThread.click;
+import static org.embex.desktop.OnFxThread.fx;
+import static org.embex.desktop.OnFxThread.node;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +47,7 @@ class ThresholdPaneTest {
     }
 
     private String text(FxRobot robot, String id) {
-        return robot.lookup("#" + id).queryAs(Label.class).getText();
+        return fx(() -> robot.lookup("#" + id).queryAs(Label.class).getText());
     }
 
     @Test
@@ -53,8 +56,8 @@ class ThresholdPaneTest {
         assertThat(List.of(text(robot, "tp"), text(robot, "fn"), text(robot, "fp"), text(robot, "tn")))
                 .containsExactly("4", "1", "1", "4");
         assertThat(text(robot, "rates")).contains("TPR 80.0%").contains("FPR 20.0%").contains("accuracy 80.0%");
-        ListView<?> accepts = robot.lookup("#false-accepts").queryAs(ListView.class);
-        ListView<?> rejects = robot.lookup("#false-rejects").queryAs(ListView.class);
+        ListView<?> accepts = node(robot, "#false-accepts");
+        ListView<?> rejects = node(robot, "#false-rejects");
         assertThat(accepts.getItems()).extracting(Object::toString).containsExactly("0.9500  text 9");
         assertThat(rejects.getItems()).extracting(Object::toString).containsExactly("0.3500  text 3");
 
@@ -96,7 +99,7 @@ class ThresholdPaneTest {
         ThresholdStudy second = ThresholdStudy.of("other", "ten scores", reversed, POSITIVE, texts, rows, Optional.empty());
         robot.interact(() -> pane.show(first, List.of(second)));
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<String> describing = robot.lookup("#threshold-model").queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.control.ComboBox<String> describing = node(robot, "#threshold-model");
         assertThat(describing.getParent().isVisible()).isTrue();
         assertThat(describing.getValue()).isEqualTo("fixture");
         robot.interact(() -> pane.setThreshold(0.5));
@@ -124,7 +127,7 @@ class ThresholdPaneTest {
 
     @Test
     void presetsJumpToTheirOperatingPoints(FxRobot robot) {
-        robot.clickOn("TPR 95%");
+        click(robot, "TPR 95%");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(pane.threshold()).isEqualTo(0.35, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(text(robot, "tp")).isEqualTo("5");
@@ -132,7 +135,7 @@ class ThresholdPaneTest {
         // Moved off every preset's point, none shows as pressed.
         robot.interact(() -> pane.setThreshold(0.91));
         assertThat(pane.activePreset()).isEmpty();
-        robot.clickOn("FPR 5%");
+        click(robot, "FPR 5%");
         WaitForAsyncUtils.waitForFxEvents();
         // No threshold keeps FPR at 5% but the top one, 0.95 being a negative: above it nothing is accepted.
         assertThat(text(robot, "fp")).isEqualTo("0");

@@ -1,9 +1,9 @@
 package org.embex.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.embex.desktop.ui.WindowUnderTest.fx;
-import static org.embex.desktop.ui.WindowUnderTest.node;
-import static org.embex.desktop.ui.WindowUnderTest.showing;
+import static org.embex.desktop.OnFxThread.fx;
+import static org.embex.desktop.OnFxThread.node;
+import static org.embex.desktop.OnFxThread.showing;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package org.embex.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.embex.desktop.ui.WindowUnderTest.click;
-import static org.embex.desktop.ui.WindowUnderTest.fx;
-import static org.embex.desktop.ui.WindowUnderTest.node;
-import static org.embex.desktop.ui.WindowUnderTest.showing;
+import static org.embex.desktop.OnFxThread.click;
+import static org.embex.desktop.OnFxThread.fx;
+import static org.embex.desktop.OnFxThread.node;
+import static org.embex.desktop.OnFxThread.showing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -347,7 +347,8 @@ class ExplorerTest {
     @Test
     void aModelThatCannotReadTheCorpusIsWarnedAboutAndTheBannerSwitchesToOneThatCan(FxRobot robot) throws TimeoutException {
         openAndWait(Fixtures.sample("zh"));
-        click(robot, "#model").clickOn("all-minilm-l6-v2");
+        click(robot, "#model");
+        click(robot, "all-minilm-l6-v2");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> model.corpus().model().equals("all-minilm-l6-v2")
                 && model.layoutJob() != null && model.layoutJob().isDone()));
         Label warning = fx(() -> (Label) stage.getScene().lookup("#warning"));

@@ -1,7 +1,7 @@
 package org.embex.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.embex.desktop.ui.WindowUnderTest.fx;
+import static org.embex.desktop.OnFxThread.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

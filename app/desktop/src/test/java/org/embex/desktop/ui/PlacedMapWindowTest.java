@@ -1,8 +1,8 @@
 package org.embex.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.embex.desktop.ui.WindowUnderTest.fx;
-import static org.embex.desktop.ui.WindowUnderTest.node;
+import static org.embex.desktop.OnFxThread.fx;
+import static org.embex.desktop.OnFxThread.node;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package org.embex.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.embex.desktop.OnFxThread.click;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -54,7 +55,7 @@ class StatusBarTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(status.lookup("#cancel").isVisible()).isTrue();
 
-        robot.clickOn("#cancel");
+        click(robot, "#cancel");
         assertThat(map.state()).isEqualTo(Job.State.CANCELLED);
         assertThat(index.state()).isEqualTo(Job.State.RUNNING);
         WaitForAsyncUtils.asyncFx(() -> jobs.remove(map));
