@@ -151,7 +151,7 @@ class CommandsTest {
 
     @Test
     void searchFindsTheRowsOfTheRightIntent() {
-        Path sample = Run.modelsDir().getParent().resolve("samples/telecom-support-en.csv");
+        Path sample = Run.englishSample();
         Run run = Run.of("search", sample.toString(), "-m", "all-minilm-l6-v2", "-q", "my data allowance ran out, how do I buy more?",
                 "-k", "5", "--json", "--quiet");
         assertThat(run.exitCode()).as(run.err()).isZero();

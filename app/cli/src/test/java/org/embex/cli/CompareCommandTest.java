@@ -51,7 +51,7 @@ class CompareCommandTest {
                 "no signal at home,how do I cancel my contract,0.5",
                 "cancel my contract,I want to end my subscription,4.6",
                 "cancel my contract,upgrade to unlimited data,1.2") + "\n");
-        String sample = Run.modelsDir().resolveSibling("samples").resolve("telecom-support-en.csv").toString();
+        String sample = Run.englishSample().toString();
         Run compare = Run.of("compare", sample, "-m", "all-minilm-l6-v2", "-m", "bge-small-zh-v1.5", "--sts", pairs.toString(),
                 "--json", "--cache", Run.TEST_CACHE.toString());
         assertThat(compare.exitCode()).as(compare.err()).isZero();

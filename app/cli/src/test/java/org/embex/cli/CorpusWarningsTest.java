@@ -43,7 +43,7 @@ class CorpusWarningsTest {
 
     @Test
     void hdbscanThatLeavesMostRowsAsNoiseSaysSoAndWhatToChange() {
-        String english = Run.modelsDir().resolveSibling("samples").resolve("telecom-support-en.csv").toString();
+        String english = Run.englishSample().toString();
         Run hdbscan = Run.of("cluster", english, "-m", "all-minilm-l6-v2", "--method", "hdbscan", "--quiet", "--json",
                 "--cache", dir.resolve("cache.sqlite").toString());
         Run kmeans = Run.of("cluster", english, "-m", "all-minilm-l6-v2", "--quiet", "--json",

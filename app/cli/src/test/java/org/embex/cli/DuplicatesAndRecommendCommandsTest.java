@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code duplicates} and {@code recommend} as a script runs them: JSON, files written, and bad input. */
 class DuplicatesAndRecommendCommandsTest {
 
-    private static final String SAMPLE = Run.modelsDir().resolveSibling("samples").resolve("telecom-support-en.csv").toString();
+    private static final String SAMPLE = Run.englishSample().toString();
     private static final String MINILM = "all-minilm-l6-v2";
 
     @TempDir

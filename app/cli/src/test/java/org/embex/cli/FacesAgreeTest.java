@@ -51,7 +51,7 @@ import org.embex.vectors.Neighbour;
 class FacesAgreeTest {
 
     private static final String MODEL = "all-minilm-l6-v2";
-    private static final Path SAMPLE = Run.modelsDir().resolveSibling("samples").resolve("telecom-support-en.csv");
+    private static final Path SAMPLE = Run.englishSample();
 
     @TempDir
     static Path dir;

@@ -30,7 +30,7 @@ class GateCommandsTest {
     @BeforeAll
     static void splitTheSample() throws IOException {
         Run.installDefaultModels();
-        List<String> lines = Files.readAllLines(Run.modelsDir().getParent().resolve("samples/telecom-support-en.csv"));
+        List<String> lines = Files.readAllLines(Run.englishSample());
         StringBuilder ref = new StringBuilder(lines.get(0)).append('\n');
         StringBuilder ask = new StringBuilder(lines.get(0)).append('\n');
         for (int i = 1; i < lines.size(); i++) {
@@ -107,7 +107,7 @@ class GateCommandsTest {
 
     @Test
     void clusterTheSampleAgainstItsLabels() throws IOException {
-        Path sample = Run.modelsDir().getParent().resolve("samples/telecom-support-en.csv");
+        Path sample = Run.englishSample();
         Path out = dir.resolve("clusters.csv");
         Run run = Run.of("cluster", sample.toString(), "-m", "all-minilm-l6-v2", "--method", "kmeans", "--k", "9",
                 "-o", out.toString(), "--json", "--quiet", "--cache", dir.resolve("cache.sqlite").toString());
@@ -156,7 +156,7 @@ class GateCommandsTest {
 
     @Test
     void projectMapsEveryRowAndReportsHowWellNeighbourhoodsSurvive() throws IOException {
-        Path sample = Run.modelsDir().getParent().resolve("samples/telecom-support-en.csv");
+        Path sample = Run.englishSample();
         Path coords = dir.resolve("coords.csv");
         Run umap = Run.of("project", sample.toString(), "-m", "all-minilm-l6-v2", "--method", "umap", "-o", coords.toString(),
                 "--json", "--quiet", "--cache", dir.resolve("cache.sqlite").toString());

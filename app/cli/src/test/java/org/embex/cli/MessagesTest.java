@@ -22,7 +22,7 @@ import picocli.CommandLine;
 class MessagesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SAMPLE = Run.modelsDir().resolveSibling("samples").resolve("telecom-support-en.csv").toString();
+    private static final String SAMPLE = Run.englishSample().toString();
 
     @TempDir
     static Path dir;

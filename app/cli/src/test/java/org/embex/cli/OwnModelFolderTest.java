@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("model")
 class OwnModelFolderTest {
 
-    private static final String SAMPLE = Run.modelsDir().resolveSibling("samples").resolve("telecom-support-en.csv").toString();
+    private static final String SAMPLE = Run.englishSample().toString();
 
     @TempDir
     static Path dir;

@@ -20,7 +20,7 @@ import org.embex.usecase.PlacedMap;
 /** Vectors a user brings, on the command line: -m file:..., --normalize, --query-model, embed -o .parquet, and bad input. */
 class OwnVectorsCommandsTest {
 
-    private static final String SAMPLE = Run.modelsDir().resolveSibling("samples").resolve("telecom-support-en.csv").toString();
+    private static final String SAMPLE = Run.englishSample().toString();
     private static final String MINILM = "all-minilm-l6-v2";
 
     @TempDir

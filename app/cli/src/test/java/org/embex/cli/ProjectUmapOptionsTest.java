@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProjectUmapOptionsTest {
 
-    private static final String SAMPLE = Run.modelsDir().resolveSibling("samples").resolve("telecom-support-en.csv").toString();
+    private static final String SAMPLE = Run.englishSample().toString();
     private static final String MINILM = "all-minilm-l6-v2";
 
     @TempDir

@@ -42,6 +42,11 @@ record Run(int exitCode, String out, String err) {
         return dir;
     }
 
+    /** The bundled English sample the commands' tests read: 402 telecom support questions. */
+    static Path englishSample() {
+        return modelsDir().resolveSibling("samples").resolve("telecom-support-en.csv");
+    }
+
     /** The default models, installed from the jars Maven holds for this module's tests. */
     static void installDefaultModels() {
         ModelCatalogue catalogue = new ModelCatalogue(modelsDir());

@@ -23,7 +23,7 @@ class SearchCommandTest {
     }
 
     private static JsonNode search(String... options) {
-        Path sample = Run.modelsDir().getParent().resolve("samples/telecom-support-en.csv");
+        Path sample = Run.englishSample();
         List<String> args = new ArrayList<>(List.of("search", sample.toString(), "-m", "all-minilm-l6-v2", "-q", QUERY,
                 "-k", "5", "--json", "--quiet"));
         args.addAll(List.of(options));
@@ -72,7 +72,7 @@ class SearchCommandTest {
             assertThat(hit.get("text").asText().toLowerCase()).contains("the");
         });
 
-        Path sample = Run.modelsDir().getParent().resolve("samples/telecom-support-en.csv");
+        Path sample = Run.englishSample();
         Run misspelt = Run.of("search", sample.toString(), "-m", "all-minilm-l6-v2", "-q", QUERY, "--where", "lable=billing");
         assertThat(misspelt.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(misspelt.err()).contains("telecom-support-en.csv").contains("no column 'lable'").contains("label");

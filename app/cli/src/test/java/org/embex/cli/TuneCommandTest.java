@@ -20,13 +20,9 @@ class TuneCommandTest {
         Run.installDefaultModels();
     }
 
-    private static Path sample() {
-        return Run.modelsDir().getParent().resolve("samples/telecom-support-en.csv");
-    }
-
     @Test
     void tuneIndexMeasuresEverySettingOfBothIndexesOnTheSample() {
-        Run run = Run.of("tune", "index", sample().toString(), "-m", "all-minilm-l6-v2", "--queries", "60", "--json", "--quiet",
+        Run run = Run.of("tune", "index", Run.englishSample().toString(), "-m", "all-minilm-l6-v2", "--queries", "60", "--json", "--quiet",
                 "--cache", Run.TEST_CACHE.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode result = run.json();
@@ -53,41 +49,41 @@ class TuneCommandTest {
     void aKeptSettingIsWhatLaterSearchesOfThatCorpusUseUntilForgotten(@TempDir Path dir) {
         String cacheFile = dir.resolve("vectors.sqlite").toString();
         String query = "my data allowance ran out, how do I buy more?";
-        Run kept = Run.of("tune", "index", sample().toString(), "-m", "all-minilm-l6-v2", "--keep", "graph degree=8 trees=2 ef=32",
+        Run kept = Run.of("tune", "index", Run.englishSample().toString(), "-m", "all-minilm-l6-v2", "--keep", "graph degree=8 trees=2 ef=32",
                 "--json", "--quiet", "--cache", cacheFile);
         assertThat(kept.exitCode()).as(kept.err()).isZero();
         assertThat(kept.json().get("kept").asText()).isEqualTo("graph degree=8 trees=2 ef=32");
 
         // 402 rows are searched exactly by their size; kept, through the graph, with the exact answer's first hits.
-        JsonNode graph = Run.of("search", sample().toString(), "-m", "all-minilm-l6-v2", "-q", query, "--json", "--quiet",
+        JsonNode graph = Run.of("search", Run.englishSample().toString(), "-m", "all-minilm-l6-v2", "-q", query, "--json", "--quiet",
                 "--cache", cacheFile).json();
         assertThat(graph.get("search").asText()).isEqualTo("graph");
         assertThat(graph.get("kept").asText()).isEqualTo("graph degree=8 trees=2 ef=32");
-        JsonNode exact = Run.of("search", sample().toString(), "-m", "all-minilm-l6-v2", "-q", query, "--exact", "--json", "--quiet",
+        JsonNode exact = Run.of("search", Run.englishSample().toString(), "-m", "all-minilm-l6-v2", "-q", query, "--exact", "--json", "--quiet",
                 "--cache", cacheFile).json();
         assertThat(exact.get("search").asText()).as("--exact on the line wins").isEqualTo("exact");
         assertThat(graph.get("results").get(0).get("id").asText()).isEqualTo(exact.get("results").get(0).get("id").asText());
         // A row's neighbours (--like) are searched as the query's are: through the kept graph, unless --exact.
-        JsonNode like = Run.of("search", sample().toString(), "-m", "all-minilm-l6-v2", "--like", "en-0002", "--json", "--quiet",
+        JsonNode like = Run.of("search", Run.englishSample().toString(), "-m", "all-minilm-l6-v2", "--like", "en-0002", "--json", "--quiet",
                 "--cache", cacheFile).json();
         assertThat(like.get("search").asText()).isEqualTo("graph");
-        JsonNode likeExact = Run.of("search", sample().toString(), "-m", "all-minilm-l6-v2", "--like", "en-0002", "--exact", "--json",
+        JsonNode likeExact = Run.of("search", Run.englishSample().toString(), "-m", "all-minilm-l6-v2", "--like", "en-0002", "--exact", "--json",
                 "--quiet", "--cache", cacheFile).json();
         assertThat(likeExact.get("search").asText()).isEqualTo("exact");
         assertThat(like.get("results").get(0).get("id").asText()).isEqualTo(likeExact.get("results").get(0).get("id").asText());
         // Another corpus (the Chinese sample) keeps nothing.
-        Path chinese = sample().resolveSibling("telecom-support-zh.csv");
+        Path chinese = Run.englishSample().resolveSibling("telecom-support-zh.csv");
         assertThat(Run.of("search", chinese.toString(), "-m", "bge-small-zh-v1.5", "-q", "流量用完了", "--json", "--quiet",
                 "--cache", cacheFile).json().get("search").asText()).isEqualTo("exact");
 
-        assertThat(Run.of("tune", "index", sample().toString(), "-m", "all-minilm-l6-v2", "--keep", "default", "--quiet",
+        assertThat(Run.of("tune", "index", Run.englishSample().toString(), "-m", "all-minilm-l6-v2", "--keep", "default", "--quiet",
                 "--cache", cacheFile).exitCode()).isZero();
-        JsonNode forgotten = Run.of("search", sample().toString(), "-m", "all-minilm-l6-v2", "-q", query, "--json", "--quiet",
+        JsonNode forgotten = Run.of("search", Run.englishSample().toString(), "-m", "all-minilm-l6-v2", "-q", query, "--json", "--quiet",
                 "--cache", cacheFile).json();
         assertThat(forgotten.get("search").asText()).isEqualTo("exact");
         assertThat(forgotten.get("kept").isNull()).isTrue();
 
-        Run nonsense = Run.of("tune", "index", sample().toString(), "-m", "all-minilm-l6-v2", "--keep", "graph degree=1", "--quiet",
+        Run nonsense = Run.of("tune", "index", Run.englishSample().toString(), "-m", "all-minilm-l6-v2", "--keep", "graph degree=1", "--quiet",
                 "--cache", cacheFile);
         assertThat(nonsense.exitCode()).isEqualTo(2);
         assertThat(nonsense.err()).contains("--keep");
@@ -96,7 +92,7 @@ class TuneCommandTest {
     @Test
     void tuneBatchMeasuresEachBatchAndSplitAndKeepsTheFastest(@TempDir Path dir) {
         String cacheFile = dir.resolve("vectors.sqlite").toString();
-        Run run = Run.of("tune", "batch", sample().toString(), "-m", "all-minilm-l6-v2", "--texts", "24", "--keep", "best", "--json",
+        Run run = Run.of("tune", "batch", Run.englishSample().toString(), "-m", "all-minilm-l6-v2", "--texts", "24", "--keep", "best", "--json",
                 "--quiet", "--cache", cacheFile);
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode result = run.json();
@@ -110,10 +106,10 @@ class TuneCommandTest {
         assertThat(result.get("kept").asText()).isEqualTo(result.get("best").asText()).startsWith("batch=");
         assertThat(keptEmbedders(dir).getProperty("all-minilm-l6-v2")).isEqualTo(result.get("kept").asText());
 
-        assertThat(Run.of("tune", "batch", sample().toString(), "-m", "all-minilm-l6-v2", "--keep", "default", "--quiet",
+        assertThat(Run.of("tune", "batch", Run.englishSample().toString(), "-m", "all-minilm-l6-v2", "--keep", "default", "--quiet",
                 "--cache", cacheFile).exitCode()).isZero();
         assertThat(keptEmbedders(dir).getProperty("all-minilm-l6-v2")).isNull();
-        assertThat(Run.of("tune", "batch", sample().toString(), "-m", "all-minilm-l6-v2", "--keep", "fastest", "--quiet",
+        assertThat(Run.of("tune", "batch", Run.englishSample().toString(), "-m", "all-minilm-l6-v2", "--keep", "fastest", "--quiet",
                 "--cache", cacheFile).exitCode()).isEqualTo(2);
     }
 
@@ -123,7 +119,7 @@ class TuneCommandTest {
         java.nio.file.Files.writeString(pairs, String.join("\n", "A man is playing a guitar.,A man plays the guitar.,4.8",
                 "A dog runs in the park.,A cat sleeps on the sofa.,0.4", "The bill is too high.,My invoice is too expensive.,4.0",
                 "It is raining today.,Stocks fell sharply.,0.1", "A child rides a bike.,A kid is riding a bicycle.,4.9", ""));
-        Run run = Run.of("tune", "models", sample().toString(), "--texts", "20", "--sts", pairs.toString(), "--json", "--quiet",
+        Run run = Run.of("tune", "models", Run.englishSample().toString(), "--texts", "20", "--sts", pairs.toString(), "--json", "--quiet",
                 "--cache", dir.resolve("vectors.sqlite").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode models = run.json().get("models");
@@ -147,7 +143,7 @@ class TuneCommandTest {
     @Test
     void aFilesOwnVectorsStandBesideTheModelsOnQualityWithNoCost(@TempDir Path dir) {
         Path parquet = dir.resolve("vectors.parquet");
-        assertThat(Run.of("embed", sample().toString(), "-m", "all-minilm-l6-v2", "-o", parquet.toString(), "--quiet").exitCode()).isZero();
+        assertThat(Run.of("embed", Run.englishSample().toString(), "-m", "all-minilm-l6-v2", "-o", parquet.toString(), "--quiet").exitCode()).isZero();
         Run run = Run.of("tune", "models", parquet.toString(), "--vectors", "file:embedding", "--texts", "10", "--json", "--quiet",
                 "--cache", dir.resolve("vectors.sqlite").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -170,7 +166,7 @@ class TuneCommandTest {
 
     @Test
     void aSweepAskingForMoreNeighboursThanTheCorpusHoldsIsABadInput() {
-        Run run = Run.of("tune", "index", sample().toString(), "-m", "all-minilm-l6-v2", "-k", "500", "--quiet",
+        Run run = Run.of("tune", "index", Run.englishSample().toString(), "-m", "all-minilm-l6-v2", "-k", "500", "--quiet",
                 "--cache", Run.TEST_CACHE.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("402 rows").contains("k = 500");

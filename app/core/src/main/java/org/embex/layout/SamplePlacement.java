@@ -67,7 +67,7 @@ public final class SamplePlacement {
         this.a = curve.a();
         this.b = curve.b();
         this.power = new PowerTable(curve.b());
-        this.push = 2 * params.repulsion() * curve.b();
+        this.push = curve.push(params.repulsion());
     }
 
     /** @param map the sample's map, a place per row of {@code sample} */

@@ -10,6 +10,14 @@ public record UmapCurve(double a, double b) {
 
     private static final int SAMPLES = 300;
 
+    /**
+     * The constant of a random point's push, {@code 2γb}: the repulsive gradient is
+     * {@code 2γb / ((0.001 + d²)(1 + a·d^(2b)))}, γ the repulsion (umap-learn's {@code repulsion_strength}).
+     */
+    public double push(double repulsion) {
+        return 2 * repulsion * b;
+    }
+
     public static UmapCurve fit(double minDist, double spread) {
         double[] xs = new double[SAMPLES];
         double[] ys = new double[SAMPLES];

@@ -82,7 +82,7 @@ final class UmapSgd {
         this.b = curve.b();
         this.power = new PowerTable(curve.b());
         this.negativeRate = negativeRate;
-        this.push = 2 * params.repulsion() * curve.b();
+        this.push = curve.push(params.repulsion());
         float[] weights = graph.weights();
         float maxWeight = 0;
         for (float w : weights) {
